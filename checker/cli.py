@@ -1,0 +1,127 @@
+"""The command line: the same dicts as :mod:`checker.web`, as JSON or as text a person reads.
+
+Exit status: 0 when the answer is ok, 1 for invalid input (the JSON is still
+printed), 2 for a usage error (an unknown command or option).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import web
+from .messages import LANGS, message
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m checker", description="Keep a Smart, TNT or Sun number alive.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    common = _Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print one JSON object")
+    common.add_argument("--lang", choices=LANGS, default="zh", help="language of the text")
+
+    number = commands.add_parser("number", parents=[common], help="check a phone number")
+    number.add_argument("text")
+    amount = commands.add_parser("amount", parents=[common], help="check a reload amount")
+    amount.add_argument("text")
+    nxt = commands.add_parser("next", parents=[common], help="estimate the next reload")
+    # Values stay strings: an unreadable date or margin is invalid input (exit 1), not usage.
+    nxt.add_argument("--last-reload", required=True, metavar="DATE")
+    nxt.add_argument("--zero-balance-since", metavar="DATE")
+    nxt.add_argument("--margin-days", metavar="N")
+    nxt.add_argument("--amount", metavar="TEXT")
+    nxt.add_argument("--promo", action="store_true", help="the last reload was a promo only")
+    nxt.add_argument("--today", metavar="DATE", help="default: the computer's date")
+    nxt.add_argument("--ics", metavar="FILE", help="also write calendar reminders to FILE")
+    return parser
+
+
+def _answer(args: argparse.Namespace) -> dict[str, Any]:
+    if args.command == "number":
+        return web.check_number(args.text, args.lang)
+    if args.command == "amount":
+        return web.check_amount(args.text, args.lang)
+    today = args.today if args.today is not None else date.today().isoformat()
+    return web.next_reload(
+        args.last_reload,
+        args.zero_balance_since,
+        args.margin_days,
+        args.amount,
+        args.promo,
+        today,
+        args.lang,
+    )
+
+
+def _write_ics(args: argparse.Namespace) -> dict[str, Any]:
+    form = {
+        "last_reload": args.last_reload,
+        "zero_balance_since": args.zero_balance_since,
+        "margin_days": args.margin_days,
+        "promo": args.promo,
+    }
+    today = args.today if args.today is not None else date.today().isoformat()
+    exported = web.calendar(form, today, args.lang)
+    if exported["ok"]:
+        Path(args.ics).write_bytes(exported["ics"].encode("utf-8"))
+    return exported
+
+
+_TEXT_FIELDS = {
+    "number": ("e164", "national", "network"),
+    "amount": ("amount",),
+    "next": (
+        "reload_by",
+        "days_left",
+        "status_label",
+        "load_expires",
+        "balance_ends",
+        "deactivates_on",
+    ),
+}
+_LABELS = {"status_label": "label.status"}
+
+
+def _as_text(command: str, answer: dict[str, Any], lang: str) -> str:
+    if not answer["ok"]:
+        return f"{answer['message']} [{answer['code']}]"
+    lines = [
+        f"{message(_LABELS.get(name, f'label.{name}'), lang)}: {answer[name]}"
+        for name in _TEXT_FIELDS[command]
+    ]
+    if command == "next":
+        lines.append(answer["status_detail"])
+    if command == "number":
+        lines.append(answer["caveat"])
+    lines += [f"! {text}" for text in answer["warning_messages"]]
+    if command == "next":
+        lines.append(f"{message('label.assumptions', lang)}:")
+        lines += [f"- {item['message']}" for item in answer["assumptions"]]
+        lines.append(f"{message('label.sources', lang)}:")
+        lines += [f"- {item['url']}" for item in answer["sources"]]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    answer = _answer(args)
+    if answer["ok"] and args.command == "next" and args.ics:
+        exported = _write_ics(args)
+        if not exported["ok"]:
+            answer = exported
+    if args.json:
+        print(json.dumps(answer, ensure_ascii=False))
+    else:
+        print(_as_text(args.command, answer, args.lang))
+    return 0 if answer["ok"] else 1

@@ -1,0 +1,349 @@
+"""Every message a user can see, in Simplified Chinese and English, in one catalog.
+
+Keys are the stable codes of :class:`checker.errors.CheckerError`, the
+statuses, warnings and assumptions of an estimate, and the labels the CLI,
+the summary text and the calendar use. Parameters are ``str.format`` fields;
+figures that come from the rules are never typed here but named, as
+``{rules[amount_max]}`` or ``{conflicts[deactivation_after_balance_ends]}``.
+
+>>> message("amount.too_large", "en")
+'Above PHP 10,000: the checker treats that as a typing mistake (its own plausibility bound, not a carrier rule).'
+>>> message("status.ok", "zh")
+'安全'
+"""
+
+from __future__ import annotations
+
+from .rules import all_rules, format_value
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+CATALOG: dict[str, tuple[str, str]] = {
+    # Any field
+    "input.not_text": ("输入必须是文字。", "The input must be text."),
+    "input.too_long": (
+        "输入太长（最多 {limit} 个字符）。",
+        "The input is too long (at most {limit} characters).",
+    ),
+    "internal.error": (
+        "检查器内部出错了。请刷新页面重试；如果仍然出错，请告诉我们。",
+        "Something went wrong inside the checker. Reload the page and try again; if it "
+        "happens again, please tell us.",
+    ),
+    # Phone numbers
+    "phone.empty": ("请输入手机号码。", "Enter a phone number."),
+    "phone.invalid_chars": (
+        "号码里有不能识别的字符：{chars}。只能包含数字、空格、-、.、括号，+ 只能放在最前面。",
+        "The number contains characters that cannot be read: {chars}. Use digits, spaces, "
+        "-, . and brackets only, and + only at the start.",
+    ),
+    "phone.too_short": (
+        "号码太短：菲律宾手机号有 10 位（不含开头的 0），例如 0918 123 4567。",
+        "The number is too short: a Philippine mobile number has 10 digits after the leading "
+        "0, for example 0918 123 4567.",
+    ),
+    "phone.too_long": (
+        "号码太长：菲律宾手机号有 10 位（不含开头的 0），例如 0918 123 4567。",
+        "The number is too long: a Philippine mobile number has 10 digits after the leading "
+        "0, for example 0918 123 4567.",
+    ),
+    "phone.not_ph": (
+        "这不是菲律宾号码（国家代码是 +{country_code}，菲律宾是 +63）。",
+        "This is not a Philippine number (its country code is +{country_code}; the "
+        "Philippines is +63).",
+    ),
+    "phone.not_mobile": (
+        "这不是菲律宾手机号：它属于固定电话或未分配的号段。"
+        "手机号以 09 开头（另有 0813、0817、0895–0898）。",
+        "This is not a Philippine mobile number: it is a landline or an unallocated range. "
+        "Mobile numbers start with 09 (and 0813, 0817, 0895–0898).",
+    ),
+    "phone.ported_caveat": (
+        "这是该号段最初分配给的运营商。根据携号转网法（RA 11202），号码可能已转到其他运营商。",
+        "This is the network the prefix was originally allocated to. Under the Mobile Number "
+        "Portability Act (RA 11202) the number may have moved to another network.",
+    ),
+    "phone.not_smart_prefix": (
+        "该号段最初分配给 {network}，不是 Smart/TNT/Sun。本站的规则只适用于 Smart 旗下号码；"
+        "如果你的号码已转入 Smart，规则才适用。",
+        "This prefix was originally allocated to {network}, not Smart, TNT or Sun. The rules "
+        "here are Smart's; they apply only if your number is now on Smart.",
+    ),
+    # Amounts
+    "amount.empty": ("请输入金额。", "Enter an amount."),
+    "amount.not_a_number": (
+        "金额无法识别。请写成 100、₱100 或 1,000.50 这样的格式。",
+        "The amount cannot be read. Write it like 100, ₱100 or 1,000.50.",
+    ),
+    "amount.not_positive": ("金额必须大于 0。", "The amount must be more than 0."),
+    "amount.too_many_decimals": (
+        "金额最多两位小数（分）。",
+        "The amount can have at most two decimals (centavos).",
+    ),
+    "amount.exponent": (
+        "请直接写出金额，不要用指数、NaN 或 Infinity。",
+        "Write the amount out in full, without exponents, NaN or Infinity.",
+    ),
+    "amount.too_large": (
+        "高于 {rules[amount_max]}：检查器把它当作输入错误（这是检查器自己的合理性上限，不是运营商规定）。",
+        "Above {rules[amount_max]}: the checker treats that as a typing mistake (its own "
+        "plausibility bound, not a carrier rule).",
+    ),
+    "amount.unusually_small": (
+        "低于 {rules[amount_small]}的普通充值很少见；请确认金额。（只是提醒，不影响日期。）",
+        "A regular reload below {rules[amount_small]} is unusual; check the amount. (A reminder "
+        "only; the dates do not change.)",
+    ),
+    # Dates
+    "date.empty": ("请输入日期。", "Enter a date."),
+    "date.unreadable": (
+        "日期无法识别。请写成 2026-03-15、2026/3/15、2026.3.15 或 2026年3月15日。",
+        "The date cannot be read. Write it like 2026-03-15, 2026/3/15, 2026.3.15 or "
+        "2026年3月15日.",
+    ),
+    "date.not_exist": ("这个日期不存在：{text}。", "That date does not exist: {text}."),
+    "date.out_of_range": (
+        "日期必须在 {first} 到 {last} 之间。",
+        "The date must be between {first} and {last}.",
+    ),
+    "date.in_future": (
+        "最近一次充值的日期不能晚于今天（{today}）。",
+        "The last reload cannot be after today ({today}).",
+    ),
+    "date.zero_before_reload": (
+        "余额归零的日期不能早于最近一次充值（{last_reload}）。",
+        "The day the balance reached zero cannot be before the last reload ({last_reload}).",
+    ),
+    "date.zero_in_future": (
+        "余额归零的日期不能晚于今天（{today}）。",
+        "The day the balance reached zero cannot be after today ({today}).",
+    ),
+    # The safety margin
+    "margin.not_a_number": (
+        "安全余量必须是整数天数。",
+        "The safety margin must be a whole number of days.",
+    ),
+    "margin.out_of_range": (
+        "安全余量必须在 0 到 {rules[safety_margin_max]}之间。",
+        "The safety margin must be between 0 and {rules[safety_margin_max]}.",
+    ),
+    # Statuses of an estimate
+    "status.ok": ("安全", "OK"),
+    "status.ok.detail": (
+        "离最晚充值日还有 {days} 天。",
+        "{days} days until the reload-by date.",
+    ),
+    "status.due_soon": ("快到期", "Due soon"),
+    "status.due_soon.detail": (
+        "请在 {reload_by} 之前做一次普通充值（还剩 {days} 天）。",
+        "Make a regular reload by {reload_by} ({days} days left).",
+    ),
+    "status.overdue": ("已过最晚充值日", "Overdue"),
+    "status.overdue.detail": (
+        "已过你的安全余量，但余额要到 {balance_ends} 才到期：请马上充值。",
+        "Past your safety margin, but the balance lasts until {balance_ends}: reload now.",
+    ),
+    "status.grace": ("余额已到期（宽限期）", "Balance ended (grace period)"),
+    "status.grace.detail": (
+        "余额已在 {balance_ends} 到期。号码仍能收短信，但最早会在 {deactivates_on} 被停机：请立即充值。",
+        "The balance ended on {balance_ends}. The line still receives texts but may be "
+        "disconnected from {deactivates_on}: reload immediately.",
+    ),
+    "status.deactivated": ("很可能已停机", "Likely disconnected"),
+    "status.deactivated.detail": (
+        "从 {deactivates_on} 起号码可能已被停机，停机的号码无法取回。请试着充值，看是否成功。",
+        "From {deactivates_on} the line may have been disconnected, and a disconnected number "
+        "cannot be reacquired. Try a reload to see whether it still goes through.",
+    ),
+    # Warnings of an estimate
+    "estimate.promo_only": (
+        "促销套餐不适用一年有效期规则，只买促销能否保号未知。以下日期按上一次普通充值计算；请尽快做一次普通充值。",
+        "Promos are outside the one-year rule, and whether they keep the line alive is unknown. "
+        "The dates below count from your last regular reload; make a regular reload soon.",
+    ),
+    "estimate.margin_clamped": (
+        "安全余量比余额的剩余时间还长，所以最晚充值日取最近一次充值当天。",
+        "The safety margin is longer than the balance lasts, so the reload-by date is the day "
+        "of the last reload.",
+    ),
+    # Assumptions an estimate rests on
+    "assumption.balance_ends": (
+        "余额在以下两者中较早的一天结束：最近一次普通充值 + {rules[load_validity]}，或你填写的余额归零日。",
+        "The balance ends on the earlier of the last regular reload + {rules[load_validity]} "
+        "and the day you say it reached zero.",
+    ),
+    "assumption.deactivation": (
+        "余额结束后 {rules[deactivation_after_balance_ends]}起可能停机（官方数字；社区网站说 "
+        "{conflicts[deactivation_after_balance_ends]}，检查器取更保守的官方数字）。",
+        "The line may be disconnected {rules[deactivation_after_balance_ends]} after the balance "
+        "ends (the official figure; community sites say {conflicts[deactivation_after_balance_ends]}, "
+        "and the checker takes the conservative official one).",
+    ),
+    "assumption.incoming_not_activity": (
+        "接收短信或来电不算作使用，不能延长有效期。",
+        "Receiving texts or calls does not count as activity and extends nothing.",
+    ),
+    "assumption.margin": (
+        "最晚充值日 = 余额结束日 − 安全余量 {margin} 天。",
+        "Reload-by date = end of the balance − a safety margin of {margin} days.",
+    ),
+    # Labels for the CLI, the copied summary and the calendar
+    "label.e164": ("国际格式", "E.164"),
+    "label.national": ("国内格式", "National"),
+    "label.network": ("号段最初分配给", "Prefix originally allocated to"),
+    "label.amount": ("金额", "Amount"),
+    "label.number": ("号码", "Number"),
+    "label.last_reload": ("最近一次普通充值", "Last regular reload"),
+    "label.zero_balance_since": ("余额归零日", "Balance reached zero"),
+    "label.reload_by": ("最晚充值日", "Reload by"),
+    "label.days_left": ("剩余天数", "Days left"),
+    "label.status": ("状态", "Status"),
+    "label.load_expires": ("余额到期日", "Load expires"),
+    "label.balance_ends": ("余额结束日", "Balance ends"),
+    "label.deactivates_on": ("最早可能停机日", "Earliest disconnection"),
+    "label.warnings": ("提醒", "Warnings"),
+    "label.assumptions": ("假设", "Assumptions"),
+    "label.sources": ("来源", "Sources"),
+    "summary.title": ("Smart 保号提醒", "Keeping my Smart number"),
+    "ics.reload_by.summary": ("Smart 保号：今天前充值", "Smart number: reload by today"),
+    "ics.reload_by.description": (
+        "做一次普通充值（不是促销套餐），保住号码。余额到期日：{load_expires}；最早可能停机日：{deactivates_on}。",
+        "Make a regular reload (not a promo) to keep the number. Load expires: {load_expires}; "
+        "earliest disconnection: {deactivates_on}.",
+    ),
+    "ics.balance_ends.summary": ("Smart 保号：余额今天到期", "Smart number: balance ends today"),
+    "ics.balance_ends.description": (
+        "余额今天到期。号码还能收短信，但 {deactivates_on} 起可能停机。请立即充值。",
+        "The balance ends today. The line still receives texts but may be disconnected from "
+        "{deactivates_on}. Reload now.",
+    ),
+    "ics.deactivates_on.summary": (
+        "Smart 保号：最早可能停机日",
+        "Smart number: earliest disconnection",
+    ),
+    "ics.deactivates_on.description": (
+        "从今天起号码可能被停机，停机的号码无法取回。",
+        "From today the line may be disconnected, and a disconnected number cannot be "
+        "reacquired.",
+    ),
+    "ics.alarm": ("Smart 保号提醒：{summary}", "Smart number reminder: {summary}"),
+    # UI of the in-page checker (overrides/checker.html and docs/assets/checker/*.js, passed
+    # in by hooks/checker_assets.py). Owned by the in-page checker; no business rules here.
+    "ui.form": ("填写你的号码信息", "Your number"),
+    "ui.phone": ("手机号码（可选）", "Mobile number (optional)"),
+    "ui.phone.hint": (
+        "例如 0918 123 4567 或 +63 918 123 4567。",
+        "For example 0918 123 4567 or +63 918 123 4567.",
+    ),
+    "ui.last_reload": ("最近一次普通充值的日期", "Date of your last regular reload"),
+    "ui.last_reload.hint": (
+        "例如 2026-03-15、2026/3/15 或 2026年3月15日。",
+        "For example 2026-03-15 or 2026/3/15.",
+    ),
+    "ui.amount": ("充值金额（比索，可选）", "Amount reloaded (PHP, optional)"),
+    "ui.amount.hint": ("例如 100 或 ₱100。", "For example 100 or ₱100."),
+    "ui.promo": ("最近一次充值只买了促销套餐（promo）", "My last reload was a promo only"),
+    "ui.promo.hint": (
+        "例如 GIGA、Magic Data。促销套餐不适用 {rules[load_validity]}有效期的规则。",
+        "For example GIGA or Magic Data. Promos are outside the {rules[load_validity]} rule.",
+    ),
+    "ui.zero_balance_since": ("余额归零的日期（可选）", "Date the balance reached zero (optional)"),
+    "ui.zero_balance_since.hint": (
+        "如果余额在到期前就用完了，填写用完的那一天。",
+        "If you used up the balance before it expired, the day it ran out.",
+    ),
+    "ui.margin_days": ("安全余量（天）", "Safety margin (days)"),
+    "ui.margin_days.hint": (
+        "提前多少天充值；默认 {rules[safety_margin]}，最多 {rules[safety_margin_max]}。",
+        "How early to reload: {rules[safety_margin]} by default, at most "
+        "{rules[safety_margin_max]}.",
+    ),
+    "ui.submit": ("检查", "Check"),
+    "ui.results": ("结果", "Results"),
+    "ui.results.empty": (
+        "填写最近一次普通充值的日期，这里就会显示最晚充值日。",
+        "Enter the date of your last regular reload to see your reload-by date here.",
+    ),
+    "ui.estimate": ("保号日期", "Keeping the number"),
+    "ui.rules_link": ("查看规则", "See the rules"),
+    "ui.actions": ("保存结果", "Keep the result"),
+    "ui.calendar": ("添加到日历（.ics）", "Add to calendar (.ics)"),
+    "ui.calendar.done": ("日历文件已下载。", "The calendar file was downloaded."),
+    "ui.copy": ("复制摘要", "Copy summary"),
+    "ui.copied": ("已复制到剪贴板。", "Copied to the clipboard."),
+    "ui.copy_failed": (
+        "无法自动复制；请手动选中并复制下面的文字。",
+        "Could not copy automatically; select and copy the text below.",
+    ),
+    "ui.share": ("分享或收藏这个链接", "Link to share or bookmark"),
+    "ui.share.note": (
+        "你填写的内容只放在链接的 # 后面，不会发送到任何服务器。",
+        "What you entered is kept after the # in the link and is never sent to a server.",
+    ),
+    "ui.copy_link": ("复制链接", "Copy link"),
+    "ui.loading": ("正在加载检查器……", "Loading the checker…"),
+    "ui.progress.runtime": (
+        "正在下载并启动 Python 运行环境（第一次需要几秒）……",
+        "Downloading and starting the Python runtime (a few seconds the first time)…",
+    ),
+    "ui.progress.checker": ("正在加载检查器……", "Loading the checker…"),
+    "ui.ready": ("检查器已就绪。", "The checker is ready."),
+    "ui.timeout": (
+        "检查器加载超时，可能是网络较慢。请重试；下面的规则摘要仍然适用。",
+        "The checker took too long to load; the connection may be slow. Try again; the rules "
+        "summary below still applies.",
+    ),
+    "ui.load_failed": (
+        "检查器无法加载。请重试；下面的规则摘要仍然适用。",
+        "The checker could not load. Try again; the rules summary below still applies.",
+    ),
+    "ui.no_wasm": (
+        "你的浏览器不支持 WebAssembly，检查器无法运行。"
+        "下面的规则摘要仍然适用；也可以换一个较新的浏览器。",
+        "Your browser does not support WebAssembly, so the checker cannot run. The rules "
+        "summary below still applies; or try a recent browser.",
+    ),
+    "ui.call_failed": (
+        "检查时出错了。请刷新页面再试。",
+        "The check failed. Reload the page and try again.",
+    ),
+    "ui.error_detail": ("技术细节：", "Technical detail:"),
+    "ui.retry": ("重试", "Try again"),
+    "ui.noscript": (
+        "检查器需要 JavaScript；下面的规则摘要不需要。",
+        "The checker needs JavaScript; the rules summary below does not.",
+    ),
+}
+
+
+def lang_or_default(lang: object) -> str:
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+class _RuleFigures(dict[str, str]):
+    """``{rules[key]}`` in a template: the rule's value with its unit, in one language."""
+
+    def __init__(self, lang: str, *, conflicts: bool) -> None:
+        super().__init__()
+        for rule in all_rules():
+            items = rule.conflicts[:1] if conflicts else (rule,)
+            for item in items:
+                self[rule.key] = format_value(item.value, rule.unit, lang)
+
+
+_FIGURES = {
+    (lang, conflicts): _RuleFigures(lang, conflicts=conflicts)
+    for lang in LANGS
+    for conflicts in (False, True)
+}
+
+
+def message(code: str, lang: str = DEFAULT_LANG, **params: object) -> str:
+    """The text for ``code`` in ``lang``; unknown codes fall back to ``internal.error``."""
+    lang = lang_or_default(lang)
+    zh, en = CATALOG.get(code, CATALOG["internal.error"])
+    template = en if lang == "en" else zh
+    return template.format(
+        rules=_FIGURES[lang, False], conflicts=_FIGURES[lang, True], **params
+    )

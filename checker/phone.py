@@ -1,0 +1,216 @@
+"""Reading a Philippine mobile number the way people really type it.
+
+:func:`parse_phone` accepts ``+63 918 123 4567``, ``0918-123-4567``,
+``639181234567``, ``00639181234567``, ``(0918) 123 4567``, ``9181234567``,
+``+63 (0) 918 123 4567``, full-width digits and Chinese punctuation, and returns
+a :class:`PhoneNumber`, or raises :class:`~checker.errors.CheckerError`.
+
+Which ranges are mobile, and which network each prefix was originally allocated
+to, come from libphonenumber's data, copied into :mod:`checker._prefixes` by
+``scripts/generate_prefixes.py``; this module never imports ``phonenumbers``.
+
+Precedence: the first check that fails names the error.
+
+1. :func:`checker.text.normalise`: ``input.not_text``; ``input.too_long`` (more
+   than 64 characters, before any other work); ``phone.empty`` (``None``,
+   nothing or only spaces).
+2. ``phone.invalid_chars``: any character other than digits, spaces and
+   ``+ - . ( )``, or a ``+`` after the first digit. ``chars`` lists the
+   offenders once each in order, at most five, with invisible ones written as
+   ``U+XXXX``.
+3. ``phone.empty``: separators but no digit (``+``, ``( )``, ``-``).
+4. The international prefix, ``+`` (repeated pluses count as one) or ``00``:
+
+   * a country calling code other than 63 -> ``phone.not_ph`` (``country_code``
+     is ``"86"`` for ``+86 ...`` and ``0086 ...``), whatever the length;
+   * too few digits for a country code (``+6``, ``00``) -> ``phone.too_short``;
+   * digits that start no country code (``+999 ...``, an unallocated range) ->
+     ``phone.not_mobile``;
+   * a ``0`` right after the prefix (``+0918 ...``, ``00 0918 ...``): no calling
+     code starts with 0, so it is the domestic trunk 0 and the prefix a slip
+     (``+00 63 ...`` is ``00 63 ...``).
+
+   Without a prefix, a leading ``0`` is the trunk prefix, 11 or more digits
+   starting with ``63`` carry the country code, and anything else is the
+   national number itself (``9181234567``).
+   After ``63`` one trunk ``0`` is dropped (``+63 (0) 918 ...``, ``0063 0918 ...``).
+5. The national number (10 digits for a mobile):
+
+   * no digit left (``+63``, ``0``) -> ``phone.too_short``;
+   * it cannot be, or start, a mobile number (landline ``02 8123 4567``,
+     ``+63 2 8123 4567``, unallocated ``0900 123 4567``) -> ``phone.not_mobile``;
+   * it is the start of a mobile number -> ``phone.too_short``;
+   * a mobile number with digits to spare -> ``phone.too_long``.
+
+Numbers written without ``+`` or ``00`` are taken as Philippine: ``86 138 0013
+8000`` is ``phone.not_mobile``, not ``phone.not_ph``.
+
+>>> parse_phone("+63 918 123 4567")
+PhoneNumber(e164='+639181234567', national='0918 123 4567', network='Smart', carrier_key='smart')
+>>> parse_phone("０９１７－１２３－４５６７").network
+'Globe'
+>>> parse_phone("0817 123 4567").network  # a mobile range with no carrier in the data
+''
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from ._prefixes import COUNTRY_CODE, COUNTRY_CODES, MOBILE_LENGTH, MOBILE_PREFIXES, NETWORKS
+from .errors import CheckerError
+from .text import normalise
+
+__all__ = ["CARRIER_KEYS", "PhoneNumber", "parse_phone"]
+
+# libphonenumber names the operator a range was allocated to, not a brand, and
+# a ported number keeps its prefix (RA 11202), so the network is shown only as
+# "originally allocated to". Smart Communications sells Smart, TNT (Talk 'N
+# Text) and Sun; all three follow Smart's rules (checker.rules, carrier
+# "smart"). The data says "Smart" for all of them today; the other spellings
+# are here so that a release naming the brands separately still maps to Smart.
+# A name missing here maps to None; a unit test fails on any network in the
+# generated table that is not listed, so a new name gets a human decision.
+CARRIER_KEYS: dict[str, str | None] = {
+    "Smart": "smart",
+    "TNT": "smart",
+    "Talk 'N Text": "smart",
+    "Talk & Text": "smart",
+    "Sun": "smart",
+    "Sun Cellular": "smart",
+    "Globe": None,
+    "Dito": None,
+}
+
+_SEPARATORS = frozenset(" -.()")
+_MAX_SHOWN = 5
+_MAX_CODE_LENGTH = max(len(code) for code in COUNTRY_CODES)
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    """A valid Philippine mobile number.
+
+    ``network`` is the carrier the prefix was originally allocated to ("" if the
+    data names none); ``carrier_key`` is ``"smart"`` when that is one of Smart's
+    brands, else ``None``.
+    """
+
+    e164: str
+    national: str
+    network: str
+    carrier_key: str | None
+
+
+def parse_phone(text: object) -> PhoneNumber:
+    """Read a Philippine mobile number, or raise :class:`CheckerError` (see the module).
+
+    >>> parse_phone("(0918) 123-4567").e164
+    '+639181234567'
+    >>> parse_phone("+63 (0) 895 123 4567").national
+    '0895 123 4567'
+    >>> parse_phone("0924 123 4567").carrier_key is None
+    True
+    >>> parse_phone("+86 138 0013 8000")
+    Traceback (most recent call last):
+    ...
+    checker.errors.CheckerError: phone.not_ph
+    >>> parse_phone("02 8123 4567")
+    Traceback (most recent call last):
+    ...
+    checker.errors.CheckerError: phone.not_mobile
+    >>> try:
+    ...     parse_phone("0918-ABC-4567")
+    ... except CheckerError as error:
+    ...     print(error.code, error.params)
+    phone.invalid_chars {'chars': 'A B C'}
+    """
+    cleaned = normalise(text, field="phone")
+    digits, international = _digits(cleaned)
+    national = _national(digits, international)
+    return _mobile(national)
+
+
+def _digits(cleaned: str) -> tuple[str, bool]:
+    """The digits, and whether a leading ``+`` marked them international."""
+    digits: list[str] = []
+    bad: list[str] = []
+    plus = False
+    for ch in cleaned:
+        if "0" <= ch <= "9":
+            digits.append(ch)
+        elif ch == "+" and not digits:
+            plus = True
+        elif ch not in _SEPARATORS and ch not in bad:
+            bad.append(ch)
+    if bad:
+        shown = [_show(ch) for ch in bad[:_MAX_SHOWN]]
+        if len(bad) > _MAX_SHOWN:
+            shown.append("…")
+        raise CheckerError("phone.invalid_chars", chars=" ".join(shown))
+    if not digits:
+        raise CheckerError("phone.empty")
+    return "".join(digits), plus
+
+
+def _show(ch: str) -> str:
+    """A character as it can safely appear in a message: itself, or ``U+XXXX``."""
+    if ch.isprintable() and unicodedata.category(ch)[0] not in "CMZ":
+        return ch
+    return f"U+{ord(ch):04X}"
+
+
+def _national(digits: str, international: bool) -> str:
+    """The national significant number: country code and trunk 0 removed."""
+    if digits.startswith("00"):
+        digits, international = digits[2:], True
+    if international and digits.startswith("0"):
+        international = False  # no calling code starts with 0: it is the trunk 0 after a stray +
+    if international:
+        code = next(
+            (digits[:n] for n in range(1, _MAX_CODE_LENGTH + 1) if digits[:n] in COUNTRY_CODES),
+            None,
+        )
+        if code is None:
+            could_grow = any(known.startswith(digits) for known in COUNTRY_CODES)
+            raise CheckerError("phone.too_short" if could_grow else "phone.not_mobile")
+        if code != COUNTRY_CODE:
+            raise CheckerError("phone.not_ph", country_code=code)
+        return _drop_trunk(digits[len(code) :])
+    if digits.startswith("0"):
+        return digits[1:]
+    if digits.startswith(COUNTRY_CODE) and len(digits) > MOBILE_LENGTH:
+        return _drop_trunk(digits[len(COUNTRY_CODE) :])
+    return digits
+
+
+def _drop_trunk(national: str) -> str:
+    return national[1:] if national.startswith("0") else national
+
+
+def _mobile(national: str) -> PhoneNumber:
+    if not national:
+        raise CheckerError("phone.too_short")
+    if not any(national.startswith(p) or p.startswith(national) for p in MOBILE_PREFIXES):
+        raise CheckerError("phone.not_mobile")
+    if len(national) < MOBILE_LENGTH:
+        raise CheckerError("phone.too_short")
+    if len(national) > MOBILE_LENGTH:
+        raise CheckerError("phone.too_long")
+    network = _network(national)
+    return PhoneNumber(
+        e164=f"+{COUNTRY_CODE}{national}",
+        national=f"0{national[:3]} {national[3:6]} {national[6:]}",
+        network=network,
+        carrier_key=CARRIER_KEYS.get(network),
+    )
+
+
+def _network(national: str) -> str:
+    """The carrier of the longest prefix in :data:`NETWORKS` that ``national`` starts with."""
+    for end in range(len(national), 0, -1):
+        name = NETWORKS.get(national[:end])
+        if name is not None:
+            return name
+    return ""

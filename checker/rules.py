@@ -1,0 +1,428 @@
+"""The rules the checker applies, as data, each with its sources.
+
+One :class:`Carrier` per operator; its brands share its rules. Adding a carrier
+or a brand is a data change here, not new code. The site's rules page is
+generated from :data:`CARRIERS` by an MkDocs hook, and every figure a page
+quotes comes from :func:`rule` and :func:`format_value`.
+
+The facts come from ``shared/facts/smart-prepaid.md``; re-check them there
+before changing a value.
+
+>>> rule("deactivation_after_balance_ends").value
+120
+>>> load = rule("load_validity")
+>>> format_value(load.value, load.unit, "en")
+'1 year'
+>>> [c.value for c in rule("deactivation_after_balance_ends").conflicts]
+[180]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Confidence(StrEnum):
+    OFFICIAL = "official"
+    NEWS = "news"
+    COMMUNITY = "community"
+    CONFLICT = "conflict"
+    UNKNOWN = "unknown"
+    # The checker's own choice, not a carrier's rule: say so wherever it shows.
+    ASSUMPTION = "assumption"
+
+
+@dataclass(frozen=True)
+class Text:
+    """The same words in every language the site speaks."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    confidence: Confidence
+    checked: date
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """What other sources claim, shown beside the rule, never used for dates."""
+
+    value: int | Decimal | None
+    note: Text
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    name: Text
+    value: int | Decimal | None
+    unit: str  # a key of UNITS, or "" for a rule that is a statement
+    summary: Text
+    confidence: Confidence
+    sources: tuple[Source, ...]
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True)
+class Carrier:
+    key: str
+    name: str
+    brands: tuple[str, ...]
+    rules: tuple[Rule, ...] = field(repr=False)
+
+    def rule(self, key: str) -> Rule:
+        for candidate in self.rules:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(f"{self.key} has no rule {key!r}")
+
+
+# Units with their singular and plural spellings; Chinese has no plural.
+UNITS: dict[str, tuple[Text, Text]] = {
+    "year": (Text("年", "year"), Text("年", "years")),
+    "day": (Text("天", "day"), Text("天", "days")),
+    "php": (Text("比索", "PHP"), Text("比索", "PHP")),
+}
+
+# The date the facts were last compared with the stored copies of their sources.
+CHECKED = date(2026, 11, 26)
+
+
+def _src(title: str, url: str, confidence: Confidence) -> Source:
+    return Source(title=title, url=url, confidence=confidence, checked=CHECKED)
+
+
+DTI_2017 = _src(
+    "DTI: press statement at the signing of the DTI-DICT-NTC JMC on prepaid loads (2017-12-20)",
+    "https://www.dti.gov.ph/archives/archived-speeches/press-statement-of-secretary-ramon-m-lopez-dti-dict-ntc-jmc-signing-on-prepaid-loads-20-december-2017-dti-international-building-makati-city/",
+    Confidence.OFFICIAL,
+)
+JMC_ELIBRARY = _src(
+    "Supreme Court e-Library: NTC-DICT-DTI Joint Memorandum Circular No. 05-12-2017",
+    "http://elibrary.judiciary.gov.ph/thebookshelf/showdocs/10/90131",
+    Confidence.OFFICIAL,
+)
+MB_2018 = _src(
+    "Manila Bulletin (2018-07-05): all Smart, TNT and Sun prepaid loads now valid for one year",
+    "https://mb.com.ph/article/168554/",
+    Confidence.NEWS,
+)
+BWORLD_2018 = _src(
+    "BusinessWorld (2018-01-06): one-year validity phased in",
+    "http://bworldonline.com/dict-delays-one-year-validity-prepaid-load/",
+    Confidence.NEWS,
+)
+SMART_VALIDITY = _src(
+    "Smart Help: Prepaid call and text card expiry and validity (account validity, 120 days)",
+    "https://help.smart.com.ph/article/prepaid-prepaid-call-and-text-card-expiry-and-validity",
+    Confidence.OFFICIAL,
+)
+PLDT_2023 = _src(
+    "PLDT subscriber rule as reported in 2023: inactive 120 days after the last reload expires",
+    "https://theproficientinvestor.com/2023/05/21/smart-expects-2024-to-be-better-as-this-years-activations-decline",
+    Confidence.NEWS,
+)
+TNT_TERMS = _src(
+    "TNT terms and conditions: disconnected numbers cannot be reacquired",
+    "http://tntph.com/terms-and-conditions",
+    Confidence.OFFICIAL,
+)
+NOYPIGEEKS = _src(
+    "NoypiGeeks: SIM card expiration explained (says 180 days)",
+    "https://noypigeeks.com/explained/sim-card-expiration",
+    Confidence.COMMUNITY,
+)
+PINOYLOADS = _src(
+    "PinoyLoads: Philippine SIM card expiration by carrier (says 180 days; warns promos may not keep a line)",
+    "https://pinoyloads.com/philippine-sim-card-expiration-by-carrier",
+    Confidence.COMMUNITY,
+)
+SMART_ROAMING_LOAD = _src(
+    "Smart Help: How to reload my Smart Prepaid account while roaming",
+    "https://smart.com.ph/help/article/smart-help/2021/07/14/how-to-reload-my-smart-prepaid-account-while-roaming",
+    Confidence.OFFICIAL,
+)
+SMART_ROAMING_MINIMUM = _src(
+    "Smart: How to call and text on prepaid while abroad (minimum load of P100)",
+    "https://smart.com.ph/World/call-philippines/how-to-call-and-text-on-prepaid",
+    Confidence.OFFICIAL,
+)
+SMART_TOURIST_SIM = _src(
+    "Smart blog (2023-05-12): tourist SIMs are valid for 30 days",
+    "https://blog.smart.com.ph/are-tourists-foreign-nationals-required-to-register-their-sim",
+    Confidence.OFFICIAL,
+)
+NTC_REGISTRATION = _src(
+    "NTC press release: no more SIM registration deadline extension",
+    "https://ntcr4a.com/press-release-ntc-no-more-sim-registration-deadline-extension/",
+    Confidence.OFFICIAL,
+)
+
+SMART_RULES: tuple[Rule, ...] = (
+    Rule(
+        key="load_validity",
+        name=Text("普通充值的有效期", "Validity of a regular reload"),
+        value=1,
+        unit="year",
+        summary=Text(
+            "任何金额的普通充值（load），有效期为自充值之日起 1 个日历年。"
+            "2018 年 7 月 5 日起适用于所有面额。",
+            "Regular load of any amount is valid for 1 calendar year from the day of the "
+            "reload. It applies to every denomination since 5 July 2018.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(DTI_2017, JMC_ELIBRARY, MB_2018, BWORLD_2018),
+    ),
+    Rule(
+        key="deactivation_after_balance_ends",
+        name=Text(
+            "余额用尽或过期后到停机的天数", "Days from the end of the balance to disconnection"
+        ),
+        value=120,
+        unit="day",
+        summary=Text(
+            "余额归零（或过期）后，仍可接听电话、接收短信 120 天；120 天内不充值，号码会被停机回收。",
+            "After the balance reaches zero (or expires) the line still receives calls and texts "
+            "for 120 days; without a reload in that time the prepaid account is disconnected.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_VALIDITY, PLDT_2023, TNT_TERMS),
+        conflicts=(
+            Conflict(
+                value=180,
+                note=Text(
+                    "一些社区网站说是 180 天（或“6 个月”）。检查器按官方的 120 天计算，这是更保守的一边。",
+                    'Some community sites say 180 days (or "6 months"). The checker uses the '
+                    "official 120 days, the conservative side.",
+                ),
+                sources=(NOYPIGEEKS, PINOYLOADS),
+            ),
+        ),
+    ),
+    Rule(
+        key="disconnected_number_lost",
+        name=Text("停机后的号码", "A disconnected number"),
+        value=None,
+        unit="",
+        summary=Text(
+            "号码一旦被停机，就无法重新取回；只能另买一张新 SIM 卡。",
+            "Once disconnected, the number cannot be reacquired; you would need a new SIM.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(TNT_TERMS, SMART_VALIDITY),
+    ),
+    Rule(
+        key="promo_outside_validity",
+        name=Text("促销套餐（promo）", "Promo bundles"),
+        value=None,
+        unit="",
+        summary=Text(
+            "GIGA、Magic Data 等促销套餐有自己的有效期，不适用一年规则。"
+            "只买促销套餐能否保住号码，没有官方说法（未知）；请以普通充值保号。",
+            "Promo bundles (GIGA, Magic Data, ...) have their own validity and are outside the "
+            "one-year rule. Whether buying only a promo keeps the line alive is unknown; keep the "
+            "line with a regular reload.",
+        ),
+        confidence=Confidence.UNKNOWN,
+        sources=(DTI_2017, PINOYLOADS),
+    ),
+    Rule(
+        key="incoming_not_activity",
+        name=Text("接收短信或来电", "Receiving texts or calls"),
+        value=None,
+        unit="",
+        summary=Text(
+            "没有任何来源说接收短信或来电算作使用。检查器假定它不算。",
+            "No source says that receiving texts or calls counts as activity. The checker "
+            "assumes it does not.",
+        ),
+        confidence=Confidence.ASSUMPTION,
+        sources=(SMART_VALIDITY,),
+    ),
+    Rule(
+        key="roaming_minimum_load",
+        name=Text("漫游时的最低余额", "Minimum load while roaming"),
+        value=100,
+        unit="php",
+        summary=Text(
+            "Smart 的旧页面要求在国外时保持至少 100 比索余额；2026 年的社区页面说已取消。",
+            "An older Smart page asks roaming users to keep at least PHP 100 of load; a 2026 "
+            "community page says the requirement was dropped.",
+        ),
+        confidence=Confidence.CONFLICT,
+        sources=(SMART_ROAMING_MINIMUM,),
+        conflicts=(
+            Conflict(
+                value=None,
+                note=Text(
+                    "2026 年一个社区页面说该要求已取消；没有找到官方确认。",
+                    "A 2026 community page says the requirement was dropped; no official "
+                    "confirmation was found.",
+                ),
+                sources=(),
+            ),
+        ),
+    ),
+    Rule(
+        key="pasaload_roaming_cap",
+        name=Text("给漫游用户的 PasaLoad 每日上限", "Daily PasaLoad cap to a roaming user"),
+        value=200,
+        unit="php",
+        summary=Text(
+            "在菲律宾的人可用 PasaLoad 给漫游中的你转 30、60、100 或 200 比索，每天最多 200 比索。",
+            "Someone in the Philippines can PasaLoad PHP 30, 60, 100 or 200 to a roaming user, "
+            "at most PHP 200 a day.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_ROAMING_LOAD,),
+    ),
+    Rule(
+        key="tourist_sim_validity",
+        name=Text("游客 SIM 卡的有效期", "Validity of a tourist SIM"),
+        value=30,
+        unit="day",
+        summary=Text(
+            "以游客身份登记的 SIM 卡只有 30 天有效，之后自动停用（持获批的签证延期者除外）；充值无法延长。",
+            "SIM cards registered to tourists are valid for only 30 days and then deactivated "
+            "(unless an approved visa extension is shown); reloading cannot extend them.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_TOURIST_SIM,),
+    ),
+    Rule(
+        key="sim_registration",
+        name=Text("SIM 卡实名登记（RA 11934）", "SIM registration (RA 11934)"),
+        value=None,
+        unit="",
+        summary=Text(
+            "未登记的 SIM 卡自 2023 年 7 月 31 日起已被永久停用；新卡在登记前无法使用，eSIM 也一样。",
+            "Unregistered SIMs were permanently deactivated from 31 July 2023; new SIMs stay "
+            "deactivated until registered, eSIMs included.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(NTC_REGISTRATION, SMART_TOURIST_SIM),
+    ),
+)
+
+SMART = Carrier(
+    key="smart",
+    name="Smart Communications",
+    brands=("Smart Prepaid", "TNT", "Sun"),
+    rules=SMART_RULES,
+)
+
+CARRIERS: dict[str, Carrier] = {SMART.key: SMART}
+DEFAULT_CARRIER = SMART.key
+
+
+# The checker's own settings. They are not carrier rules, and the rules page
+# lists them under that heading.
+CHECKER_RULES: tuple[Rule, ...] = (
+    Rule(
+        key="safety_margin",
+        name=Text("安全余量（默认）", "Safety margin (default)"),
+        value=30,
+        unit="day",
+        summary=Text(
+            "建议在余额到期前至少提前这么多天充值；可在 0 到 90 天之间调整。",
+            "Reload at least this many days before the balance ends; adjustable from 0 to 90 days.",
+        ),
+        confidence=Confidence.ASSUMPTION,
+        sources=(),
+    ),
+    Rule(
+        key="safety_margin_max",
+        name=Text("安全余量上限", "Largest safety margin"),
+        value=90,
+        unit="day",
+        summary=Text("安全余量最多 90 天。", "The safety margin can be at most 90 days."),
+        confidence=Confidence.ASSUMPTION,
+        sources=(),
+    ),
+    Rule(
+        key="due_soon_window",
+        name=Text("“快到期”提醒窗口", 'The "due soon" window'),
+        value=30,
+        unit="day",
+        summary=Text(
+            "距离“最晚充值日”不到这么多天时，状态显示为“快到期”。",
+            'Within this many days of the reload-by date the status is "due soon".',
+        ),
+        confidence=Confidence.ASSUMPTION,
+        sources=(),
+    ),
+    Rule(
+        key="amount_max",
+        name=Text(
+            "金额上限（检查器的合理性假设）", "Largest amount (the checker's plausibility bound)"
+        ),
+        value=10000,
+        unit="php",
+        summary=Text(
+            "高于此金额的单次充值被视为输入错误。这是检查器自己的假设，不是运营商规定；官方没有公布单次充值上限。",
+            "A single reload above this is treated as a typing mistake. This is the checker's "
+            "own assumption, not a carrier rule; no official maximum was found.",
+        ),
+        confidence=Confidence.ASSUMPTION,
+        sources=(),
+    ),
+    Rule(
+        key="amount_small",
+        name=Text("金额偏小提醒", "Small-amount warning"),
+        value=20,
+        unit="php",
+        summary=Text(
+            "低于此金额只提醒、不报错：官方没有公布最低充值额，但这么小的普通充值并不常见。",
+            "Below this the checker warns but accepts: no official minimum was found, but a "
+            "regular reload this small is unusual.",
+        ),
+        confidence=Confidence.ASSUMPTION,
+        sources=(),
+    ),
+)
+
+
+def carrier(key: str = DEFAULT_CARRIER) -> Carrier:
+    return CARRIERS[key]
+
+
+def rule(key: str, carrier_key: str = DEFAULT_CARRIER) -> Rule:
+    """A carrier's rule, or one of the checker's own settings, by key."""
+    for candidate in CHECKER_RULES:
+        if candidate.key == key:
+            return candidate
+    return carrier(carrier_key).rule(key)
+
+
+def format_value(value: int | Decimal | None, unit: str, lang: str) -> str:
+    """A value with its unit, as a page shows it; "" for a rule that is a statement.
+
+    >>> format_value(120, "day", "zh")
+    '120 天'
+    >>> format_value(10000, "php", "en")
+    'PHP 10,000'
+    """
+    if value is None:
+        return ""
+    amount = f"{value:,}"
+    if unit == "php":
+        return f"{amount} 比索" if lang == "zh" else f"PHP {amount}"
+    singular, plural = UNITS[unit]
+    words = (singular if value == 1 else plural).get(lang)
+    return f"{amount} {words}"
+
+
+def all_rules(carrier_key: str = DEFAULT_CARRIER) -> tuple[Rule, ...]:
+    return carrier(carrier_key).rules + CHECKER_RULES

@@ -1,0 +1,306 @@
+"""The one module the page's JavaScript calls (and the CLI prints).
+
+Every function returns a plain JSON-ready dict and never raises, whatever it
+is given: ``{"ok": True, ...}`` or ``{"ok": False, "code", "message", "field"}``.
+
+>>> check_amount("PHP 1,000", "en")
+{'ok': True, 'amount': '1000.00', 'currency': 'PHP', 'warnings': [], 'warning_messages': []}
+>>> check_amount("1e3", "en")["code"]
+'amount.exponent'
+>>> next_reload("2026-03-15", today="2026-11-26")["reload_by"]
+'2027-02-13'
+>>> next_reload(None, today=[])["code"]
+'date.empty'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from . import ics
+from .amount import Amount, parse_amount
+from .dates import parse_date
+from .errors import CheckerError
+from .estimate import Estimate, check_margin, default_margin_days, estimate
+from .messages import lang_or_default, message
+from .phone import PhoneNumber, parse_phone
+from .text import normalise
+
+Result = dict[str, Any]
+FIELDS = ("phone", "last_reload", "amount", "promo", "zero_balance_since", "margin_days")
+_TRUE_WORDS = {"1", "true", "on", "yes", "y"}
+
+
+def _safely(field: str, lang: object, compute: Callable[[str], Result]) -> Result:
+    """Run ``compute(lang)``; turn every failure into an error dict naming ``field``.
+
+    The page must always get an answer, never a traceback.
+    """
+    lang = lang_or_default(lang)
+    try:
+        return compute(lang)
+    except CheckerError as error:
+        return error_dict(error, lang, field)
+    except Exception:
+        return error_dict(CheckerError("internal.error"), lang, field)
+
+
+def error_dict(error: CheckerError, lang: str, default_field: str) -> Result:
+    params = {key: value for key, value in error.params.items() if key != "field"}
+    return {
+        "ok": False,
+        "code": error.code,
+        "message": message(error.code, lang, **params),
+        "field": error.params.get("field", default_field),
+    }
+
+
+def _warnings(codes: tuple[str, ...], lang: str) -> Result:
+    return {"warnings": list(codes), "warning_messages": [message(c, lang) for c in codes]}
+
+
+def number_dict(number: PhoneNumber, lang: str) -> Result:
+    warnings = () if number.carrier_key == "smart" else ("phone.not_smart_prefix",)
+    return {
+        "ok": True,
+        "e164": number.e164,
+        "national": number.national,
+        "network": number.network,
+        "caveat": message("phone.ported_caveat", lang),
+        "warnings": list(warnings),
+        "warning_messages": [message(c, lang, network=number.network) for c in warnings],
+    }
+
+
+def amount_dict(amount: Amount, lang: str) -> Result:
+    return {
+        "ok": True,
+        "amount": amount.text,
+        "currency": "PHP",
+        **_warnings(amount.warnings, lang),
+    }
+
+
+def check_number(text: object, lang: str = "zh") -> Result:
+    """Validate a phone number: E.164 and national forms, the original network."""
+    return _safely("phone", lang, lambda lang: number_dict(parse_phone(text), lang))
+
+
+def check_amount(text: object, lang: str = "zh") -> Result:
+    """Validate a reload amount in pesos."""
+    return _safely("amount", lang, lambda lang: amount_dict(parse_amount(text), lang))
+
+
+def _in_field(field: str, parser: Callable[[object], Any], value: object) -> Any:
+    """Parse ``value``, naming ``field`` in any error so the page shows it by that input."""
+    try:
+        return parser(value)
+    except CheckerError as error:
+        error.params.setdefault("field", field)
+        raise
+
+
+def _margin(value: object) -> int:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return default_margin_days()
+    if isinstance(value, bool):
+        raise CheckerError("margin.not_a_number", field="margin_days")
+    if isinstance(value, int):
+        return check_margin(value)
+    text = normalise(value, field="margin")  # blank was handled above
+    digits = text.removeprefix("-").removeprefix("+")
+    if not digits.isascii() or not digits.isdigit():
+        raise CheckerError("margin.not_a_number", field="margin_days")
+    return check_margin(int(text))
+
+
+def _flag(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in _TRUE_WORDS
+    return value is True
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _estimate(
+    last_reload: object,
+    zero_balance_since: object,
+    margin_days: object,
+    promo: object,
+    today: object,
+) -> Estimate:
+    # The user's fields first, so their errors show before anything about today.
+    last = parse_date(last_reload, field="last_reload")
+    zero = (
+        None
+        if _blank(zero_balance_since)
+        else parse_date(zero_balance_since, field="zero_balance_since")
+    )
+    margin = _margin(margin_days)
+    return estimate(
+        last,
+        today=parse_date(today, field="today"),
+        zero_balance_since=zero,
+        margin_days=margin,
+        promo_only=_flag(promo),
+    )
+
+
+def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> Result:
+    dates = {
+        "load_expires": result.load_expires.isoformat(),
+        "balance_ends": result.balance_ends.isoformat(),
+        "deactivates_on": result.deactivates_on.isoformat(),
+        "reload_by": result.reload_by.isoformat(),
+    }
+    detail = message(f"status.{result.status}.detail", lang, days=result.days_left, **dates)
+    warnings = result.warnings + (amount.warnings if amount else ())
+    seen: set[str] = set()
+    sources = []
+    for rule_key, source in result.sources:
+        if source.url not in seen:
+            seen.add(source.url)
+            sources.append(
+                {
+                    "rule": rule_key,
+                    "title": source.title,
+                    "url": source.url,
+                    "confidence": str(source.confidence),
+                    "checked": source.checked.isoformat(),
+                }
+            )
+    return {
+        "ok": True,
+        "last_reload": result.last_reload.isoformat(),
+        "zero_balance_since": result.zero_balance_since.isoformat()
+        if result.zero_balance_since
+        else None,
+        "margin_days": result.margin_days,
+        "amount": amount.text if amount else None,
+        **dates,
+        "days_left": result.days_left,
+        "status": str(result.status),
+        "status_label": message(f"status.{result.status}", lang),
+        "status_detail": detail,
+        **_warnings(warnings, lang),
+        "assumptions": [
+            {"code": code, "message": message(code, lang, margin=result.margin_days)}
+            for code in result.assumptions
+        ],
+        "sources": sources,
+    }
+
+
+def next_reload(
+    last_reload: object = None,
+    zero_balance_since: object = None,
+    margin_days: object = None,
+    amount: object = None,
+    promo: object = False,
+    today: object = None,
+    lang: str = "zh",
+) -> Result:
+    """The next-reload estimate; ``today`` is the user's local date (``YYYY-MM-DD``)."""
+
+    def compute(lang: str) -> Result:
+        parsed_amount = None if _blank(amount) else _in_field("amount", parse_amount, amount)
+        result = _estimate(last_reload, zero_balance_since, margin_days, promo, today)
+        return estimate_dict(result, lang, parsed_amount)
+
+    return _safely("last_reload", lang, compute)
+
+
+def _form(form: object) -> Mapping[str, object]:
+    return form if isinstance(form, Mapping) else {}
+
+
+def calendar(
+    form: object = None, today: object = None, lang: str = "zh", now: object = None
+) -> Result:
+    """The ``.ics`` reminders for the form; ``now`` (ISO, UTC) stamps DTSTAMP."""
+
+    def compute(lang: str) -> Result:
+        fields = _form(form)
+        result = _estimate(
+            fields.get("last_reload"),
+            fields.get("zero_balance_since"),
+            fields.get("margin_days"),
+            fields.get("promo"),
+            today,
+        )
+        phone = fields.get("phone")
+        number = None if _blank(phone) else _in_field("phone", parse_phone, phone).national
+        text = ics.calendar(result, lang=lang, stamp=_stamp(now, result), number=number)
+        return {"ok": True, "filename": f"smart-reload-by-{result.reload_by}.ics", "ics": text}
+
+    return _safely("last_reload", lang, compute)
+
+
+def _stamp(now: object, result: Estimate) -> datetime:
+    if isinstance(now, str) and len(now) <= 64:
+        try:
+            parsed = datetime.fromisoformat(now.replace("Z", "+00:00"))
+        except ValueError:
+            parsed = None
+        if parsed is not None and parsed.tzinfo is not None:
+            return parsed.astimezone(UTC)
+    return datetime.combine(result.last_reload, datetime.min.time(), UTC)
+
+
+def summary_text(number: Result | None, estimate_result: Result, lang: str) -> str:
+    """The plain-text summary the page copies to the clipboard."""
+
+    def label(code: str) -> str:
+        return message(code, lang)
+
+    lines = [label("summary.title")]
+    if number and number.get("ok"):
+        lines.append(f"{label('label.number')}: {number['national']} ({number['e164']})")
+    if estimate_result.get("amount"):
+        lines.append(f"{label('label.amount')}: PHP {estimate_result['amount']}")
+    lines += [
+        f"{label('label.last_reload')}: {estimate_result['last_reload']}",
+        f"{label('label.reload_by')}: {estimate_result['reload_by']} "
+        f"({label('label.days_left')}: {estimate_result['days_left']})",
+        f"{label('label.status')}: {estimate_result['status_label']} - "
+        f"{estimate_result['status_detail']}",
+        f"{label('label.load_expires')}: {estimate_result['load_expires']}",
+        f"{label('label.deactivates_on')}: {estimate_result['deactivates_on']}",
+    ]
+    lines += [f"! {text}" for text in estimate_result["warning_messages"]]
+    lines.append(f"{label('label.assumptions')}:")
+    lines += [f"- {item['message']}" for item in estimate_result["assumptions"]]
+    return "\n".join(lines)
+
+
+def check_form(form: object = None, today: object = None, lang: str = "zh") -> Result:
+    """Everything the page shows for one state of the form, in one round trip.
+
+    A blank field gives ``None`` for its part, so the page shows nothing there yet.
+    """
+    lang = lang_or_default(lang)
+    fields = _form(form)
+    try:
+        value = {name: fields.get(name) for name in FIELDS}
+        number = None if _blank(value["phone"]) else check_number(value["phone"], lang)
+        amount = None if _blank(value["amount"]) else check_amount(value["amount"], lang)
+        result = None
+        if not _blank(value["last_reload"]):
+            result = next_reload(
+                value["last_reload"],
+                value["zero_balance_since"],
+                value["margin_days"],
+                None if amount is None or not amount["ok"] else value["amount"],
+                value["promo"],
+                today,
+                lang,
+            )
+        summary = summary_text(number, result, lang) if result and result["ok"] else None
+    except Exception:
+        error = error_dict(CheckerError("internal.error"), lang, "form")
+        return {"number": error, "amount": None, "estimate": None, "summary": None}
+    return {"number": number, "amount": amount, "estimate": result, "summary": summary}

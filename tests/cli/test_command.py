@@ -1,0 +1,51 @@
+"""`python -m checker` as a separate process: exit statuses and one JSON object on stdout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "ok"),
+    [
+        (["number", "+63 918 123 4567", "--json"], 0, True),
+        (["number", "+86 138 0013 8000", "--json"], 1, False),
+        (["amount", "１００", "--json"], 0, True),
+        (["amount", "Infinity", "--json"], 1, False),
+        (["next", "--last-reload", "2026-03-15", "--today", "2026-11-26", "--json"], 0, True),
+        (["next", "--last-reload", "2026-03-15", "--margin-days", "x", "--json"], 1, False),
+    ],
+)
+def test_exit_status_and_json(argv: list[str], status: int, ok: bool) -> None:
+    done = run(*argv)
+    assert done.returncode == status
+    assert json.loads(done.stdout)["ok"] is ok
+
+
+@pytest.mark.parametrize("argv", [["frobnicate"], ["next", "--colour"], []])
+def test_usage_errors_exit_2(argv: list[str]) -> None:
+    done = run(*argv)
+    assert done.returncode == 2
+    assert "usage" in done.stderr
+
+
+def test_text_in_chinese_by_default() -> None:
+    done = run("next", "--last-reload", "2026年3月15日", "--today", "2026-11-26")
+    assert done.returncode == 0
+    assert "最晚充值日: 2027-02-13" in done.stdout

@@ -1,0 +1,29 @@
+"""The wheel the site ships: compiled for Pyodide, .pyc only, within its budget."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUDGET = 40 * 1024
+
+
+@pytest.fixture(scope="module")
+def wheel() -> Path:
+    found = sorted((ROOT / "build/pyodide").glob("checker-*-cp313-none-any.whl"))
+    assert found, "no compiled wheel: run scripts/setup (it runs scripts/build-wheel)"
+    return found[-1]
+
+
+def test_within_budget(wheel: Path) -> None:
+    assert wheel.stat().st_size <= BUDGET
+
+
+def test_pyc_only_and_complete(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert not [n for n in names if n.endswith(".py")]
+    sources = {f"checker/{p.stem}.pyc" for p in (ROOT / "checker").glob("*.py")}
+    assert sources <= set(names)

@@ -1,0 +1,44 @@
+// Run the unit suite inside the pinned Pyodide on Node, against the exact wheel the site ships.
+// Offline: Pyodide comes from node_modules, pytest and hypothesis from .cache/pyodide-wheels
+// (both put there by scripts/setup). Usage: node tests/pyodide/run.mjs [pytest args...]
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadPyodide } from "pyodide";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const wheelDirs = [path.join(root, ".cache/pyodide-wheels"), path.join(root, "build/pyodide")];
+
+const pyodide = await loadPyodide();
+// Without extractDir a wheel lands in the working directory, which the tests leave.
+const extractDir = pyodide.runPython("import site; site.getsitepackages()[0]");
+for (const dir of wheelDirs) {
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith(".whl"))) {
+    // unpackArchive wants a Uint8Array; a Node Buffer is not accepted.
+    const bytes = new Uint8Array(await readFile(path.join(dir, name)));
+    pyodide.unpackArchive(bytes, "wheel", { extractDir });
+  }
+}
+
+// Copy the tests (not the package source: `checker` must come from the wheel).
+const testsDir = path.join(root, "tests/unit");
+pyodide.FS.mkdirTree("/repo/tests/unit");
+pyodide.FS.writeFile("/repo/pyproject.toml", await readFile(path.join(root, "pyproject.toml")));
+for (const name of (await readdir(testsDir)).filter((n) => n.endsWith(".py"))) {
+  pyodide.FS.writeFile(`/repo/tests/unit/${name}`, await readFile(path.join(testsDir, name)));
+}
+
+pyodide.globals.set("pytest_args", pyodide.toPy(process.argv.slice(2)));
+const status = await pyodide.runPythonAsync(`
+import importlib, os, sys, platform
+importlib.invalidate_caches()  # the wheels were unpacked after the path finders looked
+os.chdir("/repo")
+import checker
+origin = checker.__spec__.origin
+print(f"checker from {origin} on {platform.python_implementation()} {platform.python_version()} ({sys.platform})")
+if not origin.endswith(".pyc") or "site-packages" not in origin:
+    raise SystemExit(f"checker was not imported from the compiled wheel: {origin}")
+import pytest
+int(pytest.main(["-p", "no:cacheprovider", "tests/unit", *pytest_args]))
+`);
+process.exit(status);

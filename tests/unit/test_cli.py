@@ -1,0 +1,162 @@
+"""The CLI prints the adapter's dicts; exit 0 ok, 1 invalid input, 2 usage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker import web
+from checker.cli import main
+
+TODAY = "2026-11-26"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    try:
+        status = main(list(argv))
+    except SystemExit as stop:  # argparse's usage errors
+        status = int(stop.code or 0)
+    return status, capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "expected"),
+    [
+        (["number", "+63 918 123 4567"], 0, web.check_number("+63 918 123 4567")),
+        (["number", "02 8123 4567"], 1, web.check_number("02 8123 4567")),
+        (
+            ["number", "+86 138 0013 8000", "--lang", "en"],
+            1,
+            web.check_number("+86 138 0013 8000", "en"),
+        ),
+        (["amount", "PHP 1,000"], 0, web.check_amount("PHP 1,000")),
+        (["amount", "NaN", "--lang", "en"], 1, web.check_amount("NaN", "en")),
+        (["amount", "-5"], 1, web.check_amount("-5")),
+        (
+            ["next", "--last-reload", "2026-03-15", "--today", TODAY],
+            0,
+            web.next_reload("2026-03-15", today=TODAY),
+        ),
+        (
+            [
+                "next",
+                "--last-reload",
+                "2026/03/15",
+                "--zero-balance-since",
+                "2026-05-01",
+                "--margin-days",
+                "10",
+                "--amount",
+                "₱300",
+                "--promo",
+                "--today",
+                TODAY,
+                "--lang",
+                "en",
+            ],
+            0,
+            web.next_reload("2026/03/15", "2026-05-01", "10", "₱300", True, TODAY, "en"),
+        ),
+        (
+            ["next", "--last-reload", "2026-02-30", "--today", TODAY],
+            1,
+            web.next_reload("2026-02-30", today=TODAY),
+        ),
+        (
+            ["next", "--last-reload", "2026-03-15", "--margin-days", "abc", "--today", TODAY],
+            1,
+            web.next_reload("2026-03-15", margin_days="abc", today=TODAY),
+        ),
+        (
+            ["next", "--last-reload", "2026-03-15", "--margin-days", "120", "--today", TODAY],
+            1,
+            web.next_reload("2026-03-15", margin_days="120", today=TODAY),
+        ),
+        (
+            ["next", "--last-reload", "2026-03-15", "--amount", "0", "--today", TODAY],
+            1,
+            web.next_reload("2026-03-15", amount="0", today=TODAY),
+        ),
+        (
+            ["next", "--last-reload", "2026-03-15", "--today", "someday"],
+            1,
+            web.next_reload("2026-03-15", today="someday"),
+        ),
+    ],
+)
+def test_json_is_the_adapter_dict(
+    capsys: pytest.CaptureFixture[str], argv: list[str], status: int, expected: dict
+) -> None:
+    code, out = run(capsys, *argv, "--json")
+    assert code == status
+    assert json.loads(out) == expected
+    assert out.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["bogus"],
+        [],
+        ["number"],
+        ["number", "0918", "--colour"],
+        ["next"],
+        ["next", "--last-reload", "2026-03-15", "--lang", "fr"],
+    ],
+)
+def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    assert run(capsys, *argv)[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["number", "0918 123 4567"], ["+639181234567", "0918 123 4567", "Smart", "RA 11202"]),
+        (["number", "0918 123 4567", "--lang", "en"], ["originally allocated", "Smart"]),
+        (["amount", "100"], ["100.00"]),
+        (["amount", "abc", "--lang", "en"], ["cannot be read", "[amount.not_a_number]"]),
+        (
+            ["next", "--last-reload", "2026-03-15", "--today", TODAY],
+            ["最晚充值日: 2027-02-13", "安全", "120 天"],
+        ),
+        (
+            ["next", "--last-reload", "2026-03-15", "--today", TODAY, "--lang", "en"],
+            ["Reload by: 2027-02-13", "Days left: 79", "https://help.smart.com.ph/"],
+        ),
+    ],
+)
+def test_text_output(capsys: pytest.CaptureFixture[str], argv: list[str], words: list[str]) -> None:
+    _, out = run(capsys, *argv)
+    for word in words:
+        assert word in out
+
+
+def test_ics_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "reminders.ics"
+    code, out = run(
+        capsys,
+        "next",
+        "--last-reload",
+        "2026-03-15",
+        "--today",
+        TODAY,
+        "--ics",
+        str(target),
+        "--json",
+    )
+    assert code == 0
+    assert json.loads(out)["reload_by"] == "2027-02-13"
+    data = target.read_bytes()
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert b"DTSTART;VALUE=DATE:20270213" in data
+
+
+def test_no_ics_file_for_invalid_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "reminders.ics"
+    code, _ = run(
+        capsys, "next", "--last-reload", "2027-01-01", "--today", TODAY, "--ics", str(target)
+    )
+    assert code == 1
+    assert not target.exists()

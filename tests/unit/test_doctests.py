@@ -1,0 +1,33 @@
+"""The examples in the docstrings run, on CPython and inside Pyodide (from .pyc, no source)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+
+import pytest
+
+import checker
+
+# The shipped wheel is compiled like `python -OO`: inside Pyodide there are no docstrings.
+pytestmark = pytest.mark.skipif(
+    checker.__doc__ is None, reason="docstrings are stripped from the wheel the site ships"
+)
+MODULES = sorted(
+    info.name for info in pkgutil.iter_modules(checker.__path__) if info.name != "__main__"
+)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name: str) -> None:
+    module = importlib.import_module(f"checker.{name}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+
+
+def test_the_examples_exist() -> None:
+    attempted = sum(
+        doctest.testmod(importlib.import_module(f"checker.{name}")).attempted for name in MODULES
+    )
+    assert attempted >= 25

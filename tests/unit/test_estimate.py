@@ -1,0 +1,159 @@
+"""The next-reload estimate, against the definitions in the issue, boundary by boundary."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from checker.errors import CheckerError
+from checker.estimate import Status, estimate
+
+D = date.fromisoformat
+TODAY = D("2026-11-26")
+
+
+@pytest.mark.parametrize(
+    ("last", "zero", "margin", "load_expires", "balance_ends", "reload_by", "deactivates_on"),
+    [
+        # The plain case: one calendar year, 30 days margin, 120 days to disconnection.
+        ("2026-03-15", None, 30, "2027-03-15", "2027-03-15", "2027-02-13", "2027-07-13"),
+        # 29 February -> 28 February.
+        ("2024-02-29", None, 30, "2025-02-28", "2025-02-28", "2025-01-29", "2025-06-28"),
+        ("2024-02-29", None, 0, "2025-02-28", "2025-02-28", "2025-02-28", "2025-06-28"),
+        # The balance reached zero before the load expired: E is the zero date.
+        ("2026-03-15", "2026-05-01", 30, "2027-03-15", "2026-05-01", "2026-04-01", "2026-08-29"),
+        # A zero date after the expiry changes nothing.
+        ("2025-01-10", "2026-02-01", 30, "2026-01-10", "2026-01-10", "2025-12-11", "2026-05-10"),
+        # Margin longer than the balance lasted: never before the last reload.
+        ("2026-03-15", "2026-03-20", 30, "2027-03-15", "2026-03-20", "2026-03-15", "2026-07-18"),
+        ("2026-03-15", "2026-03-15", 90, "2027-03-15", "2026-03-15", "2026-03-15", "2026-07-13"),
+        ("2026-03-15", None, 90, "2027-03-15", "2027-03-15", "2026-12-15", "2027-07-13"),
+        ("2026-11-26", None, 0, "2027-11-26", "2027-11-26", "2027-11-26", "2028-03-25"),
+    ],
+)
+def test_dates(
+    last: str,
+    zero: str | None,
+    margin: int,
+    load_expires: str,
+    balance_ends: str,
+    reload_by: str,
+    deactivates_on: str,
+) -> None:
+    result = estimate(
+        D(last), today=TODAY, zero_balance_since=D(zero) if zero else None, margin_days=margin
+    )
+    assert result.load_expires == D(load_expires)
+    assert result.balance_ends == D(balance_ends)
+    assert result.reload_by == D(reload_by)
+    assert result.deactivates_on == D(deactivates_on)
+    assert result.days_left == (D(reload_by) - TODAY).days
+
+
+# Last reload 2026-03-15 with the default margin: reload_by 2027-02-13, E 2027-03-15,
+# deactivates_on 2027-07-13. Each boundary, and the day on either side of it.
+@pytest.mark.parametrize(
+    ("today", "status", "days_left"),
+    [
+        ("2026-03-15", Status.OK, 335),
+        ("2027-01-13", Status.OK, 31),
+        ("2027-01-14", Status.DUE_SOON, 30),
+        ("2027-02-13", Status.DUE_SOON, 0),
+        ("2027-02-14", Status.OVERDUE, -1),
+        ("2027-03-14", Status.OVERDUE, -29),
+        ("2027-03-15", Status.GRACE, -30),
+        ("2027-07-12", Status.GRACE, -149),
+        ("2027-07-13", Status.DEACTIVATED, -150),
+        ("2030-01-01", Status.DEACTIVATED, -1053),
+    ],
+)
+def test_status(today: str, status: Status, days_left: int) -> None:
+    result = estimate(D("2026-03-15"), today=D(today))
+    assert (result.status, result.days_left) == (status, days_left)
+
+
+def test_margin_zero_on_the_last_day_is_grace() -> None:
+    # reload_by == E: the balance is gone that day, so the conservative status wins.
+    result = estimate(D("2026-03-15"), today=D("2027-03-15"), margin_days=0)
+    assert result.status is Status.GRACE
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code", "field"),
+    [
+        ({"last_reload": D("2026-11-27")}, "date.in_future", "last_reload"),
+        (
+            {"last_reload": D("2026-03-15"), "zero_balance_since": D("2026-03-14")},
+            "date.zero_before_reload",
+            "zero_balance_since",
+        ),
+        (
+            {"last_reload": D("2026-03-15"), "zero_balance_since": D("2026-11-27")},
+            "date.zero_in_future",
+            "zero_balance_since",
+        ),
+        ({"last_reload": D("2026-03-15"), "margin_days": -1}, "margin.out_of_range", "margin_days"),
+        ({"last_reload": D("2026-03-15"), "margin_days": 91}, "margin.out_of_range", "margin_days"),
+    ],
+)
+def test_rejected(kwargs: dict, code: str, field: str) -> None:
+    last = kwargs.pop("last_reload")
+    with pytest.raises(CheckerError) as caught:
+        estimate(last, today=TODAY, **kwargs)
+    assert caught.value.code == code
+    assert caught.value.params["field"] == field
+
+
+@pytest.mark.parametrize(("promo", "warned"), [(True, True), (False, False)])
+def test_promo_warns(promo: bool, warned: bool) -> None:
+    result = estimate(D("2026-03-15"), today=TODAY, promo_only=promo)
+    assert ("estimate.promo_only" in result.warnings) is warned
+
+
+def test_names_its_assumptions_and_sources() -> None:
+    result = estimate(D("2026-03-15"), today=TODAY)
+    assert "assumption.deactivation" in result.assumptions
+    urls = {source.url for _, source in result.sources}
+    assert (
+        "https://help.smart.com.ph/article/prepaid-prepaid-call-and-text-card-expiry-and-validity"
+        in urls
+    )
+
+
+days = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
+margins = st.integers(min_value=0, max_value=90)
+
+
+@given(
+    last=days,
+    extra=st.integers(0, 2000),
+    zero_after=st.none() | st.integers(0, 800),
+    margin=margins,
+)
+def test_order_of_dates(last: date, extra: int, zero_after: int | None, margin: int) -> None:
+    today = last + timedelta(days=extra)
+    zero = None if zero_after is None else last + timedelta(days=zero_after)
+    assume(zero is None or zero <= today)
+    result = estimate(last, today=today, zero_balance_since=zero, margin_days=margin)
+    assert last <= result.reload_by <= result.balance_ends <= result.load_expires
+    assert result.balance_ends < result.deactivates_on
+    if zero is None:  # the issue's invariant; an early zero balance moves disconnection earlier
+        assert result.reload_by <= result.load_expires < result.deactivates_on
+    assert result.days_left == (result.reload_by - today).days
+
+
+@given(first=days, gap=st.integers(0, 800), margin=margins, later=st.integers(0, 3000))
+def test_monotonic_in_the_last_reload(first: date, gap: int, margin: int, later: int) -> None:
+    second = first + timedelta(days=gap)
+    today = second + timedelta(days=later)
+    a = estimate(first, today=today, margin_days=margin)
+    b = estimate(second, today=today, margin_days=margin)
+    assert a.reload_by <= b.reload_by
+    assert a.load_expires <= b.load_expires
+    assert a.deactivates_on <= b.deactivates_on
+    assert a.days_left <= b.days_left
+    order = list(Status)
+    assert order.index(a.status) >= order.index(b.status)

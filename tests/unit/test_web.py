@@ -1,0 +1,264 @@
+"""The adapter the page calls: JSON-ready dicts, the CLI's fields, and never an exception."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker import web
+
+TODAY = "2026-11-26"
+
+
+def _is_json_ready(value: object) -> bool:
+    return json.loads(json.dumps(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (
+            "+63 918 123 4567",
+            {"e164": "+639181234567", "national": "0918 123 4567", "network": "Smart"},
+        ),
+        ("０９１８１２３４５６７", {"e164": "+639181234567"}),
+    ],
+)
+def test_check_number_ok(text: str, fields: dict) -> None:
+    result = web.check_number(text, "en")
+    assert result["ok"] is True
+    assert fields.items() <= result.items()
+    assert "RA 11202" in result["caveat"]
+
+
+@pytest.mark.parametrize(
+    ("function", "args", "code", "field"),
+    [
+        (web.check_number, ("02 8123 4567",), "phone.not_mobile", "phone"),
+        (web.check_number, ("",), "phone.empty", "phone"),
+        (web.check_amount, ("1e3",), "amount.exponent", "amount"),
+        (web.check_amount, ("x" * 1_000_000,), "input.too_long", "amount"),
+        (web.next_reload, ("2026-02-30",), "date.not_exist", "last_reload"),
+        (
+            web.next_reload,
+            ("2026-11-27", None, None, None, False, TODAY),
+            "date.in_future",
+            "last_reload",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", "2026-03-01", None, None, False, TODAY),
+            "date.zero_before_reload",
+            "zero_balance_since",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", "2026-11-27", None, None, False, TODAY),
+            "date.zero_in_future",
+            "zero_balance_since",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", None, "91", None, False, TODAY),
+            "margin.out_of_range",
+            "margin_days",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", None, "-1", None, False, TODAY),
+            "margin.out_of_range",
+            "margin_days",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", None, "9" * 40, None, False, TODAY),
+            "margin.out_of_range",
+            "margin_days",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", None, "3.5", None, False, TODAY),
+            "margin.not_a_number",
+            "margin_days",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", None, True, None, False, TODAY),
+            "margin.not_a_number",
+            "margin_days",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", None, None, "0", False, TODAY),
+            "amount.not_positive",
+            "amount",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", None, None, None, False, "today"),
+            "date.unreadable",
+            "today",
+        ),
+        (web.next_reload, ("2026-03-15", None, None, None, False, None), "date.empty", "today"),
+        (web.next_reload, (), "date.empty", "last_reload"),
+    ],
+)
+def test_errors_are_dicts_with_a_field(function, args: tuple, code: str, field: str) -> None:
+    for lang in ("zh", "en"):
+        result = function(*args, lang=lang)
+        assert result == {"ok": False, "code": code, "message": result["message"], "field": field}
+        assert result["message"]
+
+
+def test_next_reload_fields() -> None:
+    result = web.next_reload("2026-03-15", margin_days="30", amount="₱300", today=TODAY, lang="en")
+    expected = {
+        "ok": True,
+        "load_expires": "2027-03-15",
+        "balance_ends": "2027-03-15",
+        "deactivates_on": "2027-07-13",
+        "reload_by": "2027-02-13",
+        "days_left": 79,
+        "status": "ok",
+        "amount": "300.00",
+        "margin_days": 30,
+        "warnings": [],
+    }
+    assert expected.items() <= result.items()
+    assert result["status_label"] == "OK"
+    assert {s["url"] for s in result["sources"]} >= {
+        "https://help.smart.com.ph/article/prepaid-prepaid-call-and-text-card-expiry-and-validity",
+        "https://noypigeeks.com/explained/sim-card-expiration",
+    }
+    assert len({s["url"] for s in result["sources"]}) == len(result["sources"])
+    assert _is_json_ready(result)
+
+
+@pytest.mark.parametrize(
+    ("promo", "warned"),
+    [("on", True), ("true", True), (True, True), ("", False), (None, False), ("off", False)],
+)
+def test_promo_flag(promo: object, warned: bool) -> None:
+    result = web.next_reload("2026-03-15", promo=promo, today=TODAY)
+    assert ("estimate.promo_only" in result["warnings"]) is warned
+
+
+def test_small_amount_warning_reaches_the_estimate() -> None:
+    result = web.next_reload("2026-03-15", amount="10", today=TODAY, lang="en")
+    assert result["warnings"] == ["amount.unusually_small"]
+    assert "PHP 20" in result["warning_messages"][0]
+
+
+def test_check_form_blank_fields_are_none() -> None:
+    assert web.check_form({}, TODAY, "zh") == {
+        "number": None,
+        "amount": None,
+        "estimate": None,
+        "summary": None,
+    }
+    assert (
+        web.check_form({"phone": "  ", "amount": "", "last_reload": ""}, TODAY, "en")["number"]
+        is None
+    )
+
+
+def test_check_form_full() -> None:
+    form = {
+        "phone": "0918-123-4567",
+        "last_reload": "2026年3月15日",
+        "amount": "PHP 300",
+        "promo": False,
+        "zero_balance_since": "",
+        "margin_days": "30",
+    }
+    result = web.check_form(form, TODAY, "en")
+    assert result["number"]["e164"] == "+639181234567"
+    assert result["amount"]["amount"] == "300.00"
+    assert result["estimate"]["reload_by"] == "2027-02-13"
+    assert "2027-02-13" in result["summary"]
+    assert "0918 123 4567" in result["summary"]
+    assert _is_json_ready(result)
+
+
+def test_check_form_keeps_the_estimate_when_only_the_amount_is_wrong() -> None:
+    result = web.check_form({"last_reload": "2026-03-15", "amount": "abc"}, TODAY, "en")
+    assert result["amount"]["code"] == "amount.not_a_number"
+    assert result["estimate"]["ok"] is True
+
+
+def test_calendar() -> None:
+    form = {"last_reload": "2026-03-15", "phone": "09181234567"}
+    result = web.calendar(form, TODAY, "en", now="2026-11-26T10:00:00Z")
+    assert result["ok"] is True
+    assert result["filename"] == "smart-reload-by-2027-02-13.ics"
+    assert "DTSTAMP:20261126T100000Z" in result["ics"]
+    assert "0918 123 4567" in result["ics"].replace("\r\n ", "")
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [
+        ({"last_reload": "2026-03-15", "phone": "0918 123 456"}, "phone.too_short"),
+        ({"last_reload": "nope"}, "date.unreadable"),
+        ({}, "date.empty"),
+        ("not a form", "date.empty"),
+    ],
+)
+def test_calendar_errors(form: object, code: str) -> None:
+    assert web.calendar(form, TODAY, "zh")["code"] == code
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.decimals(allow_nan=True),
+    st.text(max_size=200),
+    st.binary(max_size=20),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=3),
+)
+field_values = st.one_of(st.none(), st.booleans(), st.text(max_size=80), st.integers())
+
+
+@settings(max_examples=300)
+@given(text=anything, lang=anything)
+def test_number_and_amount_never_raise(text: object, lang: object) -> None:
+    for function in (web.check_number, web.check_amount):
+        result = function(text, lang)
+        assert isinstance(result["ok"], bool)
+        assert _is_json_ready(result)
+
+
+@settings(max_examples=300)
+@given(
+    form=st.fixed_dictionaries({}, optional={name: field_values for name in web.FIELDS}) | anything,
+    today=st.one_of(st.just(TODAY), anything),
+    lang=st.sampled_from(["zh", "en", None, 3]),
+)
+def test_form_and_calendar_never_raise(form: object, today: object, lang: object) -> None:
+    result = web.check_form(form, today, lang)
+    assert set(result) == {"number", "amount", "estimate", "summary"}
+    assert _is_json_ready(result)
+    exported = web.calendar(form, today, lang)
+    assert isinstance(exported["ok"], bool)
+    assert _is_json_ready(exported)
+
+
+def test_megabyte_strings_are_refused_quickly() -> None:
+    huge = "0" * 1_000_000
+    assert web.check_number(huge)["code"] == "input.too_long"
+    assert web.next_reload(huge, today=TODAY)["code"] == "input.too_long"
+    assert (
+        web.check_form({name: huge for name in web.FIELDS}, TODAY)["estimate"]["code"]
+        == "input.too_long"
+    )
+
+
+def test_decimal_is_not_text() -> None:
+    assert web.check_amount(Decimal("100"))["code"] == "input.not_text"
