@@ -1,0 +1,326 @@
+"""MkDocs hook: every figure a page quotes comes from ``checker.rules``, in the page's language.
+
+Pages never type "120 天" or "PHP 100" by hand. They write a token, and this hook replaces it
+in the page Markdown before it is rendered:
+
+``[[rule:KEY]]``
+    the rule's value with its unit, as ``checker.rules.format_value`` writes it:
+    ``[[rule:deactivation_after_balance_ends]]`` -> "120 天" / "120 days".
+``[[rule:KEY:FIELD]]``
+    one field of the rule. FIELD is one of
+    ``value`` (the bare number, "120"), ``name``, ``summary``, ``confidence`` (the translated
+    label), ``conflict`` (the first conflicting value with its unit, "180 天") or
+    ``conflict-note``.
+``[[confidence:LEVEL]]``
+    the translated label of a confidence level (``official``, ``news``, ...).
+``[[checked]]``
+    the date the facts were last compared with their sources (``checker.rules.CHECKED``).
+``[[rules-table]]``
+    the full rules table: one section per carrier, then the checker's own assumptions.
+    Each row has the rule, its value, its summary, its sources (title -> URL, confidence,
+    date checked), its confidence and its conflicts with their sources.
+
+An unknown token, an unknown rule key or field, or a value asked of a rule that has none
+raises :class:`mkdocs.exceptions.PluginError`, so the build fails and a typo cannot ship.
+
+The page language is the locale mkdocs-static-i18n gives each file (``page.file.locale``:
+``index.en.md`` is "en"); without that plugin it is ``theme.language``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from html import escape
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from checker.rules import (
+    CARRIERS,
+    CHECKED,
+    CHECKER_RULES,
+    Confidence,
+    Conflict,
+    Rule,
+    Source,
+    format_value,
+    rule,
+)
+
+LANGS = ("zh", "en")
+
+TOKEN = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+
+# Translated labels of every confidence level; a new level without a label fails the build.
+CONFIDENCE_LABELS: dict[Confidence, tuple[str, str]] = {
+    Confidence.OFFICIAL: ("官方", "Official"),
+    Confidence.NEWS: ("新闻报道", "News report"),
+    Confidence.COMMUNITY: ("社区说法", "Community"),
+    Confidence.CONFLICT: ("说法不一", "Conflicting"),
+    Confidence.UNKNOWN: ("未知", "Unknown"),
+    Confidence.ASSUMPTION: ("检查器的假设", "Checker's assumption"),
+}
+
+# Words of the generated table, (zh, en).
+WORDS: dict[str, tuple[str, str]] = {
+    "rule": ("规则", "Rule"),
+    "value": ("数值", "Value"),
+    "summary": ("说明", "What it means"),
+    "sources": ("来源", "Sources"),
+    "confidence": ("可信度", "Confidence"),
+    "checked": ("核对于", "checked"),
+    "no_value": ("（说明性规则，无数值）", "(a statement, no figure)"),
+    "no_sources": (
+        "检查器自己的设定，没有外部来源。",
+        "The checker's own setting; no outside source.",
+    ),
+    "conflict": ("不同说法", "Other claims"),
+    "conflict_no_source": ("没有可链接的来源。", "No source that can be linked."),
+    "carrier_heading": ("运营商规则：{name}", "Carrier rules: {name}"),
+    "brands": ("适用于 {brands}。", "Applies to {brands}."),
+    "checker_heading": ("检查器自己的假设", "The checker's own assumptions"),
+    "checker_intro": (
+        "以下不是运营商的规定，而是检查器为了给出提醒而做的设定。",
+        "These are not carrier rules: they are settings the checker uses to give reminders.",
+    ),
+}
+
+FIELDS = ("value", "name", "summary", "confidence", "conflict", "conflict-note")
+
+
+def _t(key: str, lang: str) -> str:
+    zh, en = WORDS[key]
+    return en if lang == "en" else zh
+
+
+def confidence_label(confidence: Confidence, lang: str) -> str:
+    zh, en = CONFIDENCE_LABELS[confidence]
+    return en if lang == "en" else zh
+
+
+def _join(items: Iterable[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+# --- tokens -----------------------------------------------------------------------------------
+
+
+def _lookup(key: str, where: str) -> Rule:
+    try:
+        return rule(key)
+    except KeyError:
+        raise PluginError(f"{where}: unknown rule key {key!r}") from None
+
+
+def _first_conflict(found: Rule, where: str) -> Conflict:
+    if not found.conflicts:
+        raise PluginError(f"{where}: rule {found.key!r} has no conflict")
+    return found.conflicts[0]
+
+
+def render_token(token: str, lang: str, where: str = "page") -> str:
+    """The text that replaces ``[[token]]`` on a page in ``lang``."""
+    parts = token.strip().split(":")
+    if parts == ["rules-table"]:
+        return render_rules_table(lang)
+    if parts == ["checked"]:
+        return CHECKED.isoformat()
+    if parts[0] == "confidence" and len(parts) == 2:
+        try:
+            return confidence_label(Confidence(parts[1]), lang)
+        except ValueError:
+            raise PluginError(f"{where}: unknown confidence level in [[{token}]]") from None
+    if parts[0] != "rule" or len(parts) not in (2, 3) or not parts[1]:
+        raise PluginError(f"{where}: unknown token [[{token}]]")
+    found = _lookup(parts[1], where)
+    field = parts[2] if len(parts) == 3 else ""
+    if field not in ("", *FIELDS):
+        raise PluginError(f"{where}: unknown field {field!r} in [[{token}]]")
+    if field in ("", "value") and found.value is None:
+        raise PluginError(f"{where}: rule {found.key!r} has no value for [[{token}]]")
+    if field == "":
+        return format_value(found.value, found.unit, lang)
+    if field == "value":
+        return f"{found.value:,}"
+    if field == "name":
+        return found.name.get(lang)
+    if field == "summary":
+        return found.summary.get(lang)
+    if field == "confidence":
+        return confidence_label(found.confidence, lang)
+    conflict = _first_conflict(found, where)
+    if field == "conflict":
+        if conflict.value is None:
+            raise PluginError(f"{where}: the conflict of {found.key!r} has no value")
+        return format_value(conflict.value, found.unit, lang)
+    return conflict.note.get(lang)  # conflict-note
+
+
+def replace_tokens(markdown: str, lang: str, where: str = "page") -> str:
+    if lang not in LANGS:
+        raise PluginError(f"{where}: no rules text for language {lang!r}")
+    return TOKEN.sub(lambda match: render_token(match.group(1), lang, where), markdown)
+
+
+# --- the rules table --------------------------------------------------------------------------
+
+
+def _source_item(source: Source, lang: str) -> str:
+    label = confidence_label(source.confidence, lang)
+    checked = source.checked.isoformat()
+    return (
+        f'<li class="rule-source" data-confidence="{source.confidence.value}" '
+        f'data-checked="{checked}">'
+        f'<a href="{escape(source.url)}" rel="noopener noreferrer">{escape(source.title)}</a> '
+        f'<span class="rule-source__meta">{escape(label)} · {_t("checked", lang)} '
+        f'<time datetime="{checked}">{checked}</time></span></li>'
+    )
+
+
+def _sources_list(sources: tuple[Source, ...], lang: str, empty: str) -> str:
+    if not sources:
+        return f'<p class="rule-sources rule-sources--none">{escape(_t(empty, lang))}</p>'
+    items = "".join(_source_item(source, lang) for source in sources)
+    return f'<ul class="rule-sources">{items}</ul>'
+
+
+def _conflict_block(found: Rule, conflict: Conflict, lang: str) -> str:
+    value = format_value(conflict.value, found.unit, lang)
+    value_attr = "" if conflict.value is None else f"{conflict.value}"
+    shown = f"<strong>{escape(value)}</strong>：" if lang == "zh" and value else ""
+    if lang == "en" and value:
+        shown = f"<strong>{escape(value)}</strong>: "
+    return (
+        f'<div class="rule-conflict" data-value="{value_attr}">'
+        f'<p><span class="rule-conflict__label">{_t("conflict", lang)}</span> '
+        f"{shown}{escape(conflict.note.get(lang))}</p>"
+        f"{_sources_list(conflict.sources, lang, 'conflict_no_source')}</div>"
+    )
+
+
+def _row(found: Rule, lang: str) -> str:
+    value = format_value(found.value, found.unit, lang) or _t("no_value", lang)
+    value_attr = "" if found.value is None else f"{found.value}"
+    conflicts = "".join(_conflict_block(found, c, lang) for c in found.conflicts)
+    label = confidence_label(found.confidence, lang)
+    cells = (
+        f'<th scope="row" data-label="{_t("rule", lang)}" class="rule-name">'
+        f"{escape(found.name.get(lang))}</th>"
+        f'<td data-label="{_t("value", lang)}" class="rule-value">{escape(value)}</td>'
+        f'<td data-label="{_t("summary", lang)}" class="rule-summary">'
+        f"{escape(found.summary.get(lang))}{conflicts}</td>"
+        f'<td data-label="{_t("sources", lang)}" class="rule-source-cell">'
+        f"{_sources_list(found.sources, lang, 'no_sources')}</td>"
+        f'<td data-label="{_t("confidence", lang)}" class="rule-confidence">'
+        f'<span class="confidence confidence--{found.confidence.value}">{escape(label)}</span>'
+        f"</td>"
+    )
+    return (
+        f'<tr id="rule-{found.key}" data-rule="{found.key}" data-value="{value_attr}" '
+        f'data-unit="{found.unit}" data-confidence="{found.confidence.value}">{cells}</tr>'
+    )
+
+
+def _table(section: str, rules: Iterable[Rule], lang: str) -> str:
+    head = "".join(
+        f'<th scope="col">{_t(key, lang)}</th>'
+        for key in ("rule", "value", "summary", "sources", "confidence")
+    )
+    rows = "".join(_row(found, lang) for found in rules)
+    return (
+        f'<div class="rules-table-wrap"><table class="rules-table" data-section="{section}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def render_rules_table(lang: str) -> str:
+    """Markdown headings and HTML tables for every carrier's rules, then the checker's own."""
+    blocks: list[str] = []
+    for carrier in CARRIERS.values():
+        heading = _t("carrier_heading", lang).format(name=carrier.name)
+        brands = _t("brands", lang).format(brands=_join(carrier.brands, lang))
+        blocks += [
+            f"## {heading} {{#carrier-{carrier.key}}}",
+            brands,
+            _table(f"carrier-{carrier.key}", carrier.rules, lang),
+        ]
+    blocks += [
+        f"## {_t('checker_heading', lang)} {{#checker-assumptions}}",
+        _t("checker_intro", lang),
+        _table("checker", CHECKER_RULES, lang),
+    ]
+    return "\n\n" + "\n\n".join(blocks) + "\n\n"
+
+
+# --- MkDocs events ----------------------------------------------------------------------------
+
+
+def page_language(page, config) -> str:
+    locale = getattr(page.file, "locale", None)
+    if locale:
+        return str(locale)
+    return str(config.theme.get("language") or "zh")
+
+
+def on_page_markdown(markdown, page, config, files):
+    return replace_tokens(markdown, page_language(page, config), page.file.src_uri)
+
+
+class _InstantLanguageSwitchFilter(logging.Filter):
+    """Drop the i18n plugin's "not compatible with navigation.instant" warning, and only it.
+
+    The plugin writes the language switch links for each page into the header. Material's
+    instant navigation swaps the page but keeps the header, so those links would keep
+    pointing at the first page opened. ``docs/assets/javascripts/language-switch.js``
+    recomputes them after every instant navigation, which is exactly what the warning asks
+    for; the switch itself always loads a full page.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "not compatible with theme.features = navigation.instant" not in str(record.msg)
+
+
+_I18N_LOGGER = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+
+
+# Words of this site that jieba's default dictionary splits apart (保号 -> 保 / 号). Material's
+# search plugin segments the index with jieba, and the browser matches a Chinese query against
+# the tokens in the index, so a word must be one token to be found.
+SEARCH_WORDS = (
+    "保号", "停机", "充值", "普通充值", "有效期", "宽限期", "实名登记", "验证码", "余额",
+    "漫游", "促销套餐", "携号转网", "代充", "检查器", "到期日", "充值卡", "游客卡",
+)  # fmt: skip
+
+
+def _teach_jieba() -> None:
+    try:
+        import jieba
+    except ImportError:  # no jieba, no Chinese segmentation: nothing to teach
+        return
+    for word in SEARCH_WORDS:
+        jieba.add_word(word)
+
+
+def on_startup(command, dirty):
+    _teach_jieba()
+    if not any(isinstance(f, _InstantLanguageSwitchFilter) for f in _I18N_LOGGER.filters):
+        _I18N_LOGGER.addFilter(_InstantLanguageSwitchFilter())
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the language of this build
+def on_config(config):
+    """Write /404.html once, in the default language build.
+
+    The i18n plugin builds each language into the same site; without this the last language
+    built would overwrite /404.html. ``overrides/404.html`` is bilingual with absolute links.
+    """
+    i18n = config.plugins.get("i18n")
+    current = getattr(i18n, "current_language", None)
+    default = getattr(i18n, "default_language", None)
+    if current is not None and current != default:
+        config.theme.static_templates.discard("404.html")
+    else:
+        config.theme.static_templates.add("404.html")
+    return config

@@ -1,0 +1,135 @@
+"""The generated rules page shows exactly the checker's data, in both languages."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from sitehtml import Element, parse_file
+
+from checker.rules import CARRIERS, CHECKER_RULES, Confidence, Rule, Source, format_value
+
+pytestmark = pytest.mark.site
+
+REPO = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("rules_page_hook", REPO / "hooks/rules_page.py")
+assert _spec and _spec.loader
+hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(hook)
+
+PAGES = {"zh": "rules/index.html", "en": "en/rules/index.html"}
+
+SECTIONS = [(f"carrier-{key}", carrier.rules) for key, carrier in CARRIERS.items()]
+SECTIONS.append(("checker", CHECKER_RULES))
+
+CASES = [
+    pytest.param(lang, section, found, id=f"{lang}-{found.key}")
+    for lang in PAGES
+    for section, rules in SECTIONS
+    for found in rules
+]
+
+
+def rules_page(site: Path, lang: str) -> Element:
+    return parse_file(site / PAGES[lang])
+
+
+def row_of(site: Path, lang: str, key: str) -> Element:
+    rows = rules_page(site, lang).find_all(lambda el: el.attrs.get("id") == f"rule-{key}")
+    assert len(rows) == 1, f"{lang}: {len(rows)} rows for {key}"
+    return rows[0]
+
+
+def listed_sources(container: Element) -> list[tuple[str, str, str, str]]:
+    lists = [
+        el
+        for el in container.direct_children("ul", "p")
+        if "rule-sources" in el.attrs.get("class", "")
+    ]
+    assert len(lists) == 1
+    return [
+        (
+            li.by_tag("a")[0].attrs["href"],
+            li.by_tag("a")[0].clean_text(),
+            li.attrs["data-confidence"],
+            li.by_tag("time")[0].attrs["datetime"],
+        )
+        for li in lists[0].by_tag("li")
+    ]
+
+
+def expected_sources(sources: tuple[Source, ...]) -> list[tuple[str, str, str, str]]:
+    return [(s.url, s.title, s.confidence.value, s.checked.isoformat()) for s in sources]
+
+
+def label(confidence: Confidence, lang: str) -> str:
+    return hook.confidence_label(confidence, lang)
+
+
+def test_every_confidence_level_has_two_distinct_labels() -> None:
+    for lang in PAGES:
+        labels = [label(level, lang) for level in Confidence]
+        assert len(set(labels)) == len(Confidence)
+
+
+@pytest.mark.parametrize("lang", PAGES)
+@pytest.mark.parametrize(("section", "rules"), SECTIONS, ids=[s for s, _ in SECTIONS])
+def test_sections_hold_exactly_their_rules(
+    built_site: Path, lang: str, section: str, rules: tuple[Rule, ...]
+) -> None:
+    doc = rules_page(built_site, lang)
+    (table,) = doc.find_all(lambda el: el.attrs.get("data-section") == section)
+    keys = [tr.attrs["data-rule"] for tr in table.by_tag("tr") if "data-rule" in tr.attrs]
+    assert keys == [found.key for found in rules]
+    heading = doc.find_all(
+        lambda el: (
+            el.tag == "h2"
+            and el.attrs.get("id") == section.replace("checker", "checker-assumptions")
+        )
+    )
+    assert heading, f"no heading for {section}"
+
+
+@pytest.mark.parametrize(("lang", "section", "found"), CASES)
+def test_row_equals_the_checker_data(
+    built_site: Path, lang: str, section: str, found: Rule
+) -> None:
+    row = row_of(built_site, lang, found.key)
+    assert row.attrs["data-value"] == ("" if found.value is None else str(found.value))
+    assert row.attrs["data-unit"] == found.unit
+    assert row.attrs["data-confidence"] == found.confidence.value
+
+    name = row.first_class("rule-name").clean_text()
+    assert name == found.name.get(lang)
+
+    value = row.first_class("rule-value").clean_text()
+    if found.value is None:
+        assert value == hook.WORDS["no_value"][lang == "en"]
+    else:
+        assert value == format_value(found.value, found.unit, lang)
+
+    summary = row.first_class("rule-summary")
+    assert summary.clean_text().startswith(" ".join(found.summary.get(lang).split()))
+
+    sources_cell = row.first_class("rule-source-cell")
+    if found.sources:
+        assert listed_sources(sources_cell) == expected_sources(found.sources)
+    else:
+        assert sources_cell.first_class("rule-sources--none")
+
+    assert row.first_class("rule-confidence").clean_text() == label(found.confidence, lang)
+
+    conflicts = summary.by_class("rule-conflict")
+    assert len(conflicts) == len(found.conflicts)
+    for shown, conflict in zip(conflicts, found.conflicts, strict=True):
+        expected_value = "" if conflict.value is None else str(conflict.value)
+        assert shown.attrs["data-value"] == expected_value
+        text = shown.clean_text()
+        assert " ".join(conflict.note.get(lang).split()) in text
+        if conflict.value is not None:
+            assert format_value(conflict.value, found.unit, lang) in text
+        if conflict.sources:
+            assert listed_sources(shown) == expected_sources(conflict.sources)
+        else:
+            assert shown.first_class("rule-sources--none")

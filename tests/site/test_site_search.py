@@ -1,0 +1,130 @@
+"""Search works in Chinese (jieba at build time) and in English, on the built index.
+
+Material's search splits the index text on its ``separator`` (jieba joins Chinese words with
+U+200B), and in the browser splits a Chinese query greedily into tokens that exist in the
+index (``segment`` below is a port of Material's ``search/query/segment``), then adds a
+trailing wildcard to every segment. A query finds a page when the query is one token of the
+page (jieba kept the word whole) and every segment is the prefix of a token of the page.
+
+mkdocs-static-i18n writes one index for both languages; Chinese pages are at the root and
+English pages under ``en/``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+ZH_QUERIES = [
+    ("充值", "guide/reload/"),
+    ("有效期", "guide/validity/"),
+    ("保号", ""),
+    ("保号", "checker/"),
+    ("停机", "guide/validity/"),
+    ("停机", "faq/"),
+    ("余额", "guide/balance/"),
+    ("验证码", "faq/"),
+    ("实名登记", "guide/validity/"),
+    ("宽限期", "guide/validity/"),
+    ("游客", "faq/"),
+    ("支付宝", "guide/reload/"),
+    ("来源", "rules/"),
+    ("隐私", "about/"),
+]
+EN_QUERIES = [
+    ("reload", "en/guide/reload/"),
+    ("expiry", "en/guide/balance/"),
+    ("disconnected", "en/guide/validity/"),
+    ("promo", "en/faq/"),
+    ("PasaLoad", "en/guide/reload/"),
+    ("registration", "en/guide/validity/"),
+    ("privacy", "en/about/"),
+    ("sources", "en/rules/"),
+]
+
+
+@cache
+def index(site: Path) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def tokens(site: Path, text: str) -> list[str]:
+    separator = re.compile(index(site)["config"]["separator"])
+    plain = re.sub(r"<[^>]+>", " ", text)
+    return [t.lower() for t in separator.split(plain) if t]
+
+
+@cache
+def page_tokens(site: Path) -> dict[str, set[str]]:
+    pages: dict[str, set[str]] = {}
+    for doc in index(site)["docs"]:
+        page = doc["location"].split("#")[0]
+        pages.setdefault(page, set()).update(tokens(site, f"{doc['title']} {doc['text']}"))
+    return pages
+
+
+def all_tokens(site: Path) -> set[str]:
+    return set().union(*page_tokens(site).values())
+
+
+def segment(query: str, known: set[str]) -> set[str]:
+    """Material's greedy segmentation of a Chinese query against the index's tokens."""
+    n = len(query)
+    wordcuts = [0] * (n + 1)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if query[i:j] in known:
+                wordcuts[i] = j - i
+    segments: set[str] = set()
+    stack = [0]
+    while stack:
+        p = stack.pop()
+        for q in range(1, wordcuts[p]):
+            if wordcuts[p + q] > wordcuts[p] - q:
+                segments.add(query[p : p + q])
+                stack.append(p + q)
+        q = p + wordcuts[p]
+        if wordcuts[q] and q < n - 1:
+            stack.append(q)
+        segments.add(query[p:q])
+    return {query} if "" in segments else segments
+
+
+def test_index_is_segmented_with_zero_width_spaces(built_site: Path) -> None:
+    docs = index(built_site)["docs"]
+    assert any("\u200b" in doc["text"] for doc in docs)
+    assert "\\u200b" in index(built_site)["config"]["separator"]
+    # lunr's trimmer strips non-ASCII characters and would erase every Chinese word.
+    assert "trimmer" not in index(built_site)["config"]["pipeline"]
+
+
+@pytest.mark.parametrize(("query", "page"), ZH_QUERIES)
+def test_chinese_query_finds_page(built_site: Path, query: str, page: str) -> None:
+    pages = page_tokens(built_site)
+    assert page in pages, f"{page!r} is not in the index"
+    # jieba kept the word whole on that page ...
+    assert query in pages[page], f"{query!r} is not one token of {page!r}"
+    # ... and the browser's query (each segment with a trailing wildcard) matches the page.
+    segments = segment(query, all_tokens(built_site))
+    assert segments, query
+    missing = {s for s in segments if not any(t.startswith(s) for t in pages[page])}
+    assert not missing, f"{query!r} -> {segments}: {missing} match no token of {page!r}"
+
+
+@pytest.mark.parametrize(("query", "page"), EN_QUERIES)
+def test_english_query_finds_page(built_site: Path, query: str, page: str) -> None:
+    pages = page_tokens(built_site)
+    assert page in pages
+    assert query.lower() in pages[page]
+
+
+def test_both_languages_are_indexed(built_site: Path) -> None:
+    locations = page_tokens(built_site)
+    assert any(loc.startswith("en/") for loc in locations)
+    assert any(not loc.startswith("en/") for loc in locations)

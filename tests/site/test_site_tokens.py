@@ -1,0 +1,111 @@
+"""Figures come from the rules data: tokens work, typos fail the build, nothing is retyped."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from checker.rules import CHECKED, all_rules, format_value, rule
+
+pytestmark = pytest.mark.site
+
+REPO = Path(__file__).resolve().parents[2]
+DOCS = REPO / "docs"
+_spec = importlib.util.spec_from_file_location("rules_page_hook_t", REPO / "hooks/rules_page.py")
+assert _spec and _spec.loader
+hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(hook)
+
+from mkdocs.exceptions import PluginError  # noqa: E402  (after the hook imported MkDocs)
+
+GOOD = [
+    ("[[rule:deactivation_after_balance_ends]]", "zh", "120 天"),
+    ("[[rule:deactivation_after_balance_ends]]", "en", "120 days"),
+    ("[[rule:load_validity]]", "zh", "1 年"),
+    ("[[rule:load_validity]]", "en", "1 year"),
+    ("[[rule:deactivation_after_balance_ends:value]]", "en", "120"),
+    ("[[rule:deactivation_after_balance_ends:conflict]]", "zh", "180 天"),
+    ("[[rule:roaming_minimum_load]]", "en", "PHP 100"),
+    ("[[rule:amount_max]]", "zh", "10,000 比索"),
+    ("[[rule:tourist_sim_validity:name]]", "en", "Validity of a tourist SIM"),
+    ("[[confidence:assumption]]", "zh", "检查器的假设"),
+    ("[[checked]]", "en", CHECKED.isoformat()),
+]
+
+BAD = [
+    "[[rule:no_such_rule]]",
+    "[[rule:load_validity:colour]]",
+    "[[rule:disconnected_number_lost]]",  # a statement: no value to show
+    "[[rule:load_validity:conflict]]",  # no conflict
+    "[[rules-tabel]]",
+    "[[rule:]]",
+    "[[confidence:sure]]",
+    "[[ruel:load_validity]]",
+]
+
+
+@pytest.mark.parametrize(("token", "lang", "expected"), GOOD)
+def test_token_renders_from_the_data(token: str, lang: str, expected: str) -> None:
+    assert hook.replace_tokens(f"a {token} b", lang) == f"a {expected} b"
+
+
+@pytest.mark.parametrize("token", BAD)
+def test_unknown_token_fails_the_build(token: str) -> None:
+    with pytest.raises(PluginError):
+        hook.replace_tokens(f"text {token} text", "zh", "page.md")
+
+
+def test_unknown_language_fails() -> None:
+    with pytest.raises(PluginError):
+        hook.replace_tokens("[[rule:load_validity]]", "fr")
+
+
+def _forbidden_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Each figure of the rules data, as a page would write it by hand."""
+    words = {
+        "day": r"(?:天|日|days?\b|-day\b)",
+        "year": r"(?:年|years?\b|-year\b)",
+    }
+    patterns: list[tuple[str, re.Pattern[str]]] = [
+        ("365", re.compile(r"(?<![\d.,])365(?![\d,])")),
+        ("一年", re.compile(r"一年(?!规则)")),
+        ("one year", re.compile(r"(?<!#)\bone[ -]year\b(?! rule)", re.I)),
+    ]
+    for found in all_rules():
+        values = [(found.value, found.unit)]
+        values += [(c.value, found.unit) for c in found.conflicts]
+        for value, unit in values:
+            if value is None or not unit:
+                continue
+            number = rf"(?<![\d.,]){value:,}(?![\d,])".replace(",", ",?")
+            if unit == "php":
+                regex = rf"(?:PHP|₱|\bP)\s*{number}|{number}\s*(?:比索|pesos?\b)"
+            else:
+                regex = rf"{number}\s*{words[unit]}"
+            label = format_value(value, unit, "en")
+            patterns.append((label, re.compile(regex, re.I)))
+    return patterns
+
+
+PAGES = sorted(DOCS.rglob("*.md"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PAGES])
+def test_no_figure_of_the_rules_is_typed_by_hand(page: Path) -> None:
+    text = hook.TOKEN.sub(" ", page.read_text(encoding="utf-8"))
+    hits = [
+        (label, match.group(0))
+        for label, pattern in _forbidden_patterns()
+        for match in pattern.finditer(text)
+    ]
+    assert hits == []
+
+
+def test_the_hand_typed_check_would_catch_a_figure() -> None:
+    patterns = _forbidden_patterns()
+    for sample in ["宽限期 120 天", "after 180 days", "keep PHP 100", "valid for 1 year", "₱200"]:
+        assert any(p.search(sample) for _, p in patterns), sample
+    assert rule("deactivation_after_balance_ends").value == 120
