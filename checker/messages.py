@@ -99,8 +99,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "date.empty": ("请输入日期。", "Enter a date."),
     "date.unreadable": (
         "日期无法识别。请写成 2026-03-15、2026/3/15、2026.3.15 或 2026年3月15日。",
-        "The date cannot be read. Write it like 2026-03-15, 2026/3/15, 2026.3.15 or "
-        "2026年3月15日.",
+        "The date cannot be read. Write it like 2026-03-15, 2026/3/15, 2026.3.15 or 2026年3月15日.",
     ),
     "date.not_exist": ("这个日期不存在：{text}。", "That date does not exist: {text}."),
     "date.out_of_range": (
@@ -224,96 +223,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "ics.deactivates_on.description": (
         "从今天起号码可能被停机，停机的号码无法取回。",
-        "From today the line may be disconnected, and a disconnected number cannot be "
-        "reacquired.",
+        "From today the line may be disconnected, and a disconnected number cannot be reacquired.",
     ),
     "ics.alarm": ("Smart 保号提醒：{summary}", "Smart number reminder: {summary}"),
-    # UI of the in-page checker (overrides/checker.html and docs/assets/checker/*.js, passed
-    # in by hooks/checker_assets.py). Owned by the in-page checker; no business rules here.
-    "ui.form": ("填写你的号码信息", "Your number"),
-    "ui.phone": ("手机号码（可选）", "Mobile number (optional)"),
-    "ui.phone.hint": (
-        "例如 0918 123 4567 或 +63 918 123 4567。",
-        "For example 0918 123 4567 or +63 918 123 4567.",
-    ),
-    "ui.last_reload": ("最近一次普通充值的日期", "Date of your last regular reload"),
-    "ui.last_reload.hint": (
-        "例如 2026-03-15、2026/3/15 或 2026年3月15日。",
-        "For example 2026-03-15 or 2026/3/15.",
-    ),
-    "ui.amount": ("充值金额（比索，可选）", "Amount reloaded (PHP, optional)"),
-    "ui.amount.hint": ("例如 100 或 ₱100。", "For example 100 or ₱100."),
-    "ui.promo": ("最近一次充值只买了促销套餐（promo）", "My last reload was a promo only"),
-    "ui.promo.hint": (
-        "例如 GIGA、Magic Data。促销套餐不适用 {rules[load_validity]}有效期的规则。",
-        "For example GIGA or Magic Data. Promos are outside the {rules[load_validity]} rule.",
-    ),
-    "ui.zero_balance_since": ("余额归零的日期（可选）", "Date the balance reached zero (optional)"),
-    "ui.zero_balance_since.hint": (
-        "如果余额在到期前就用完了，填写用完的那一天。",
-        "If you used up the balance before it expired, the day it ran out.",
-    ),
-    "ui.margin_days": ("安全余量（天）", "Safety margin (days)"),
-    "ui.margin_days.hint": (
-        "提前多少天充值；默认 {rules[safety_margin]}，最多 {rules[safety_margin_max]}。",
-        "How early to reload: {rules[safety_margin]} by default, at most "
-        "{rules[safety_margin_max]}.",
-    ),
-    "ui.submit": ("检查", "Check"),
-    "ui.results": ("结果", "Results"),
-    "ui.results.empty": (
-        "填写最近一次普通充值的日期，这里就会显示最晚充值日。",
-        "Enter the date of your last regular reload to see your reload-by date here.",
-    ),
-    "ui.estimate": ("保号日期", "Keeping the number"),
-    "ui.rules_link": ("查看规则", "See the rules"),
-    "ui.actions": ("保存结果", "Keep the result"),
-    "ui.calendar": ("添加到日历（.ics）", "Add to calendar (.ics)"),
-    "ui.calendar.done": ("日历文件已下载。", "The calendar file was downloaded."),
-    "ui.copy": ("复制摘要", "Copy summary"),
-    "ui.copied": ("已复制到剪贴板。", "Copied to the clipboard."),
-    "ui.copy_failed": (
-        "无法自动复制；请手动选中并复制下面的文字。",
-        "Could not copy automatically; select and copy the text below.",
-    ),
-    "ui.share": ("分享或收藏这个链接", "Link to share or bookmark"),
-    "ui.share.note": (
-        "你填写的内容只放在链接的 # 后面，不会发送到任何服务器。",
-        "What you entered is kept after the # in the link and is never sent to a server.",
-    ),
-    "ui.copy_link": ("复制链接", "Copy link"),
-    "ui.loading": ("正在加载检查器……", "Loading the checker…"),
-    "ui.progress.runtime": (
-        "正在下载并启动 Python 运行环境（第一次需要几秒）……",
-        "Downloading and starting the Python runtime (a few seconds the first time)…",
-    ),
-    "ui.progress.checker": ("正在加载检查器……", "Loading the checker…"),
-    "ui.ready": ("检查器已就绪。", "The checker is ready."),
-    "ui.timeout": (
-        "检查器加载超时，可能是网络较慢。请重试；下面的规则摘要仍然适用。",
-        "The checker took too long to load; the connection may be slow. Try again; the rules "
-        "summary below still applies.",
-    ),
-    "ui.load_failed": (
-        "检查器无法加载。请重试；下面的规则摘要仍然适用。",
-        "The checker could not load. Try again; the rules summary below still applies.",
-    ),
-    "ui.no_wasm": (
-        "你的浏览器不支持 WebAssembly，检查器无法运行。"
-        "下面的规则摘要仍然适用；也可以换一个较新的浏览器。",
-        "Your browser does not support WebAssembly, so the checker cannot run. The rules "
-        "summary below still applies; or try a recent browser.",
-    ),
-    "ui.call_failed": (
-        "检查时出错了。请刷新页面再试。",
-        "The check failed. Reload the page and try again.",
-    ),
-    "ui.error_detail": ("技术细节：", "Technical detail:"),
-    "ui.retry": ("重试", "Try again"),
-    "ui.noscript": (
-        "检查器需要 JavaScript；下面的规则摘要不需要。",
-        "The checker needs JavaScript; the rules summary below does not.",
-    ),
 }
 
 
@@ -341,9 +253,16 @@ _FIGURES = {
 
 def message(code: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     """The text for ``code`` in ``lang``; unknown codes fall back to ``internal.error``."""
+    return render(CATALOG.get(code, CATALOG["internal.error"]), lang, **params)
+
+
+def render(texts: tuple[str, str], lang: str, **params: object) -> str:
+    """Pick the ``(zh, en)`` text for ``lang`` and fill in its parameters and rule figures.
+
+    >>> render(("最多 {rules[safety_margin_max]}", "at most {rules[safety_margin_max]}"), "en")
+    'at most 90 days'
+    """
     lang = lang_or_default(lang)
-    zh, en = CATALOG.get(code, CATALOG["internal.error"])
+    zh, en = texts
     template = en if lang == "en" else zh
-    return template.format(
-        rules=_FIGURES[lang, False], conflicts=_FIGURES[lang, True], **params
-    )
+    return template.format(rules=_FIGURES[lang, False], conflicts=_FIGURES[lang, True], **params)

@@ -53,9 +53,7 @@ def test_parses_and_matches_the_estimate(lang: str, form: dict) -> None:
         assert "0918 123 4567" in str(events[0]["DESCRIPTION"])
     # Round trip: what icalendar writes back is what we wrote, so escaping and folding agree.
     again = icalendar.Calendar.from_ical(cal.to_ical())
-    assert [str(e["SUMMARY"]) for e in again.walk("VEVENT")] == [
-        str(e["SUMMARY"]) for e in events
-    ]
+    assert [str(e["SUMMARY"]) for e in again.walk("VEVENT")] == [str(e["SUMMARY"]) for e in events]
 
 
 def test_escaped_text_survives() -> None:

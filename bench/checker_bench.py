@@ -1,0 +1,265 @@
+"""Benchmark of the in-page checker; prints one JSON object (run it with scripts/bench).
+
+Not a timed test: numbers depend on the machine. What it measures, on one local server:
+
+* boot: a bare Pyodide boot (a minimal page served next to the site, the same self-hosted
+  files, loadPyodide in a module worker as the checker does) against the checker page
+  reaching data-checker-state=ready, both from navigation start, medians over cold runs
+  (a fresh browser profile each), and their ratio (goal <= 1.10);
+* warm: the checker page reloaded with a warm HTTP cache;
+* check latency: p50/p95 of 200 checks measured in the page (the glue's "checker:check"
+  performance measures: form handled -> worker round trip -> results in the DOM;
+  goal p95 <= 20 ms), plus the same seen from a loop in the page;
+* bytes: what a guide page and the checker page transfer (goal: no Pyodide bytes on a guide);
+* long tasks on the main thread during the checker's boot (goal: none over 50 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from browser_support import launch, serve  # noqa: E402
+
+BARE_PAGE = b"""<!doctype html>
+<meta charset="utf-8"><title>bare Pyodide boot</title>
+<script type="module">
+  const worker = new Worker("/__bench/bare-worker.js", { type: "module" });
+  worker.onmessage = (event) => {
+    document.body.dataset.ready = String(performance.now());
+    document.body.dataset.result = event.data;
+  };
+  worker.postMessage(new URL("/assets/pyodide/", location.href).href);
+</script>
+<body></body>
+"""
+BARE_WORKER = b"""self.onmessage = async (event) => {
+  const { loadPyodide } = await import(event.data + "pyodide.mjs");
+  const pyodide = await loadPyodide({ indexURL: event.data });
+  self.postMessage(String(pyodide.runPython("1 + 1")));
+};
+"""
+# Installed before any page script: when the checker becomes ready, and long tasks.
+PROBE = """
+window.__bench = { longtasks: [], ready: null };
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longtasks.push([e.startTime, e.duration]);
+  }).observe({ type: "longtask", buffered: true });
+} catch (e) {}
+new MutationObserver(() => {
+  const root = document.querySelector("[data-checker]");
+  if (root && root.dataset.checkerState === "ready" && window.__bench.ready === null) {
+    window.__bench.ready = performance.now();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-checker-state"] });
+"""
+LATENCY_LOOP = """
+async (count) => {
+  const root = document.querySelector("[data-checker]");
+  const form = root.querySelector("[data-checker-form]");
+  const input = form.elements.namedItem("last_reload");
+  const first = performance.getEntriesByName("checker:check").length;
+  const seen = [];
+  for (let i = 0; i < count; i++) {
+    const before = Number(root.dataset.checkerChecks || 0);
+    const pad = (n) => String(n).padStart(2, "0");
+    input.value = `2026-${pad(1 + (i % 10))}-${pad(1 + (i % 27))}`;
+    const t0 = performance.now();
+    form.requestSubmit();
+    while (Number(root.dataset.checkerChecks || 0) === before) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    seen.push(performance.now() - t0);
+  }
+  const entries = performance.getEntriesByName("checker:check").slice(first);
+  const measured = entries.map((e) => e.duration);
+  return { measured, seen };
+}
+"""
+
+
+def _median(values: list[float]) -> float:
+    return round(statistics.median(values), 1)
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))
+    return round(ordered[index], 2)
+
+
+def _build(target: Path) -> Path:
+    subprocess.run(["bash", "scripts/build-wheel"], cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
+        cwd=ROOT,
+        check=True,
+    )
+    return target
+
+
+def _bytes(served: list[tuple[str, int, int]], start: int) -> dict[str, int]:
+    rows = served[start:]
+    pyodide = sum(n for path, _, n in rows if "/assets/pyodide/" in path or path.endswith(".whl"))
+    return {
+        "total": sum(n for _, _, n in rows),
+        "pyodide_and_wheel": pyodide,
+        "requests": len(rows),
+    }
+
+
+class Bench:
+    def __init__(self, playwright: Any, origin: str, served: list, profiles: Path) -> None:
+        self.playwright = playwright
+        self.origin = origin
+        self.served = served
+        self.profiles = profiles
+        self.count = 0
+
+    def context(self) -> Any:
+        self.count += 1
+        return launch(
+            self.playwright,
+            self.profiles / f"profile-{self.count}",
+            viewport={"width": 1280, "height": 900},
+        )
+
+    def bare(self) -> float:
+        context = self.context()
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            page.goto(f"{self.origin}/__bench/bare.html")
+            page.wait_for_selector("body[data-ready]", state="attached", timeout=120_000)
+            assert page.get_attribute("body", "data-result") == "2"
+            return float(page.get_attribute("body", "data-ready"))
+        finally:
+            context.close()
+
+    def checker(self, path: str = "checker/") -> dict[str, Any]:
+        context = self.context()
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            page.add_init_script(PROBE)
+            start = len(self.served)
+            page.goto(f"{self.origin}/{path}")
+            page.wait_for_function("window.__bench.ready !== null", timeout=120_000)
+            cold = page.evaluate("window.__bench")
+            transferred = _bytes(self.served, start)
+            page.reload()
+            page.wait_for_function("window.__bench.ready !== null", timeout=120_000)
+            warm = page.evaluate("window.__bench.ready")
+            return {
+                "ready": cold["ready"],
+                "warm": warm,
+                "longtasks": cold["longtasks"],
+                "bytes": transferred,
+            }
+        finally:
+            context.close()
+
+    def guide(self, path: str = "guide/numbers/") -> dict[str, Any]:
+        context = self.context()
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            page.add_init_script(PROBE)
+            start = len(self.served)
+            page.goto(f"{self.origin}/{path}")
+            page.wait_for_load_state("networkidle")
+            return {
+                "bytes": _bytes(self.served, start),
+                "longtasks": page.evaluate("window.__bench.longtasks"),
+            }
+        finally:
+            context.close()
+
+    def latency(self, checks: int) -> dict[str, Any]:
+        context = self.context()
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            page.goto(f"{self.origin}/checker/")
+            page.wait_for_selector("[data-checker][data-checker-state=ready]", timeout=120_000)
+            result = page.evaluate(LATENCY_LOOP, checks)
+            return {
+                "checks": len(result["measured"]),
+                "p50_ms": _percentile(result["measured"], 0.50),
+                "p95_ms": _percentile(result["measured"], 0.95),
+                "max_ms": _percentile(result["measured"], 1.0),
+                "loop_p50_ms": _percentile(result["seen"], 0.50),
+                "loop_p95_ms": _percentile(result["seen"], 0.95),
+            }
+        finally:
+            context.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--runs", type=int, default=5, help="cold runs of each boot (5)")
+    parser.add_argument("--checks", type=int, default=200, help="checks for the latency (200)")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
+        site = args.site or _build(Path(tmp) / "site")
+        extra = {
+            "/__bench/bare.html": ("text/html; charset=utf-8", BARE_PAGE),
+            "/__bench/bare-worker.js": ("text/javascript", BARE_WORKER),
+        }
+        served: list[tuple[str, int, int]] = []
+        with serve(site, extra, served) as origin, sync_playwright() as playwright:
+            bench = Bench(playwright, origin, served, Path(tmp))
+            bench.bare()  # one throw-away run of each: the OS file cache, not the browser's
+            bench.checker()
+            bare = [bench.bare() for _ in range(args.runs)]
+            runs = [bench.checker() for _ in range(args.runs)]
+            guides = [bench.guide() for _ in range(args.runs)]
+            latency = bench.latency(args.checks)
+
+    ready = [run["ready"] for run in runs]
+    longtasks = [task for run in runs for task in run["longtasks"]]
+    report = {
+        "runs": args.runs,
+        "boot_ms": {
+            "bare_pyodide_median": _median(bare),
+            "checker_ready_median": _median(ready),
+            "ratio": round(statistics.median(ready) / statistics.median(bare), 3),
+            "goal_ratio": 1.10,
+            "bare_runs": [round(v) for v in bare],
+            "checker_runs": [round(v) for v in ready],
+        },
+        "warm_reload_ms": {
+            "checker_ready_median": _median([run["warm"] for run in runs]),
+            "cold_median": _median(ready),
+        },
+        "check_latency_ms": {**latency, "goal_p95": 20},
+        "bytes": {
+            "guide_page": guides[0]["bytes"],
+            "checker_page_cold": runs[0]["bytes"],
+            "goal_guide_pyodide": 0,
+        },
+        "long_tasks_during_boot": {
+            "over_50ms_per_run": [len(run["longtasks"]) for run in runs],
+            "max_ms": round(max((d for _, d in longtasks), default=0.0), 1),
+            "tasks_ms": [[round(d) for _, d in run["longtasks"]] for run in runs],
+            # The same measure on a guide page (no checker): Material's own start-up.
+            "guide_page_tasks_ms": [[round(d) for _, d in g["longtasks"]] for g in guides],
+            "goal": "none over 50 ms",
+        },
+    }
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

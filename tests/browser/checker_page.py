@@ -1,0 +1,99 @@
+"""Driving the checker page through its testability contract (see overrides/checker.html)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+FIELDS = ("phone", "last_reload", "amount", "promo", "zero_balance_since", "margin_days")
+ROOT_SELECTOR = "[data-checker]"
+SETTLED = "[data-checker][data-checker-state=ready], [data-checker][data-checker-state=error]"
+DATE_ATTRS = ("reload-by", "load-expires", "deactivates-on", "days-left", "status")
+
+
+def url(origin: str, lang: str, path: str = "checker/") -> str:
+    return f"{origin}/{'en/' if lang == 'en' else ''}{path}"
+
+
+def open_checker(page: Any, origin: str, lang: str = "zh", fragment: str = "") -> None:
+    page.goto(url(origin, lang) + fragment)
+    wait_ready(page)
+
+
+def wait_ready(page: Any) -> None:
+    page.wait_for_selector(SETTLED)
+    state = page.get_attribute(ROOT_SELECTOR, "data-checker-state")
+    assert state == "ready", page.text_content("[data-checker-boot]")
+
+
+def state(page: Any) -> str:
+    return page.get_attribute(ROOT_SELECTOR, "data-checker-state")
+
+
+def checks_done(page: Any) -> int:
+    return int(page.get_attribute(ROOT_SELECTOR, "data-checker-checks") or 0)
+
+
+def submit(page: Any, **fields: str | bool) -> None:
+    """Set the given fields (others left as they are), submit, wait for the results."""
+    for name, value in fields.items():
+        if name == "promo":
+            page.set_checked("input[name=promo]", bool(value))
+        else:
+            page.fill(f"input[name={name}]", str(value))
+    before = checks_done(page)
+    page.press("input[name=last_reload]", "Enter")
+    page.wait_for_function(
+        "n => Number(document.querySelector('[data-checker]').dataset.checkerChecks || 0) > n",
+        arg=before,
+    )
+
+
+def reset(page: Any) -> None:
+    """Back to the form's defaults, as a new visitor sees it."""
+    page.evaluate(
+        """() => {
+          const form = document.querySelector('[data-checker-form]');
+          for (const el of form.elements) {
+            if (el.name) el.type === 'checkbox' ? (el.checked = el.defaultChecked)
+                                                : (el.value = el.defaultValue);
+          }
+        }"""
+    )
+
+
+def values(page: Any) -> dict[str, Any]:
+    return page.evaluate(
+        """names => Object.fromEntries(names.map(n => {
+             const el = document.querySelector(`[data-checker-form] [name=${n}]`);
+             return [n, el.type === 'checkbox' ? el.checked : el.value];
+           }))""",
+        list(FIELDS),
+    )
+
+
+def estimate_attrs(page: Any) -> dict[str, str | None]:
+    return {a: page.get_attribute("[data-checker-estimate]", f"data-{a}") for a in DATE_ATTRS}
+
+
+def field_error(page: Any, name: str) -> tuple[str | None, str]:
+    box = page.locator(f"[data-checker-field-error={name}]")
+    return box.get_attribute("data-code"), (box.text_content() or "").strip()
+
+
+def cli_next(today: str, **options: str | bool) -> dict[str, Any]:
+    """``python -m checker next ... --json``: the estimate the page must agree with."""
+    argv = [sys.executable, "-m", "checker", "next", "--today", today, "--json"]
+    for name, value in options.items():
+        flag = "--" + name.replace("_", "-")
+        if value is True:
+            argv.append(flag)
+        elif value not in (False, None, ""):
+            argv += [flag, str(value)]
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(done.stdout)

@@ -1,0 +1,127 @@
+"""Fixtures for the in-page checker's browser tests: one server, one Chromium per session.
+
+The site is ``built_site`` from tests/conftest.py (the real ``mkdocs build --strict``). Set
+CHECKER_SITE_DIR to serve an already built site instead (handy while editing the JS).
+
+Every test gets a fresh ``page`` (one Pyodide boot each) whose teardown fails the test on a
+console error, an uncaught page error, or a request that left the site's origin.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import launch, serve
+
+ROOT = Path(__file__).resolve().parents[2]
+# The browser's "today" in every test, so statuses and dates are deterministic.
+TODAY = "2026-11-26"
+BOOT_TIMEOUT_MS = 90_000
+CHECKER_WORKER = "/assets/checker/worker.js"
+# Known noise that is not the checker's: Material fetches sitemap.xml next to every
+# <link rel="alternate"> (here: per page, so a 404). Reported to the site's owner.
+TOLERATED_CONSOLE: tuple[str, ...] = ()
+
+
+@pytest.fixture(scope="session")
+def site_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    override = os.environ.get("CHECKER_SITE_DIR")
+    if override:
+        return Path(override)
+    try:
+        return Path(request.getfixturevalue("built_site"))
+    except pytest.FixtureLookupError:
+        target = tmp_path_factory.mktemp("site")
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
+            cwd=ROOT,
+            check=True,
+        )
+        return target
+
+
+@pytest.fixture(scope="session")
+def origin(site_dir: Path) -> Iterator[str]:
+    with serve(site_dir) as url:
+        yield url
+
+
+@dataclass
+class Session:
+    context: Any
+    origin: str
+    requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def browser(origin: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = launch(
+            playwright,
+            tmp_path_factory.mktemp("chromium-profile"),
+            accept_downloads=True,
+            viewport={"width": 1280, "height": 900},
+        )
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+        session = Session(context=context, origin=origin)
+        context.on("request", lambda request: session.requests.append(request.url))
+        try:
+            yield session
+        finally:
+            context.close()
+
+
+@dataclass
+class Watch:
+    """What a page did that a test may want to allow."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    workers: list[str] = field(default_factory=list)
+    allow_errors: bool = False
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def page(browser: Session, watch: Watch) -> Iterator[Any]:
+    page = browser.context.new_page()
+    page.clock.set_fixed_time(f"{TODAY}T10:00:00")
+    page.set_default_timeout(BOOT_TIMEOUT_MS)
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            if not any(where.endswith(noise) for noise in TOLERATED_CONSOLE):
+                watch.console_errors.append(f"{message.text} ({where})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+    page.on(
+        "worker",
+        lambda worker: watch.workers.append(worker.url) if CHECKER_WORKER in worker.url else None,
+    )
+    first = len(browser.requests)
+    yield page
+    page.close()
+    foreign = [
+        url
+        for url in browser.requests[first:]
+        if not url.startswith((browser.origin + "/", "blob:" + browser.origin, "data:"))
+    ]
+    assert not foreign, f"requests left the site's origin: {foreign}"
+    if not watch.allow_errors:
+        assert not watch.page_errors, watch.page_errors
+        assert not watch.console_errors, watch.console_errors

@@ -1,0 +1,167 @@
+"""Loading the checker: only on its pages, once per visit, and failing clearly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from checker_page import SETTLED, open_checker, state, submit, url, wait_ready
+
+pytestmark = pytest.mark.browser
+
+CHECKER_URL = re.compile(r"/checker/(#.*)?$")
+RUNTIME = re.compile(r"/assets/(pyodide/|checker/checker-[^/]*\.whl)")
+
+
+def _runtime_requests(requests: list[str]) -> list[str]:
+    return [u for u in requests if RUNTIME.search(u)]
+
+
+def test_guide_page_loads_no_pyodide_and_instant_navigation_boots_once(page, browser, watch):
+    first = len(browser.requests)
+    page.goto(url(browser.origin, "zh", "guide/numbers/"))
+    page.wait_for_load_state("networkidle")
+    assert _runtime_requests(browser.requests[first:]) == []
+    assert page.locator("[data-checker]").count() == 0
+    # Instant navigation (no page load): the marker on window survives the click.
+    page.evaluate("window.__checkerMarker = 1")
+    page.click("nav.md-nav--primary a.md-nav__link[href$='checker/']")
+    page.wait_for_url(CHECKER_URL)
+    wait_ready(page)
+    assert page.evaluate("window.__checkerMarker") == 1
+    submit(page, last_reload="2026-03-15")
+    assert page.get_attribute("[data-checker-estimate]", "data-reload-by") == "2027-02-13"
+    assert len(watch.workers) == 1
+    # Leave and come back by clicking links, as a reader would (the second click goes to a
+    # page already visited): the same worker answers at once, nothing boots twice.
+    loaded = len(_runtime_requests(browser.requests))
+    page.evaluate("document.querySelector(\"a.md-nav__link[href$='guide/validity/']\").click()")
+    page.wait_for_url("**/guide/validity/")
+    page.wait_for_selector("[data-checker]", state="detached")
+    page.click("nav.md-nav--primary a.md-nav__link[href$='checker/']")
+    page.wait_for_url(CHECKER_URL)
+    wait_ready(page)
+    assert page.evaluate("window.__checkerMarker") == 1
+    submit(page, last_reload="2026-01-10")
+    assert page.get_attribute("[data-checker-estimate]", "data-status") == "due_soon"
+    assert len(watch.workers) == 1
+    assert len(_runtime_requests(browser.requests)) == loaded
+
+
+def test_checker_page_loads_the_self_hosted_runtime(page, browser):
+    first = len(browser.requests)
+    open_checker(page, browser.origin, "en")
+    fetched = {u.split("?")[0].rsplit("/", 1)[1] for u in browser.requests[first:]}
+    assert {"pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip"} <= fetched
+    assert any(name.endswith("-cp313-none-any.whl") for name in fetched)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("zh", "检查器无法加载"), ("en", "The checker could not load")]
+)
+def test_blocked_wasm_shows_the_error_and_retry_recovers(page, browser, watch, lang, words):
+    watch.allow_errors = True  # the blocked request and Pyodide's own report of it
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(url(browser.origin, lang))
+    page.wait_for_selector(SETTLED)
+    assert state(page) == "error"
+    assert page.get_attribute("[data-checker]", "data-checker-error") in {"load_failed", "timeout"}
+    assert words in page.text_content("[data-checker-boot-message]")
+    assert page.is_visible("[data-checker-retry]")
+    # The static rules summary stays readable below.
+    assert page.locator("article h2").last.is_visible()
+    page.unroute("**/*.wasm")
+    page.click("[data-checker-retry]")
+    wait_ready(page)
+    submit(page, last_reload="2026-03-15")
+    assert page.get_attribute("[data-checker-estimate]", "data-reload-by") == "2027-02-13"
+
+
+def test_timeout_offers_a_retry(page, browser, watch):
+    watch.allow_errors = True
+
+    def short_timeout(route):
+        response = route.fetch()
+        body = response.text().replace('data-checker-timeout="', 'data-checker-timeout="1" x="')
+        route.fulfill(response=response, body=body)
+
+    page.route("**/en/checker/", short_timeout)
+    page.goto(url(browser.origin, "en"))
+    page.wait_for_selector("[data-checker][data-checker-error=timeout]")
+    assert "took too long" in page.text_content("[data-checker-boot-message]")
+    page.evaluate("document.querySelector('[data-checker]').dataset.checkerTimeout = '90000'")
+    page.click("[data-checker-retry]")
+    wait_ready(page)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "不支持 WebAssembly"), ("en", "WebAssembly")])
+def test_without_webassembly_the_page_says_so(page, browser, lang, words):
+    page.add_init_script("delete globalThis.WebAssembly")
+    page.goto(url(browser.origin, lang))
+    page.wait_for_selector("[data-checker][data-checker-error=no_wasm]")
+    assert words in page.text_content("[data-checker-boot-message]")
+    assert page.is_hidden("[data-checker-retry]")
+    assert page.locator("article h2").last.is_visible()
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(fg: str, bg: str) -> float:
+    a, b = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_readable_at_360px_in_both_palettes(page, browser, scheme, tmp_path):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.emulate_media(color_scheme=scheme)
+    # Material remembers the last palette; start from the system's, as a new visitor does.
+    page.add_init_script(
+        "for (const k of Object.keys(localStorage))"
+        " if (k.endsWith('__palette')) localStorage.removeItem(k)"
+    )
+    open_checker(page, browser.origin, "zh")
+    palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert palette == ("slate" if scheme == "dark" else "default")
+    for last_reload, status in [
+        ("2026-03-15", "ok"),
+        ("2026-01-10", "due_soon"),
+        ("2025-10-01", "grace"),
+        ("2025-06-01", "deactivated"),
+    ]:
+        submit(page, last_reload=last_reload, phone="0918 123", amount="100")
+        box = page.locator("[data-checker-status]")
+        assert box.get_attribute("data-status") == status
+        colours = box.evaluate(
+            "el => { const s = getComputedStyle(el); return [s.color, s.backgroundColor]; }"
+        )
+        assert _contrast(*colours) >= 4.5, (status, colours)
+        # Said in words as well as in colour.
+        assert page.text_content("[data-checker-out=status_label]").strip()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the page scrolls sideways at 360px ({width}px)"
+    page.screenshot(path=str(tmp_path / f"checker-360-{scheme}.png"), full_page=True)
+
+
+def test_keyboard_and_labels(page, browser):
+    open_checker(page, browser.origin, "en")
+    unlabelled = page.evaluate(
+        """() => [...document.querySelectorAll('[data-checker-form] input')]
+                 .filter(el => el.labels.length === 0).map(el => el.name)"""
+    )
+    assert unlabelled == []
+    assert page.get_attribute("[data-checker-results]", "aria-live") == "polite"
+    page.focus("input[name=last_reload]")
+    page.keyboard.type("2026-03-15")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "promo"
+    page.keyboard.press("Space")
+    assert page.is_checked("input[name=promo]")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-checker-estimate][data-reload-by='2027-02-13']")
+    assert page.locator("[data-checker-estimate] [data-checker-list=warning_messages] li").count()
