@@ -7,7 +7,8 @@
  *      update() recomputes them after every page change;
  *   2. a click on them would itself be handled by instant navigation and keep the header
  *      (search box, labels, <html lang>) in the old language; the capture listener below
- *      makes switching language a full page load.
+ *      makes switching language a full page load;
+ *   3. the fragment (an anchor, or the checker's form) goes along.
  * Every page exists in both languages: Chinese at /PATH, English at /en/PATH.
  * Without JavaScript there is no instant navigation, and the built-in links are right.
  */
@@ -24,7 +25,10 @@
     if (path.indexOf(root.pathname) !== 0) return null;
     path = path.slice(root.pathname.length);
     if (path === "en" || path.indexOf("en/") === 0) path = path.slice(3);
-    return new URL((lang === "en" ? "en/" : "") + path, root).href;
+    var url = new URL((lang === "en" ? "en/" : "") + path, root);
+    // Anchors are the same in both languages, and the checker keeps its form in the fragment.
+    url.hash = location.hash;
+    return url.href;
   }
 
   function update() {
