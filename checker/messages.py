@@ -157,9 +157,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # Warnings of an estimate
     "estimate.promo_only": (
-        "促销套餐不适用一年有效期规则，只买促销能否保号未知。以下日期按上一次普通充值计算；请尽快做一次普通充值。",
-        "Promos are outside the one-year rule, and whether they keep the line alive is unknown. "
-        "The dates below count from your last regular reload; make a regular reload soon.",
+        "促销套餐不适用“普通充值有效 {rules[load_validity]}”的规则，只买促销能否保号未知。以下日期按上一次普通充值计算；请尽快做一次普通充值。",
+        "Promos are outside the rule that a regular reload lasts {rules[load_validity]}, and whether they keep the line alive is unknown. The dates below count from your last regular reload; make a regular reload soon.",
     ),
     "estimate.margin_clamped": (
         "安全余量比余额的剩余时间还长，所以最晚充值日取最近一次充值当天。",
