@@ -17,11 +17,13 @@ Not a timed test: numbers depend on the machine. What it measures, on one local 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -126,29 +128,29 @@ class Bench:
         self.profiles = profiles
         self.count = 0
 
-    def context(self) -> Any:
+    @contextlib.contextmanager
+    def cold_page(self) -> Iterator[Any]:
+        """A page in a browser with a fresh profile: nothing cached, nothing booted."""
         self.count += 1
-        return launch(
+        context = launch(
             self.playwright,
             self.profiles / f"profile-{self.count}",
             viewport={"width": 1280, "height": 900},
         )
+        try:
+            yield context.pages[0] if context.pages else context.new_page()
+        finally:
+            context.close()
 
     def bare(self) -> float:
-        context = self.context()
-        try:
-            page = context.pages[0] if context.pages else context.new_page()
+        with self.cold_page() as page:
             page.goto(f"{self.origin}/__bench/bare.html")
             page.wait_for_selector("body[data-ready]", state="attached", timeout=120_000)
             assert page.get_attribute("body", "data-result") == "2"
             return float(page.get_attribute("body", "data-ready"))
-        finally:
-            context.close()
 
     def checker(self, path: str = "checker/") -> dict[str, Any]:
-        context = self.context()
-        try:
-            page = context.pages[0] if context.pages else context.new_page()
+        with self.cold_page() as page:
             page.add_init_script(PROBE)
             start = len(self.served)
             page.goto(f"{self.origin}/{path}")
@@ -164,13 +166,9 @@ class Bench:
                 "longtasks": cold["longtasks"],
                 "bytes": transferred,
             }
-        finally:
-            context.close()
 
     def guide(self, path: str = "guide/numbers/") -> dict[str, Any]:
-        context = self.context()
-        try:
-            page = context.pages[0] if context.pages else context.new_page()
+        with self.cold_page() as page:
             page.add_init_script(PROBE)
             start = len(self.served)
             page.goto(f"{self.origin}/{path}")
@@ -179,13 +177,9 @@ class Bench:
                 "bytes": _bytes(self.served, start),
                 "longtasks": page.evaluate("window.__bench.longtasks"),
             }
-        finally:
-            context.close()
 
     def latency(self, checks: int) -> dict[str, Any]:
-        context = self.context()
-        try:
-            page = context.pages[0] if context.pages else context.new_page()
+        with self.cold_page() as page:
             page.goto(f"{self.origin}/checker/")
             page.wait_for_selector("[data-checker][data-checker-state=ready]", timeout=120_000)
             result = page.evaluate(LATENCY_LOOP, checks)
@@ -197,8 +191,6 @@ class Bench:
                 "loop_p50_ms": _percentile(result["seen"], 0.50),
                 "loop_p95_ms": _percentile(result["seen"], 0.95),
             }
-        finally:
-            context.close()
 
 
 def main() -> int:

@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from .dates import add_years
 from .errors import CheckerError
-from .rules import DEFAULT_CARRIER, Source, carrier, rule
+from .rules import DEFAULT_CARRIER, Carrier, Source, carrier, rule
 
 
 class Status(StrEnum):
@@ -49,7 +49,7 @@ class Estimate:
     status: Status
     warnings: tuple[str, ...]
     assumptions: tuple[str, ...]
-    sources: tuple[tuple[str, Source], ...]  # (rule key, source)
+    sources: tuple[tuple[str, Source], ...]  # (rule key, source), each source once
 
 
 ASSUMPTIONS = (
@@ -121,13 +121,18 @@ def estimate(
         status=_status(today, reload_by, balance_ends, deactivates_on),
         warnings=tuple(warnings),
         assumptions=ASSUMPTIONS,
-        sources=tuple(
-            (key, source)
-            for key in _RULES_USED
-            for source in rules.rule(key).sources
-            + tuple(s for c in rules.rule(key).conflicts for s in c.sources)
-        ),
+        sources=_sources(rules),
     )
+
+
+def _sources(rules: Carrier) -> tuple[tuple[str, Source], ...]:
+    """The sources of the rules the estimate uses, conflicts' too, each once (first rule wins)."""
+    found: dict[str, tuple[str, Source]] = {}
+    for key in _RULES_USED:
+        used = rules.rule(key)
+        for source in used.sources + tuple(s for c in used.conflicts for s in c.sources):
+            found.setdefault(source.url, (key, source))
+    return tuple(found.values())
 
 
 def _status(today: date, reload_by: date, balance_ends: date, deactivates_on: date) -> Status:

@@ -159,20 +159,16 @@ def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> 
     }
     detail = message(f"status.{result.status}.detail", lang, days=result.days_left, **dates)
     warnings = result.warnings + (amount.warnings if amount else ())
-    seen: set[str] = set()
-    sources = []
-    for rule_key, source in result.sources:
-        if source.url not in seen:
-            seen.add(source.url)
-            sources.append(
-                {
-                    "rule": rule_key,
-                    "title": source.title,
-                    "url": source.url,
-                    "confidence": str(source.confidence),
-                    "checked": source.checked.isoformat(),
-                }
-            )
+    sources = [
+        {
+            "rule": rule_key,
+            "title": source.title,
+            "url": source.url,
+            "confidence": str(source.confidence),
+            "checked": source.checked.isoformat(),
+        }
+        for rule_key, source in result.sources
+    ]
     return {
         "ok": True,
         "last_reload": result.last_reload.isoformat(),

@@ -121,6 +121,7 @@ def on_page_context(
         return get_relative_url(target, page.url)
 
     lang = _lang(config)
+    words = _ui(lang)
     rules_url = _rules_url(page, nav)
     assets = {
         key: f"{url(CHECKER_DEST + name)}?v={_digest(own / name)}"
@@ -131,7 +132,7 @@ def on_page_context(
         raise PluginError(f"checker_assets: {own} lacks one of {', '.join(OWN_FILES.values())}")
     context["checker"] = {
         "lang": lang,
-        "ui": _ui(lang),
+        "ui": words,
         "label": _labels(lang),
         "timeout_ms": BOOT_TIMEOUT_MS,
         "margin_default": default_margin_days(),
@@ -149,7 +150,7 @@ def on_page_context(
             }
             if rules_url
             else {},
-            "strings": _ui(lang),
+            "strings": words,
         },
     }
     return context

@@ -26,8 +26,10 @@ async function boot({ pyodideModule, indexURL, wheel }) {
     console.warn = warn;
   }
   self.postMessage({ type: "progress", step: "checker" });
-  // The npm package has no micropip: unpack the wheel straight into site-packages.
-  pyodide.unpackArchive(await wheelBytes, "wheel");
+  // The npm package has no micropip: unpack the wheel straight into site-packages (without
+  // extractDir it lands in the working directory), as tests/pyodide/run.mjs does.
+  const extractDir = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(await wheelBytes, "wheel", { extractDir });
   api = { pyodide, web: pyodide.pyimport("checker.web"), json: pyodide.pyimport("json") };
 }
 
