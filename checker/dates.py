@@ -30,8 +30,8 @@ def parse_date(text: object, *, field: str = "date") -> date:
     ...
     checker.errors.CheckerError: date.not_exist
     """
-    if isinstance(text, date):
-        return _in_range(text)
+    if type(text) is date:  # not a datetime, which cannot be compared with a date
+        return _in_range(text, field=field)
     try:
         cleaned = normalise(text, field="date")
     except CheckerError as error:

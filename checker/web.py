@@ -21,7 +21,7 @@ from typing import Any
 
 from . import ics
 from .amount import Amount, parse_amount
-from .dates import parse_date
+from .dates import FIRST_DATE, LAST_DATE, parse_date
 from .errors import CheckerError
 from .estimate import Estimate, check_margin, default_margin_days, estimate
 from .messages import lang_or_default, message
@@ -109,8 +109,10 @@ def _margin(value: object) -> int:
         raise CheckerError("margin.not_a_number", field="margin_days")
     if isinstance(value, int):
         return check_margin(value)
-    text = normalise(value, field="margin")  # blank was handled above
-    digits = text.removeprefix("-").removeprefix("+")
+    # Blank was handled above. Name the field, so that "too long" shows beside the margin.
+    text = _in_field("margin_days", lambda v: normalise(v, field="margin"), value)
+    # One sign at most: int() refuses "-+5", which would end as internal.error.
+    digits = text[1:] if text[0] in "+-" else text
     if not digits.isascii() or not digits.isdigit():
         raise CheckerError("margin.not_a_number", field="margin_days")
     return check_margin(int(text))
@@ -240,10 +242,12 @@ def _stamp(now: object, result: Estimate) -> datetime:
     if isinstance(now, str) and len(now) <= 64:
         try:
             parsed = datetime.fromisoformat(now.replace("Z", "+00:00"))
-        except ValueError:
-            parsed = None
-        if parsed is not None and parsed.tzinfo is not None:
-            return parsed.astimezone(UTC)
+            stamp = parsed.astimezone(UTC) if parsed.tzinfo is not None else None
+        except (ValueError, OverflowError):  # OverflowError: beyond year 1 or 9999 in UTC
+            stamp = None
+        # A clock outside the checker's dates is wrong, and DTSTAMP needs a 4-digit year.
+        if stamp is not None and FIRST_DATE <= stamp.date() <= LAST_DATE:
+            return stamp
     return datetime.combine(result.last_reload, datetime.min.time(), UTC)
 
 

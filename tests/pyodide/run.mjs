@@ -29,10 +29,18 @@ for (const name of (await readdir(testsDir)).filter((n) => n.endsWith(".py"))) {
 }
 
 pyodide.globals.set("pytest_args", pyodide.toPy(process.argv.slice(2)));
+// Pyodide has its own environment; pass on the two variables tests/unit/conftest.py reads, so
+// that FUZZ_SEED=N replays a fuzz run here as it does on CPython.
+const testEnv = {};
+for (const name of ["HYPOTHESIS_PROFILE", "FUZZ_SEED"]) {
+  if (process.env[name]) testEnv[name] = process.env[name];
+}
+pyodide.globals.set("test_env", pyodide.toPy(testEnv));
 const status = await pyodide.runPythonAsync(`
 import importlib, os, sys, platform
 importlib.invalidate_caches()  # the wheels were unpacked after the path finders looked
 os.chdir("/repo")
+os.environ.update(test_env)
 import checker
 origin = checker.__spec__.origin
 print(f"checker from {origin} on {platform.python_implementation()} {platform.python_version()} ({sys.platform})")

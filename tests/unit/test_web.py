@@ -1,13 +1,15 @@
-"""The adapter the page calls: JSON-ready dicts, the CLI's fields, and never an exception."""
+"""The adapter the page calls: JSON-ready dicts, the CLI's fields, and never an exception.
+
+The fuzz tests of the same functions are in test_web_fuzz.py.
+"""
 
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from checker import web
 
@@ -105,6 +107,37 @@ def test_check_number_ok(text: str, fields: dict) -> None:
         ),
         (web.next_reload, ("2026-03-15", None, None, None, False, None), "date.empty", "today"),
         (web.next_reload, (), "date.empty", "last_reload"),
+        # Found by fuzzing (test_web_fuzz.py): each was internal.error or named another field.
+        (
+            web.next_reload,
+            ("2026-03-15", None, "-+5", None, False, TODAY),
+            "margin.not_a_number",
+            "margin_days",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", None, 3.5, None, False, TODAY),
+            "input.not_text",
+            "margin_days",
+        ),
+        (
+            web.next_reload,
+            (datetime(2026, 3, 15), None, None, None, False, TODAY),
+            "input.not_text",
+            "last_reload",
+        ),
+        (
+            web.next_reload,
+            ("2026-03-15", None, None, None, False, datetime(2026, 11, 26)),
+            "input.not_text",
+            "today",
+        ),
+        (
+            web.next_reload,
+            (date(1999, 12, 31), None, None, None, False, TODAY),
+            "date.out_of_range",
+            "last_reload",
+        ),
     ],
 )
 def test_errors_are_dicts_with_a_field(function, args: tuple, code: str, field: str) -> None:
@@ -200,6 +233,24 @@ def test_calendar() -> None:
 
 
 @pytest.mark.parametrize(
+    ("now", "stamp"),
+    [
+        ("2026-11-26T10:00:00+08:00", "20261126T020000Z"),
+        ("2026-11-26T10:00:00", "20260315T000000Z"),  # no time zone: the last reload's date
+        # Found by fuzzing: beyond year 1 or 9999 in UTC was internal.error, and a year before
+        # 1000 gave a 3-digit DTSTAMP year. A clock outside the checker's dates is not used.
+        ("0001-01-01T00:00:00+00:01", "20260315T000000Z"),
+        ("9999-12-31T23:59:59-00:01", "20260315T000000Z"),
+        ("0999-01-01T00:00:00.000Z", "20260315T000000Z"),
+        ("3000-01-01T00:00:00Z", "20260315T000000Z"),
+    ],
+)
+def test_calendar_stamp(now: str, stamp: str) -> None:
+    result = web.calendar({"last_reload": "2026-03-15"}, TODAY, "en", now=now)
+    assert f"DTSTAMP:{stamp}\r\n" in result["ics"]
+
+
+@pytest.mark.parametrize(
     ("form", "code"),
     [
         ({"last_reload": "2026-03-15", "phone": "0918 123 456"}, "phone.too_short"),
@@ -210,44 +261,6 @@ def test_calendar() -> None:
 )
 def test_calendar_errors(form: object, code: str) -> None:
     assert web.calendar(form, TODAY, "zh")["code"] == code
-
-
-anything = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(),
-    st.floats(allow_nan=True),
-    st.decimals(allow_nan=True),
-    st.text(max_size=200),
-    st.binary(max_size=20),
-    st.lists(st.integers(), max_size=3),
-    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=3),
-)
-field_values = st.one_of(st.none(), st.booleans(), st.text(max_size=80), st.integers())
-
-
-@settings(max_examples=300)
-@given(text=anything, lang=anything)
-def test_number_and_amount_never_raise(text: object, lang: object) -> None:
-    for function in (web.check_number, web.check_amount):
-        result = function(text, lang)
-        assert isinstance(result["ok"], bool)
-        assert _is_json_ready(result)
-
-
-@settings(max_examples=300)
-@given(
-    form=st.fixed_dictionaries({}, optional={name: field_values for name in web.FIELDS}) | anything,
-    today=st.one_of(st.just(TODAY), anything),
-    lang=st.sampled_from(["zh", "en", None, 3]),
-)
-def test_form_and_calendar_never_raise(form: object, today: object, lang: object) -> None:
-    result = web.check_form(form, today, lang)
-    assert set(result) == {"number", "amount", "estimate", "summary"}
-    assert _is_json_ready(result)
-    exported = web.calendar(form, today, lang)
-    assert isinstance(exported["ok"], bool)
-    assert _is_json_ready(exported)
 
 
 def test_megabyte_strings_are_refused_quickly() -> None:
