@@ -6,8 +6,10 @@
   ``checker`` dict: asset URLs relative to the page (so ``/en/checker/`` works too) and the
   form's words (:mod:`checker_ui`, page text kept out of the wheel) and the ``label.*``
   words of :mod:`checker.messages`, in the page's language.
-* ``on_post_build`` copies Pyodide to ``site/assets/pyodide/`` and the wheel to
+* ``on_post_build`` copies Pyodide to ``site/assets/pyodide/<version>/`` and the wheel to
   ``site/assets/checker/``. Nothing generated is committed; nothing loads from a CDN.
+  The version in the path makes every Pyodide URL immutable: the service worker
+  (hooks/offline.py) and HTTP caches may keep them for good.
 
 Only checker pages reference these files, so a guide page transfers no Pyodide bytes.
 """
@@ -15,6 +17,7 @@ Only checker pages reference these files, so a guide page transfers no Pyodide b
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -38,7 +41,7 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
-PYODIDE_DEST = "assets/pyodide/"
+PYODIDE_ROOT = "assets/pyodide/"
 CHECKER_DEST = "assets/checker/"
 # Our own files in docs/assets/checker/, cache-busted by a hash of their content.
 OWN_FILES = {"glue": "checker.js", "worker": "worker.js", "css": "checker.css"}
@@ -56,6 +59,23 @@ ASSUMPTION_RULES = {
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def pyodide_version(pyodide: Path) -> str:
+    """The version of the installed npm package (the one package-lock.json pins)."""
+    return str(json.loads((pyodide / "package.json").read_text())["version"])
+
+
+def pyodide_dest(config: MkDocsConfig) -> str:
+    """Where the runtime lives in the site, e.g. ``assets/pyodide/0.29.5/``."""
+    pyodide, _ = _sources(config)
+    return f"{PYODIDE_ROOT}{pyodide_version(pyodide)}/"
+
+
+def runtime_cache(config: MkDocsConfig) -> str:
+    """The Cache Storage name for the runtime and its snapshot (hooks/sw.js, worker.js)."""
+    pyodide, _ = _sources(config)
+    return f"smart-pyodide-{pyodide_version(pyodide)}"
 
 
 def _sources(config: MkDocsConfig) -> tuple[Path, Path]:
@@ -115,11 +135,13 @@ def on_page_context(
     if page.meta.get("template") != TEMPLATE:
         return context
     _, wheel = _sources(config)
+    runtime = pyodide_dest(config)
     own = Path(config.docs_dir) / "assets" / "checker"
 
     def url(target: str) -> str:
         return get_relative_url(target, page.url)
 
+    wheel_url = f"{url(CHECKER_DEST + wheel.name)}?v={_digest(wheel)}"
     lang = _lang(config)
     words = _ui(lang)
     rules_url = _rules_url(page, nav)
@@ -141,9 +163,16 @@ def on_page_context(
         "config": {
             "lang": lang,
             "worker": assets["worker"],
-            "pyodide_module": url(PYODIDE_DEST + "pyodide.mjs"),
-            "index_url": url(PYODIDE_DEST),
-            "wheel": f"{url(CHECKER_DEST + wheel.name)}?v={_digest(wheel)}",
+            "pyodide_module": url(runtime + "pyodide.mjs"),
+            "index_url": url(runtime),
+            "wheel": wheel_url,
+            # Where the worker keeps a memory snapshot of Python with the checker imported, so
+            # that a second visit restores it instead of starting Python again (worker.js).
+            # Named after the runtime and the wheel: a release of either makes a new one.
+            "snapshot": {
+                "cache": runtime_cache(config),
+                "key": f"{url(CHECKER_DEST + 'python-snapshot')}?wheel={_digest(wheel)}",
+            },
             "rules_url": rules_url,
             "rules_links": {
                 code: f"{rules_url}#rule-{key}" for code, key in ASSUMPTION_RULES.items()
@@ -151,6 +180,15 @@ def on_page_context(
             if rules_url
             else {},
             "strings": words,
+            # What the service worker keeps once the checker has booted, so that the next
+            # visit works with no network (hooks/offline.py, docs/assets/javascripts/offline.js).
+            "offline": [
+                assets["glue"],
+                assets["worker"],
+                assets["css"],
+                *(url(runtime + name) for name in PYODIDE_FILES),
+                wheel_url,
+            ],
         },
     }
     return context
@@ -172,8 +210,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Every language build writes into the same site_dir; the runtime lives once at its root.
     pyodide, wheel = _sources(config)
     site = Path(config.site_dir)
+    runtime = pyodide_dest(config)
+    for stale in (site / PYODIDE_ROOT).glob("*"):
+        if stale.is_dir() and f"{PYODIDE_ROOT}{stale.name}/" != runtime:
+            shutil.rmtree(stale)
     for name in PYODIDE_FILES:
-        _copy(pyodide / name, site / PYODIDE_DEST / name)
+        _copy(pyodide / name, site / runtime / name)
     for stale in (site / CHECKER_DEST).glob("checker-*.whl"):
         if stale.name != wheel.name:
             stale.unlink()

@@ -63,6 +63,10 @@ UI_TEXT: dict[str, tuple[str, str]] = {
         "What you entered is kept after the # in the link and is never sent to a server.",
     ),
     "copy_link": ("复制链接", "Copy link"),
+    "offline": (
+        "已保存在本设备上：下次没有网络也能打开并使用这个检查器。",
+        "Saved on this device: next time this checker opens and works with no network.",
+    ),
     "loading": ("正在加载检查器……", "Loading the checker…"),
     "progress.runtime": (
         "正在下载并启动 Python 运行环境（第一次需要几秒）……",

@@ -1,13 +1,19 @@
 """A local server for the built site and a Chromium to drive it (tests/browser and bench/).
 
-The server is a threaded ``http.server`` on 127.0.0.1 inside the calling process; it serves
-``.wasm`` as application/wasm and ``.mjs`` as text/javascript, as a real host must.
+The server is a threaded ``http.server`` on 127.0.0.1 inside the calling process. It does what
+the README's deploy section asks of a real host, so that tests and the benchmark see what a
+reader gets: ``.wasm`` as application/wasm and ``.mjs`` as text/javascript; the headers of the
+built site's ``_headers`` file (the Content-Security-Policy, hooks/csp.py); and gzip for text
+and WebAssembly when the browser accepts it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import functools
+import gzip
+import io
 import os
 import re
 import shutil
@@ -27,6 +33,44 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# What a static host compresses; .zip and .whl are compressed already.
+COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt")
+
+
+def read_headers_file(path: Path) -> list[tuple[str, str, str]]:
+    """(path pattern, header, value) rows of a Netlify-style ``_headers`` file."""
+    rows: list[tuple[str, str, str]] = []
+    pattern = ""
+    if not path.is_file():
+        return rows
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = line.strip()
+            continue
+        name, _, value = line.strip().partition(":")
+        rows.append((pattern, name.strip(), value.strip()))
+    return rows
+
+
+def _matches(pattern: str, path: str) -> bool:
+    return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
+
+
+@functools.lru_cache(maxsize=64)
+def _gzipped(file: str, mtime_ns: int) -> bytes:
+    # Level 6, as web servers default to; cached: Pyodide's .wasm takes a moment to compress.
+    return gzip.compress(Path(file).read_bytes(), compresslevel=6, mtime=0)
+
+
+def _not_after(since: str, modified: int) -> bool:
+    try:
+        return modified <= email.utils.parsedate_to_datetime(since).timestamp()
+    except (TypeError, ValueError):
+        return False
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -54,6 +98,13 @@ class _Handler(SimpleHTTPRequestHandler):
             self.served.append((self.path.split("?", 1)[0], self._status, int(value)))
         super().send_header(keyword, value)
 
+    def end_headers(self) -> None:
+        path = self.path.split("?", 1)[0]
+        for pattern, name, value in read_headers_file(Path(self.directory) / "_headers"):
+            if _matches(pattern, path):
+                self.send_header(name, value)
+        super().end_headers()
+
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         page = self.extra.get(path)
@@ -68,6 +119,35 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def send_head(self) -> Any:
+        file = Path(self.translate_path(self.path))
+        if file.is_dir():
+            file = file / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if (
+            not accepts
+            or not file.is_file()
+            or not file.name.endswith(COMPRESSIBLE)
+            or self.headers.get("Range")
+            or not self.path.split("?", 1)[0].endswith(("/", file.name))
+        ):
+            return super().send_head()
+        modified = int(file.stat().st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since and _not_after(since, modified):
+            self.send_response(304)
+            self.end_headers()
+            return None
+        body = _gzipped(str(file), file.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(file)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(modified))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def _sitemap(self, path: str) -> tuple[str, bytes] | None:
         # The site is built for its site_url; this server stands in for that host. Material's

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -97,3 +98,26 @@ def cli_next(today: str, **options: str | bool) -> dict[str, Any]:
     done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode in (0, 1), done.stderr
     return json.loads(done.stdout)
+
+
+def shown_errors(page: Any) -> dict[str, tuple[str | None, str]]:
+    """The field messages on show, ``{field: (data-code, text)}``; hidden boxes are left out."""
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll('[data-checker-field-error]')]
+             .filter(box => !box.hidden)
+             .map(box => [box.dataset.checkerFieldError, box.dataset.code ?? null,
+                          box.textContent])"""
+    )
+    return {name: (code, text) for name, code, text in shown}
+
+
+def until(page: Any, script: str, arg: Any = None, timeout_s: float = 60) -> Any:
+    """Poll ``page.evaluate(script, arg)`` until it is truthy, and return it.
+
+    For async conditions: page.wait_for_function takes a returned Promise itself as truthy.
+    """
+    deadline = time.monotonic() + timeout_s
+    while not (value := page.evaluate(script, arg)):
+        assert time.monotonic() < deadline, f"still false after {timeout_s} s: {script}"
+        page.wait_for_timeout(100)
+    return value

@@ -28,6 +28,11 @@ CHECKER_WORKER = "/assets/checker/worker.js"
 # Known noise that is not the checker's: Material fetches sitemap.xml next to every
 # <link rel="alternate"> (here: per page, so a 404). Reported to the site's owner.
 TOLERATED_CONSOLE: tuple[str, ...] = ()
+# axe-core (a devDependency in package.json, never shipped with the site), served by the test
+# server at a same-origin path: the site's Content-Security-Policy allows scripts from 'self'
+# only, so an inline copy would be refused.
+AXE_PATH = "/__tests__/axe.min.js"
+AXE_FILE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
@@ -49,8 +54,16 @@ def site_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 @pytest.fixture(scope="session")
 def origin(site_dir: Path) -> Iterator[str]:
-    with serve(site_dir) as url:
+    extra = {AXE_PATH: ("text/javascript", AXE_FILE.read_bytes())} if AXE_FILE.is_file() else {}
+    with serve(site_dir, extra=extra) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def axe_url(origin: str) -> str:
+    """The URL of axe-core on the test server, for ``page.add_script_tag(url=...)``."""
+    assert AXE_FILE.is_file(), f"{AXE_FILE} is missing: run bash scripts/setup (npm ci)"
+    return origin + AXE_PATH
 
 
 @dataclass
@@ -61,23 +74,35 @@ class Session:
 
 
 @pytest.fixture(scope="session")
-def browser(origin: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+def driver() -> Iterator[Any]:
+    """Playwright, started once: its sync API cannot be started twice in one thread."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        context = launch(
-            playwright,
-            tmp_path_factory.mktemp("chromium-profile"),
-            accept_downloads=True,
-            viewport={"width": 1280, "height": 900},
-        )
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-        session = Session(context=context, origin=origin)
-        context.on("request", lambda request: session.requests.append(request.url))
-        try:
-            yield session
-        finally:
-            context.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(
+    driver: Any, origin: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Session]:
+    context = launch(
+        driver,
+        tmp_path_factory.mktemp("chromium-profile"),
+        accept_downloads=True,
+        viewport={"width": 1280, "height": 900},
+        # The service worker would serve later tests from its cache, out of reach of their
+        # page.route() (a blocked .wasm, a slow start); test_offline.py and test_csp.py
+        # run it in browsers of their own.
+        service_workers="block",
+    )
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    session = Session(context=context, origin=origin)
+    context.on("request", lambda request: session.requests.append(request.url))
+    try:
+        yield session
+    finally:
+        context.close()
 
 
 @dataclass
@@ -121,6 +146,42 @@ def page(browser: Session, watch: Watch) -> Iterator[Any]:
         for url in browser.requests[first:]
         if not url.startswith((browser.origin + "/", "blob:" + browser.origin, "data:"))
     ]
+    assert not foreign, f"requests left the site's origin: {foreign}"
+    if not watch.allow_errors:
+        assert not watch.page_errors, watch.page_errors
+        assert not watch.console_errors, watch.console_errors
+
+
+@dataclass
+class Reader:
+    """A browser of its own, as a first-time reader has: fresh profile, service worker allowed."""
+
+    context: Any
+    page: Any
+    origin: str
+    watch: Watch
+    requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def reader(driver: Any, origin: str, tmp_path: Path) -> Iterator[Reader]:
+    context = launch(driver, tmp_path / "profile", viewport={"width": 390, "height": 844})
+    watch = Watch()
+    session = Reader(context, context.new_page(), origin, watch)
+    context.on("request", lambda request: session.requests.append(request.url))
+    page = session.page
+    page.clock.set_fixed_time(f"{TODAY}T10:00:00")
+    page.set_default_timeout(BOOT_TIMEOUT_MS)
+    page.on(
+        "console",
+        lambda m: watch.console_errors.append(m.text) if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+    try:
+        yield session
+    finally:
+        context.close()
+    foreign = [u for u in session.requests if not u.startswith((origin + "/", "blob:", "data:"))]
     assert not foreign, f"requests left the site's origin: {foreign}"
     if not watch.allow_errors:
         assert not watch.page_errors, watch.page_errors

@@ -12,6 +12,7 @@ from checker_page import (
     open_checker,
     reset,
     submit,
+    until,
     values,
 )
 from conftest import TODAY
@@ -178,7 +179,7 @@ def test_reload_and_language_switch_keep_the_input(page, browser):
     assert page.text_content("[data-checker-out=status_label]") == "OK"
     # And back to Chinese.
     page.evaluate("document.querySelector('a[hreflang=zh]').click()")
-    page.wait_for_function("document.documentElement.lang.startsWith('zh')")
+    page.wait_for_function("() => document.documentElement.lang.startsWith('zh')")
     page.wait_for_selector("[data-checker][data-checker-state=ready]")
     assert page.evaluate("location.pathname") == "/checker/"
     assert values(page) == form
@@ -207,9 +208,11 @@ def test_copy_summary_puts_the_dates_on_the_clipboard(page, browser):
     open_checker(page, browser.origin, "zh")
     submit(page, last_reload="2026-03-15")
     page.click("[data-checker-copy]")
-    page.wait_for_function("document.querySelector('[data-checker-notice]').textContent !== ''")
+    page.wait_for_function(
+        "() => document.querySelector('[data-checker-notice]').textContent !== ''"
+    )
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "2027-02-13" in copied
     assert copied.splitlines()[0] == "Smart 保号提醒"
     page.click("[data-checker-copy-link]")
-    page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('#last_reload='))")
+    until(page, "() => navigator.clipboard.readText().then(t => t.includes('#last_reload='))")

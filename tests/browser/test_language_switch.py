@@ -23,7 +23,7 @@ def test_switch_after_instant_navigation(page, browser, start, lang, expected_pa
     assert page.evaluate("window.__marker") == 1  # instant navigation, no page load
     page.evaluate("history.replaceState(null, '', '#one-year')")
     page.evaluate(f"document.querySelector('a[hreflang={lang}]').click()")
-    page.wait_for_function(f"document.documentElement.lang.startsWith('{expected_lang}')")
+    page.wait_for_function(f"() => document.documentElement.lang.startsWith('{expected_lang}')")
     assert page.evaluate("location.pathname") == expected_path
     assert page.evaluate("location.hash") == "#one-year"
     assert page.locator("#one-year").count() == 1

@@ -10,7 +10,9 @@
 //     data-load-expires, data-deactivates-on, data-days-left;
 //   [data-checker-field-error=<name>] holds the message beside a field, with data-code;
 //   each check that reaches the page adds 1 to the root's data-checker-checks and adds a
-//   performance measure named "checker:check" (input handled -> results on the page).
+//   performance measure named "checker:check" (input handled -> results on the page);
+//   once ready, data-checker-boot = fresh | snapshot says how the worker started (worker.js);
+//   data-checker-offline = kept once the service worker holds what the checker needs.
 //
 // This module runs once per document (Material's instant navigation re-inserts the script,
 // but a module is evaluated once), so the worker and its boot promise below are shared by
@@ -19,6 +21,12 @@
 const FIELDS = ["phone", "last_reload", "amount", "promo", "zero_balance_since", "margin_days"];
 const STORAGE_KEY = "checker.form";
 const DEBOUNCE_MS = 150;
+// The most a text field holds (its maxlength), takes from a link, or saves. Not a rule (the
+// checker caps input at 64 characters in checker/text.py and says so): far enough above it
+// that a cut paste is still "too long", never quietly valid. It keeps a runaway paste out of
+// the page: Chromium lays out 100,000 characters of right-to-left or emoji text for tens of
+// seconds, and they would go into the address, the share link and storage on every keystroke.
+const MAX_LENGTH = 256;
 const STEPS = { start: 0, runtime: 1, checker: 2, ready: 3 };
 
 let worker = null;
@@ -74,7 +82,7 @@ function startBoot(config, timeoutMs) {
     worker.addEventListener("message", (event) => {
       const msg = event.data;
       if (msg.type === "progress") setBoot({ step: msg.step });
-      else if (msg.type === "ready") ok();
+      else if (msg.type === "ready") ok(msg.from);
       else if (msg.type === "failed") no(new BootError("load_failed", msg.detail));
       else if (msg.type === "result" || msg.type === "error") {
         const call = pending.get(msg.id);
@@ -94,16 +102,53 @@ function startBoot(config, timeoutMs) {
       pyodideModule: absolute(config.pyodide_module),
       indexURL: absolute(config.index_url),
       wheel: absolute(config.wheel),
+      snapshot: config.snapshot && {
+        cache: config.snapshot.cache,
+        key: absolute(config.snapshot.key),
+      },
     });
   }).then(
-    () => setBoot({ state: "ready", step: "ready" }),
+    (from) => {
+      setBoot({ state: "ready", step: "ready", from });
+      keepOffline(config);
+    },
     (error) => {
       fail(error);
+      startOffline(); // the pages are still worth keeping
       throw error;
     },
   );
   booting.catch(() => {}); // reported through the page state; callers see it too
   return booting;
+}
+
+// offline.js leaves the service worker to this page once the boot is over (it would compete
+// with Pyodide for the CPU); both are classic/module scripts of the same page.
+function startOffline() {
+  if (window.siteOffline) window.siteOffline.start();
+  else if (document.readyState !== "complete") {
+    window.addEventListener("load", startOffline, { once: true });
+  }
+}
+
+// Once the checker runs, ask the service worker (docs/assets/javascripts/offline.js) to keep
+// the runtime and the wheel, so that the next visit works with no network; say so when done.
+function keepOffline(config) {
+  startOffline();
+  if (!config.offline || boot.offline) return;
+  if (!window.siteOffline) {
+    if (document.readyState !== "complete") {
+      window.addEventListener("load", () => keepOffline(config), { once: true });
+    }
+    return; // no service worker in this browser: the checker still works online
+  }
+  boot.offline = "saving";
+  const urls = config.offline.map((url) => new URL(url, document.baseURI).href);
+  window.siteOffline.keep(urls).then((result) => {
+    const kept = Boolean(result && result.ok && result.count === result.total);
+    if (!kept) console.warn("checker: not everything could be kept for offline use", result);
+    setBoot({ offline: kept ? "kept" : "" });
+  });
 }
 
 function call(fn, args) {
@@ -138,6 +183,13 @@ function setData(el, result) {
   }
 }
 
+// A link's text cut to MAX_LENGTH, as maxlength cuts a paste: never half a character.
+function capped(text) {
+  let end = Math.min(text.length, MAX_LENGTH);
+  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1;
+  return text.slice(0, end);
+}
+
 function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
@@ -165,6 +217,9 @@ class View {
     this.timer = null;
     this.summary = null;
     this.path = location.pathname;
+    for (const input of this.form.elements) {
+      if (input.type === "text" || input.type === "tel") input.maxLength = MAX_LENGTH;
+    }
     this.form.addEventListener("input", () => this.schedule());
     this.form.addEventListener("change", () => this.schedule());
     this.form.addEventListener("submit", (event) => {
@@ -194,6 +249,7 @@ class View {
     this.root.dataset.checkerState = state;
     if (state === "error") this.root.dataset.checkerError = error;
     else delete this.root.dataset.checkerError;
+    if (boot.from) this.root.dataset.checkerBoot = boot.from;
     const panel = this.$("[data-checker-boot]");
     const message = this.$("[data-checker-boot-message]");
     const progress = this.$("[data-checker-progress]");
@@ -207,6 +263,8 @@ class View {
     more.hidden = !(state === "error" && detail);
     more.textContent = detail ? `${this.strings.error_detail} ${detail}` : "";
     this.$("[data-checker-results]").setAttribute("aria-busy", String(state === "loading"));
+    this.$("[data-checker-offline-note]").hidden = boot.offline !== "kept";
+    if (boot.offline === "kept") this.root.dataset.checkerOffline = "kept";
   }
 
   // --- the form, the URL fragment and sessionStorage ------------------------------------
@@ -226,7 +284,9 @@ class View {
       const input = this.form.elements.namedItem(name);
       if (input.type === "checkbox") {
         if (input.checked !== input.defaultChecked) params.set(name, input.checked ? "1" : "0");
-      } else if (input.value !== input.defaultValue) params.set(name, input.value);
+      } else if (input.value !== input.defaultValue && input.value.length <= MAX_LENGTH) {
+        params.set(name, input.value);
+      }
     }
     return params.toString();
   }
@@ -250,7 +310,7 @@ class View {
       const input = this.form.elements.namedItem(name);
       if (input.type === "checkbox") {
         input.checked = params.has(name) ? params.get(name) === "1" : input.defaultChecked;
-      } else input.value = params.has(name) ? params.get(name) : input.defaultValue;
+      } else input.value = params.has(name) ? capped(params.get(name)) : input.defaultValue;
     }
     // Keep a heading's #anchor in the address until the user types.
     if (fromHash || !hash) this.remember();

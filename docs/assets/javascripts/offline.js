@@ -1,0 +1,99 @@
+/*
+ * Offline after one visit: register the service worker (sw.js at the site root, written by
+ * hooks/offline.py) and ask it to keep this page and everything it loaded.
+ *
+ * The first page a reader opens loads before the worker exists, so the worker cannot have
+ * seen its requests; this script hands it their URLs, and it copies them from the HTTP cache
+ * (no second download). Pages opened after that go through the worker and are kept as they
+ * load. The checker keeps its runtime through window.siteOffline.keep() once it has booted.
+ */
+(function () {
+  "use strict";
+
+  if (!("serviceWorker" in navigator)) return;
+  // This file is assets/javascripts/offline.js: the site root is two folders up.
+  var root = new URL("../../", document.currentScript.src);
+
+  function sameSite(url) {
+    return url.indexOf(root.href) === 0;
+  }
+
+  // Resolves to {ok, count, total} once the worker has stored the URLs.
+  function keep(urls) {
+    return navigator.serviceWorker.ready.then(function (registration) {
+      return new Promise(function (resolve) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function (event) {
+          resolve(event.data);
+        };
+        registration.active.postMessage({ type: "keep", urls: urls.filter(sameSite) }, [
+          channel.port2,
+        ]);
+      });
+    });
+  }
+
+  // <html data-offline> is "saving" while the worker stores something for this page, then
+  // "kept" (or "failed"): what the tests wait for before they go offline.
+  var pending = 0;
+  var failed = false;
+  function track(promise) {
+    pending += 1;
+    document.documentElement.setAttribute("data-offline", "saving");
+    return promise.then(function (result) {
+      failed = failed || !(result && result.ok);
+      pending -= 1;
+      if (!pending) document.documentElement.setAttribute("data-offline", failed ? "failed" : "kept");
+      return result;
+    });
+  }
+
+  function names(entries) {
+    return entries.map(function (entry) {
+      return entry.name;
+    });
+  }
+
+  window.siteOffline = {
+    keep: function (urls) {
+      return track(keep(urls));
+    },
+  };
+
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    var controlled = Boolean(navigator.serviceWorker.controller);
+    navigator.serviceWorker
+      .register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" })
+      .then(function () {
+        if (controlled) {
+          // The worker saw, and kept, every request of this page.
+          document.documentElement.setAttribute("data-offline", "kept");
+          return;
+        }
+        // The page loaded before the worker existed: hand it this page and what it loaded,
+        // and what it loads from now until the worker takes over (the search index may
+        // still be on its way).
+        var urls = [location.href.split("#")[0]].concat(
+          names(performance.getEntriesByType("resource")),
+        );
+        window.siteOffline.keep(urls);
+        new PerformanceObserver(function (list) {
+          window.siteOffline.keep(names(list.getEntries()));
+        }).observe({ type: "resource" });
+      })
+      .catch(function (error) {
+        // Not fatal: the site works online without it. Say so for whoever debugs it.
+        console.warn("offline: the service worker is not available:", error);
+      });
+  }
+
+  window.siteOffline.start = start;
+  // On the checker's page Pyodide is booting now; installing the worker would compete with it
+  // for the CPU of a slow phone. checker.js calls siteOffline.start() once the boot is over.
+  if (document.querySelector('meta[name="checker-boot"]')) return;
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
+})();

@@ -1,0 +1,82 @@
+"""Offline after one visit: write the service worker (hooks/sw.js) to the site root as sw.js.
+
+The worker's manifest is computed here from the built site, never typed: the shell (the theme's
+and our scripts, styles and images, which every page uses), a version that is a hash of every
+file the worker may serve from its cache, and the Pyodide version, which names the runtime's
+own cache so that a text-only release does not make a reader download 12 MB again.
+
+Runs last (after hooks/csp.py has written the policy into the pages), over the whole site,
+so every language build leaves the same result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from checker_assets import PYODIDE_ROOT, pyodide_dest, runtime_cache  # beside this file
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+TEMPLATE = Path(__file__).with_name("sw.js")
+TARGET = "sw.js"
+_BUILD_LINE = 'const BUILD = {"version": "dev",'
+SHELL_DIRS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
+# What Material fetches on every page besides its scripts and styles.
+SHELL_DATA = ("search/search_index.json", "sitemap.xml")
+# Material ships lunr's language files; the site's search uses none of them (lang: en).
+SHELL_SKIP = ("assets/javascripts/lunr/",)
+
+
+def shell(site: Path) -> list[str]:
+    """Site-relative paths of the files pages load, e.g. the theme's bundle, the search index.
+
+    Only files some page names (the theme ships a favicon.png nobody uses): the worker
+    stores the shell from the HTTP cache, and a file no page loaded would be a download.
+    """
+    pages = "".join(page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
+    paths = []
+    for path in sorted(site.rglob("*")):
+        name = path.relative_to(site).as_posix()
+        if (
+            path.is_file()
+            and name.startswith(SHELL_DIRS)
+            and not name.startswith(SHELL_SKIP)
+            and not name.endswith(".map")
+            and path.name in pages
+        ):
+            paths.append(name)
+    return paths + [name for name in SHELL_DATA if (site / name).is_file()]
+
+
+def version(site: Path) -> str:
+    """A hash of every file the worker may keep, except the runtime (named by its version)."""
+    digest = hashlib.sha256()
+    for path in sorted(site.rglob("*")):
+        name = path.relative_to(site).as_posix()
+        if not path.is_file() or name == TARGET or name.startswith(PYODIDE_ROOT):
+            continue
+        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def service_worker(site: Path, runtime: str, cache: str) -> str:
+    template = TEMPLATE.read_text(encoding="utf-8")
+    lines = [line for line in template.splitlines() if line.startswith(_BUILD_LINE)]
+    if len(lines) != 1:
+        raise ValueError(f"{TEMPLATE}: expected one line starting {_BUILD_LINE!r}")
+    build = {
+        "version": version(site),
+        "runtimeCache": cache,
+        "pyodidePath": runtime,
+        "shell": shell(site),
+    }
+    return template.replace(lines[0], f"const BUILD = {json.dumps(build)};", 1)
+
+
+@event_priority(-300)  # after mkdocs-static-i18n built every language (-100) and csp.py (-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    worker = service_worker(site, pyodide_dest(config), runtime_cache(config))
+    (site / TARGET).write_text(worker, encoding="utf-8")

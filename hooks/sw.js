@@ -1,0 +1,159 @@
+// The service worker: after one visit the site, and the checker with its Pyodide runtime, open
+// and answer with no network. hooks/offline.py writes this file to the site root as sw.js,
+// with the build's manifest in place of the BUILD line below.
+//
+// Caches, named after what makes them stale, so a new release replaces exactly what changed:
+//   smart-shell-<hash of the site>     pages, theme, our scripts, the wheel: every release
+//   smart-pyodide-<Pyodide version>    the 12 MB runtime, and the Python snapshot worker.js
+//                                      keeps: only when package-lock.json moves Pyodide
+// Strategies: files under assets/ are cache-first (their URLs carry a hash, a version, or are
+// covered by the shell's hash); pages, the search index and the sitemap are network-first,
+// falling back to the cache (at once when offline, after PATIENCE_MS on a network that hangs),
+// so a reader online gets the current text.
+// Pages tell the worker what they loaded before it controlled them (offline.js), with the
+// message {type: "keep", urls}; it stores them from the HTTP cache ("force-cache": the page
+// has just loaded them), so keeping a page costs no second download. Installing a release
+// revalidates its shell instead ("no-cache"): the HTTP cache may hold the previous release's
+// site.css, and an unchanged file costs a 304.
+
+const BUILD = {"version": "dev", "runtimeCache": "smart-pyodide-dev", "pyodidePath": "assets/pyodide/dev/", "shell": []};
+const PREFIX = "smart-";
+const SHELL = `${PREFIX}shell-${BUILD.version}`;
+const RUNTIME = BUILD.runtimeCache; // worker.js keeps its Python snapshot there too
+const SCOPE = new URL(self.registration.scope);
+const ASSETS = new URL("assets/", SCOPE).pathname;
+const PYODIDE = new URL(BUILD.pyodidePath, SCOPE).pathname;
+
+const OFFLINE_PAGE = `<!doctype html><html lang="zh"><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>离线 · Offline</title>
+<h1>离线 · Offline</h1>
+<p>没有网络，这一页也还没有保存在本设备上。打开过的页面和检查器在离线时仍可使用。</p>
+<p lang="en">There is no network, and this page has not been saved on this device yet. Pages you
+have opened before, and the checker, still work offline.</p>
+<p><a href="${SCOPE.pathname}checker/">检查器</a> · <a href="${SCOPE.pathname}en/checker/">Checker</a></p>`;
+
+function cacheName(url) {
+  return url.pathname.startsWith(PYODIDE) ? RUNTIME : SHELL;
+}
+
+function ours(url) {
+  return url.origin === SCOPE.origin && url.pathname.startsWith(SCOPE.pathname);
+}
+
+// Writes go only to this release's caches, and only while they exist: a worker that a newer
+// release is replacing must not bring back a cache the new one has just deleted.
+async function existing(name) {
+  return (await caches.has(name)) ? caches.open(name) : null;
+}
+
+function keepable(response) {
+  return response.ok && response.type === "basic" && response.status === 200;
+}
+
+// Store `urls` (relative to the scope) that are not stored yet; resolves to how many are.
+async function keep(urls, { strict, mode }) {
+  let kept = 0;
+  for (const href of urls) {
+    const url = new URL(href, SCOPE);
+    url.hash = "";
+    if (!ours(url) || url.pathname.endsWith("/sw.js")) continue;
+    const cache = await existing(cacheName(url));
+    if (!cache) continue;
+    if (await cache.match(url)) {
+      kept += 1;
+      continue;
+    }
+    try {
+      const response = await fetch(url, { cache: mode, credentials: "same-origin" });
+      if (!keepable(response)) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+      await cache.put(url, response);
+      kept += 1;
+    } catch (error) {
+      if (strict) throw error;
+    }
+  }
+  return kept;
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    Promise.all([caches.open(SHELL), caches.open(RUNTIME)])
+      .then(() => keep(BUILD.shell, { strict: true, mode: "no-cache" }))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  const current = new Set([SHELL, RUNTIME]);
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name.startsWith(PREFIX) && !current.has(name))
+            .map((name) => caches.delete(name)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+async function cacheFirst(request) {
+  const cache = await existing(cacheName(new URL(request.url)));
+  const cached = cache && (await cache.match(request));
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (cache && keepable(response)) await cache.put(request, response.clone());
+  return response;
+}
+
+// A page that is saved does not wait for a network that is there but barely: after this long
+// the saved copy is shown, and the answer, if it comes, refreshes the cache for next time.
+const PATIENCE_MS = 4000;
+
+async function networkFirst(event) {
+  const { request } = event;
+  const cache = await existing(SHELL);
+  const network = fetch(request).then(async (response) => {
+    if (cache && keepable(response)) await cache.put(request, response.clone());
+    return response;
+  });
+  event.waitUntil(network.catch(() => {}));
+  // Search highlighting adds ?h=word to a page's URL; it is the same page.
+  const saved = async () =>
+    cache && cache.match(request, { ignoreSearch: request.mode === "navigate" });
+  const patience = new Promise((resolve) => setTimeout(resolve, PATIENCE_MS)).then(saved);
+  try {
+    return (await Promise.race([network, patience])) || (await network);
+  } catch (error) {
+    const cached = await saved();
+    if (cached) return cached;
+    if (request.mode === "navigate") {
+      return new Response(OFFLINE_PAGE, {
+        status: 503,
+        headers: { "Content-Type": "text/html; charset=utf-8" },
+      });
+    }
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || !ours(url) || request.headers.has("range")) return;
+  if (url.pathname.endsWith("/sw.js")) return;
+  event.respondWith(url.pathname.startsWith(ASSETS) ? cacheFirst(request) : networkFirst(event));
+});
+
+self.addEventListener("message", (event) => {
+  const { data, ports } = event;
+  if (!data || data.type !== "keep" || !Array.isArray(data.urls) || !ports[0]) return;
+  event.waitUntil(
+    keep(data.urls, { strict: false, mode: "force-cache" }).then(
+      (count) => ports[0].postMessage({ ok: true, count, total: data.urls.length }),
+      (error) => ports[0].postMessage({ ok: false, detail: String(error) }),
+    ),
+  );
+});

@@ -1,0 +1,152 @@
+"""Offline after one visit: the service worker (hooks/sw.js, docs/assets/javascripts/offline.js).
+
+A reader opens a guide page and then the checker once, online; later, with no network at all,
+the checker opens, boots Pyodide and gives the same dates as the CLI. A new release replaces
+the old caches, and a release that does not move Pyodide does not download it again.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import launch, serve
+from checker_page import cli_next, estimate_attrs, submit, url, wait_ready
+from conftest import TODAY
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+KEPT = "[data-checker][data-checker-offline=kept]"
+
+
+def _caches(page: Any) -> list[str]:
+    return sorted(page.evaluate("caches.keys()"))
+
+
+def _until(page: Any, ready: Any, timeout_s: float = 60) -> list[str]:
+    """The cache names once ``ready(names)`` holds (page.wait_for_function does not await)."""
+    deadline = time.monotonic() + timeout_s
+    while not ready(names := _caches(page)):
+        assert time.monotonic() < deadline, f"caches stayed {names}"
+        page.wait_for_timeout(200)
+    return names
+
+
+def _wait_kept(page: Any) -> None:
+    """Until the service worker holds everything this page loaded."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("html[data-offline=kept]", state="attached")
+
+
+def _visit_online(page: Any, origin: str, lang: str) -> None:
+    """A first visit: a guide page from search, then the checker by an in-site link."""
+    page.goto(url(origin, lang, "guide/reload/"))
+    _wait_kept(page)
+    page.click("article a[href$='checker/']")
+    page.wait_for_url("**/checker/")
+    wait_ready(page)
+    page.wait_for_selector(KEPT, state="attached")
+    assert page.locator("[data-checker-offline-note]").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_checker_opens_and_answers_offline_after_one_visit(reader, lang):
+    page = reader.page
+    _visit_online(page, reader.origin, lang)
+    served_online = len(reader.requests)
+
+    reader.context.set_offline(True)
+    page.reload()
+    wait_ready(page)
+    submit(page, last_reload="2026-03-15", amount="100", margin_days="30")
+    expected = cli_next(TODAY, last_reload="2026-03-15", amount="100", margin_days="30")
+    attrs = estimate_attrs(page)
+    assert attrs["reload-by"] == expected["reload_by"]
+    assert attrs["deactivates-on"] == expected["deactivates_on"]
+    assert attrs["status"] == expected["status"]
+
+    # The guide page read before is there too, with its theme and its language.
+    page.goto(url(reader.origin, lang, "guide/reload/"))
+    assert page.locator("h1").count() == 1
+    assert page.evaluate("document.documentElement.lang").startswith(lang)
+    assert page.evaluate("getComputedStyle(document.body).fontFamily")  # the theme's CSS
+    assert len(reader.requests) > served_online  # requests were made, and answered offline
+
+
+def test_a_page_never_opened_says_it_is_offline(reader):
+    reader.watch.allow_errors = True  # the browser logs the 503 of the offline answer
+    page = reader.page
+    page.goto(url(reader.origin, "zh", "guide/validity/"))
+    _wait_kept(page)
+    reader.context.set_offline(True)
+    response = page.goto(url(reader.origin, "zh", "faq/"))
+    assert response is not None and response.status == 503
+    assert "Offline" in page.title()
+    assert page.locator("a[href$='/checker/']").count() == 2
+
+
+def _offline_hook() -> Any:
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        return importlib.import_module("offline")
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
+
+
+def test_a_new_release_replaces_the_old_caches(driver, site_dir, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    served: list[tuple[str, int, int]] = []
+    with serve(site, served=served) as origin:
+        context = launch(driver, tmp_path / "profile")
+        try:
+            page = context.new_page()
+            page.set_default_timeout(90_000)
+            page.goto(url(origin, "zh"))
+            wait_ready(page)
+            page.wait_for_selector(KEPT, state="attached")
+            before = _caches(page)
+            assert [name for name in before if name.startswith("smart-pyodide-")]
+            old_shell = [name for name in before if name.startswith("smart-shell-")]
+            assert len(old_shell) == 1
+
+            # A release that changes a text and a stylesheet, not Pyodide: the build writes a
+            # new sw.js (the real hook); the browser finds it on the next visit.
+            css = site / "assets" / "stylesheets" / "site.css"
+            css.write_text(css.read_text() + "\n/* release 2 */\n")
+            sw = site / "sw.js"
+            runtime = next((site / "assets" / "pyodide").iterdir()).name
+            hook = _offline_hook()
+            sw.write_text(
+                hook.service_worker(site, f"assets/pyodide/{runtime}/", f"smart-pyodide-{runtime}")
+            )
+            assert sw.read_text() != ""
+            first_new = len(served)
+            page.reload()
+            wait_ready(page)
+            # The browser finds the new sw.js on this navigation; the new worker installs and
+            # then deletes the caches of the old release.
+            after = _until(page, lambda names: old_shell[0] not in names and len(names) == 2)
+            new_shell = [name for name in after if name.startswith("smart-shell-")]
+            assert new_shell and new_shell != old_shell
+            assert [n for n in after if n.startswith("smart-pyodide-")] == [
+                n for n in before if n.startswith("smart-pyodide-")
+            ]
+            # The new stylesheet is what the cache holds now, and Pyodide was not fetched again.
+            page.reload()
+            wait_ready(page)
+            held = page.evaluate(
+                "url => caches.match(url).then(r => r ? r.text() : '')",
+                f"{origin}/assets/stylesheets/site.css",
+            )
+            assert "release 2" in held
+            refetched = [path for path, _, _ in served[first_new:] if "/assets/pyodide/" in path]
+            assert refetched == []
+        finally:
+            context.close()
