@@ -228,6 +228,8 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
         site = args.site or _build(Path(tmp) / "site")
+        # Read now: a site built here goes away with the temporary directory.
+        wheel = next((site / "assets" / "checker").glob("checker-*.whl")).stat().st_size
         runtime = next((site / "assets" / "pyodide").iterdir()).relative_to(site).as_posix()
         extra = {
             "/__bench/bare.html": ("text/html; charset=utf-8", BARE_PAGE),
@@ -247,7 +249,6 @@ def main() -> int:
     ready = [run["ready"] for run in runs]
     warm = [run["warm"] for run in runs]
     guide_bytes = guides[0]["bytes"]
-    wheel = next((site / "assets" / "checker").glob("checker-*.whl")).stat().st_size
     longtasks = [task for run in runs for task in run["longtasks"]]
     report = {
         "budgets": {
