@@ -120,9 +120,8 @@ def watch() -> Watch:
     return Watch()
 
 
-@pytest.fixture
-def page(browser: Session, watch: Watch) -> Iterator[Any]:
-    page = browser.context.new_page()
+def _watched(page: Any, watch: Watch) -> Any:
+    """``page`` at the tests' "today", reporting what ``_assert_clean`` checks into ``watch``."""
     page.clock.set_fixed_time(f"{TODAY}T10:00:00")
     page.set_default_timeout(BOOT_TIMEOUT_MS)
 
@@ -138,18 +137,26 @@ def page(browser: Session, watch: Watch) -> Iterator[Any]:
         "worker",
         lambda worker: watch.workers.append(worker.url) if CHECKER_WORKER in worker.url else None,
     )
-    first = len(browser.requests)
-    yield page
-    page.close()
+    return page
+
+
+def _assert_clean(watch: Watch, requests: list[str], origin: str) -> None:
     foreign = [
-        url
-        for url in browser.requests[first:]
-        if not url.startswith((browser.origin + "/", "blob:" + browser.origin, "data:"))
+        url for url in requests if not url.startswith((origin + "/", "blob:" + origin, "data:"))
     ]
     assert not foreign, f"requests left the site's origin: {foreign}"
     if not watch.allow_errors:
         assert not watch.page_errors, watch.page_errors
         assert not watch.console_errors, watch.console_errors
+
+
+@pytest.fixture
+def page(browser: Session, watch: Watch) -> Iterator[Any]:
+    page = _watched(browser.context.new_page(), watch)
+    first = len(browser.requests)
+    yield page
+    page.close()
+    _assert_clean(watch, browser.requests[first:], browser.origin)
 
 
 @dataclass
@@ -167,22 +174,10 @@ class Reader:
 def reader(driver: Any, origin: str, tmp_path: Path) -> Iterator[Reader]:
     context = launch(driver, tmp_path / "profile", viewport={"width": 390, "height": 844})
     watch = Watch()
-    session = Reader(context, context.new_page(), origin, watch)
+    session = Reader(context, _watched(context.new_page(), watch), origin, watch)
     context.on("request", lambda request: session.requests.append(request.url))
-    page = session.page
-    page.clock.set_fixed_time(f"{TODAY}T10:00:00")
-    page.set_default_timeout(BOOT_TIMEOUT_MS)
-    page.on(
-        "console",
-        lambda m: watch.console_errors.append(m.text) if m.type == "error" else None,
-    )
-    page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
     try:
         yield session
     finally:
         context.close()
-    foreign = [u for u in session.requests if not u.startswith((origin + "/", "blob:", "data:"))]
-    assert not foreign, f"requests left the site's origin: {foreign}"
-    if not watch.allow_errors:
-        assert not watch.page_errors, watch.page_errors
-        assert not watch.console_errors, watch.console_errors
+    _assert_clean(watch, session.requests, origin)

@@ -10,13 +10,12 @@ from __future__ import annotations
 import importlib
 import shutil
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_support import launch, serve
-from checker_page import cli_next, estimate_attrs, submit, url, wait_ready
+from checker_page import cli_next, estimate_attrs, submit, until, url, wait_ready
 from conftest import TODAY
 
 pytestmark = pytest.mark.browser
@@ -27,15 +26,6 @@ KEPT = "[data-checker][data-checker-offline=kept]"
 
 def _caches(page: Any) -> list[str]:
     return sorted(page.evaluate("caches.keys()"))
-
-
-def _until(page: Any, ready: Any, timeout_s: float = 60) -> list[str]:
-    """The cache names once ``ready(names)`` holds (page.wait_for_function does not await)."""
-    deadline = time.monotonic() + timeout_s
-    while not ready(names := _caches(page)):
-        assert time.monotonic() < deadline, f"caches stayed {names}"
-        page.wait_for_timeout(200)
-    return names
 
 
 def _wait_kept(page: Any) -> None:
@@ -132,7 +122,11 @@ def test_a_new_release_replaces_the_old_caches(driver, site_dir, tmp_path):
             wait_ready(page)
             # The browser finds the new sw.js on this navigation; the new worker installs and
             # then deletes the caches of the old release.
-            after = _until(page, lambda names: old_shell[0] not in names and len(names) == 2)
+            after = until(
+                page,
+                "old => caches.keys().then(n => !n.includes(old) && n.length === 2 && n.sort())",
+                old_shell[0],
+            )
             new_shell = [name for name in after if name.startswith("smart-shell-")]
             assert new_shell and new_shell != old_shell
             assert [n for n in after if n.startswith("smart-pyodide-")] == [

@@ -122,32 +122,34 @@ function startBoot(config, timeoutMs) {
   return booting;
 }
 
-// offline.js leaves the service worker to this page once the boot is over (it would compete
-// with Pyodide for the CPU); both are classic/module scripts of the same page.
-function startOffline() {
-  if (window.siteOffline) window.siteOffline.start();
+// offline.js (a classic script at the end of the body) defines window.siteOffline; a boot that
+// ends before it has run waits for the page's load. Without it (no service worker), nothing.
+function withOffline(use) {
+  if (window.siteOffline) use(window.siteOffline);
   else if (document.readyState !== "complete") {
-    window.addEventListener("load", startOffline, { once: true });
+    window.addEventListener("load", () => withOffline(use), { once: true });
   }
 }
 
-// Once the checker runs, ask the service worker (docs/assets/javascripts/offline.js) to keep
-// the runtime and the wheel, so that the next visit works with no network; say so when done.
+// offline.js leaves the service worker to this page until the boot is over: installing it
+// would compete with Pyodide for the CPU.
+function startOffline() {
+  withOffline((offline) => offline.start());
+}
+
+// Once the checker runs, ask the service worker to keep the runtime and the wheel, so that
+// the next visit works with no network; say so when done.
 function keepOffline(config) {
-  startOffline();
   if (!config.offline || boot.offline) return;
-  if (!window.siteOffline) {
-    if (document.readyState !== "complete") {
-      window.addEventListener("load", () => keepOffline(config), { once: true });
-    }
-    return; // no service worker in this browser: the checker still works online
-  }
   boot.offline = "saving";
   const urls = config.offline.map((url) => new URL(url, document.baseURI).href);
-  window.siteOffline.keep(urls).then((result) => {
-    const kept = Boolean(result && result.ok && result.count === result.total);
-    if (!kept) console.warn("checker: not everything could be kept for offline use", result);
-    setBoot({ offline: kept ? "kept" : "" });
+  withOffline((offline) => {
+    offline.start();
+    offline.keep(urls).then((result) => {
+      const kept = Boolean(result && result.ok && result.count === result.total);
+      if (!kept) console.warn("checker: not everything could be kept for offline use", result);
+      setBoot({ offline: kept ? "kept" : "" });
+    });
   });
 }
 
