@@ -37,6 +37,18 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True)
+class Assumption:
+    """What an estimate takes for granted, and the rule it rests on.
+
+    ``code`` names its words in :mod:`checker.messages`; ``rule`` is the key of a rule in
+    :mod:`checker.rules`, whose row on the rules page is ``#rule-<key>`` (the page links to it).
+    """
+
+    code: str
+    rule: str
+
+
+@dataclass(frozen=True)
 class Estimate:
     last_reload: date
     zero_balance_since: date | None
@@ -48,15 +60,15 @@ class Estimate:
     days_left: int
     status: Status
     warnings: tuple[str, ...]
-    assumptions: tuple[str, ...]
+    assumptions: tuple[Assumption, ...]
     sources: tuple[tuple[str, Source], ...]  # (rule key, source), each source once
 
 
 ASSUMPTIONS = (
-    "assumption.balance_ends",
-    "assumption.deactivation",
-    "assumption.margin",
-    "assumption.incoming_not_activity",
+    Assumption("assumption.balance_ends", rule="load_validity"),
+    Assumption("assumption.deactivation", rule="deactivation_after_balance_ends"),
+    Assumption("assumption.margin", rule="safety_margin"),
+    Assumption("assumption.incoming_not_activity", rule="incoming_not_activity"),
 )
 _RULES_USED = ("load_validity", "deactivation_after_balance_ends", "promo_outside_validity")
 

@@ -1,10 +1,17 @@
-"""Every message a user can see, in Simplified Chinese and English, in one catalog.
+"""Every word a reader sees, in Simplified Chinese and English, in one catalogue.
 
-Keys are the stable codes of :class:`checker.errors.CheckerError`, the
-statuses, warnings and assumptions of an estimate, and the labels the CLI,
-the summary text and the calendar use. Parameters are ``str.format`` fields;
-figures that come from the rules are never typed here but named, as
-``{rules[amount_max]}`` or ``{conflicts[deactivation_after_balance_ends]}``.
+Two parts, one shape (``code: (zh, en)``) and one way to pick a language (:func:`render`):
+
+- :data:`CATALOG`, here: what the checker's answers say, so it ships in the wheel. Keys are
+  the stable codes of :class:`checker.errors.CheckerError`, the statuses, warnings and
+  assumptions of an estimate, the confidence levels of the sources, and the labels the CLI,
+  the summary text, the calendar and the pages use.
+- ``page_words.json`` beside this file: words only the built pages show (``form.*``, the
+  checker's form and states; ``rules.*``, the rules table). The site's build reads them
+  through :func:`words`; they stay out of the wheel the browser downloads.
+
+Parameters are ``str.format`` fields; figures that come from the rules are never typed here
+but named, as ``{rules[amount_max]}`` or ``{conflicts[deactivation_after_balance_ends]}``.
 
 >>> message("amount.too_large", "en")
 'Above PHP 10,000: the checker treats that as a typing mistake (its own plausibility bound, not a carrier rule).'
@@ -186,6 +193,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "最晚充值日 = 余额结束日 − 安全余量 {margin} 天。",
         "Reload-by date = end of the balance − a safety margin of {margin} days.",
     ),
+    # How sure a rule or a source is (checker.rules.Confidence)
+    "confidence.official": ("官方", "Official"),
+    "confidence.news": ("新闻报道", "News report"),
+    "confidence.community": ("社区说法", "Community"),
+    "confidence.conflict": ("说法不一", "Conflicting"),
+    "confidence.unknown": ("未知", "Unknown"),
+    "confidence.assumption": ("检查器的假设", "Checker's assumption"),
     # Labels for the CLI, the copied summary and the calendar
     "label.e164": ("国际格式", "E.164"),
     "label.national": ("国内格式", "National"),
@@ -253,6 +267,52 @@ _FIGURES = {
 def message(code: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     """The text for ``code`` in ``lang``; unknown codes fall back to ``internal.error``."""
     return render(CATALOG.get(code, CATALOG["internal.error"]), lang, **params)
+
+
+_PAGE_CATALOG: dict[str, tuple[str, str]] = {}
+
+
+def page_catalog() -> dict[str, tuple[str, str]]:
+    """The words only the built pages show (``page_words.json``); read once, at build time.
+
+    Not in the wheel: inside Pyodide this would raise, and nothing there asks for it.
+    """
+    if not _PAGE_CATALOG:
+        import json  # here, not at the top: the browser's import of this module stays lean
+        from pathlib import Path
+
+        path = Path(__file__).with_name("page_words.json")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        _PAGE_CATALOG.update({code: (zh, en) for code, (zh, en) in data.items()})
+    return _PAGE_CATALOG
+
+
+def text(code: str, lang: str, **params: object) -> str:
+    """The words for ``code`` from the whole catalogue, page words included; for the build.
+
+    Unlike :func:`message`, an unknown code raises ``KeyError``: a typo fails the build.
+
+    >>> text("rules.carrier_heading", "en", name="Smart")
+    'Carrier rules: Smart'
+    """
+    texts = CATALOG[code] if code in CATALOG else page_catalog()[code]
+    return render(texts, lang, **params)
+
+
+def words(prefix: str, lang: str) -> dict[str, str]:
+    """Every code under ``prefix`` (``"form."``, ``"label."``), without it, in ``lang``.
+
+    For words that take no parameters but rule figures (a page's labels, a form's words);
+    the others are rendered one by one with :func:`text`.
+
+    >>> words("confidence.", "zh")["official"]
+    '官方'
+    """
+    return {
+        code[len(prefix) :]: render(texts, lang)
+        for code, texts in {**CATALOG, **page_catalog()}.items()
+        if code.startswith(prefix)
+    }
 
 
 def render(texts: tuple[str, str], lang: str, **params: object) -> str:

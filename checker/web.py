@@ -16,8 +16,9 @@ is given: ``{"ok": True, ...}`` or ``{"ok": False, "code", "message", "field"}``
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from . import ics
 from .amount import Amount, parse_amount
@@ -29,7 +30,44 @@ from .phone import PhoneNumber, parse_phone
 from .text import normalise
 
 Result = dict[str, Any]
-FIELDS = ("phone", "last_reload", "amount", "promo", "zero_balance_since", "margin_days")
+# How a field is entered: the page draws each kind its own way (overrides/checker.html).
+# "choice" is one of ``options`` (a group of radio buttons); "checkbox" is a bool.
+Kind = Literal["date", "integer", "decimal", "tel", "checkbox", "choice"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of the checker's form, as the page draws, reads, saves and sends it.
+
+    ``default`` is what a blank form holds (a bool for a checkbox, one of ``options`` for a
+    choice); the page's words for it are ``form.<name>`` and ``form.<name>.hint``, and for
+    each option ``form.<name>.<option>`` (checker/page_words.json).
+    """
+
+    name: str
+    kind: Kind
+    required: bool = False
+    default: str | bool = ""
+    options: tuple[str, ...] = ()
+
+
+# The form, in the order the page shows it. The template's field loop, the page's JavaScript
+# (through the build's config, hooks/checker_assets.py) and the tests all read this.
+FIELDS: tuple[Field, ...] = (
+    Field("last_reload", "date", required=True),
+    Field("promo", "checkbox", default=False),
+    Field("zero_balance_since", "date"),
+    Field("margin_days", "integer", default=str(default_margin_days())),
+    Field("amount", "decimal"),
+    Field("phone", "tel"),
+)
+FIELD_NAMES = tuple(field.name for field in FIELDS)
+# What the page may call, with the names of each call's arguments: the worker passes them by
+# name, and refuses any other call or argument (docs/assets/checker/worker.js).
+CALLS: dict[str, tuple[str, ...]] = {
+    "check_form": ("form", "today", "lang"),
+    "calendar": ("form", "today", "lang", "now"),
+}
 _TRUE_WORDS = {"1", "true", "on", "yes", "y"}
 
 
@@ -167,6 +205,7 @@ def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> 
             "title": source.title,
             "url": source.url,
             "confidence": str(source.confidence),
+            "confidence_label": message(f"confidence.{source.confidence}", lang),
             "checked": source.checked.isoformat(),
         }
         for rule_key, source in result.sources
@@ -186,8 +225,12 @@ def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> 
         "status_detail": detail,
         **_warnings(warnings, lang),
         "assumptions": [
-            {"code": code, "message": message(code, lang, margin=result.margin_days)}
-            for code in result.assumptions
+            {
+                "code": item.code,
+                "message": message(item.code, lang, margin=result.margin_days),
+                "rule": item.rule,
+            }
+            for item in result.assumptions
         ],
         "sources": sources,
     }
@@ -285,7 +328,7 @@ def check_form(form: object = None, today: object = None, lang: str = "zh") -> R
     lang = lang_or_default(lang)
     fields = _form(form)
     try:
-        value = {name: fields.get(name) for name in FIELDS}
+        value = {name: fields.get(name) for name in FIELD_NAMES}
         number = None if _blank(value["phone"]) else check_number(value["phone"], lang)
         amount = None if _blank(value["amount"]) else check_amount(value["amount"], lang)
         result = None

@@ -3,9 +3,11 @@
 * ``on_config`` fails the build early, with "run scripts/setup", when the pinned Pyodide
   (``node_modules/pyodide``) or the compiled checker wheel (``build/pyodide``) is missing.
 * ``on_page_context`` gives pages whose front matter says ``template: checker.html`` a
-  ``checker`` dict: asset URLs relative to the page (so ``/en/checker/`` works too) and the
-  form's words (:mod:`checker_ui`, page text kept out of the wheel) and the ``label.*``
-  words of :mod:`checker.messages`, in the page's language.
+  ``checker`` dict: asset URLs relative to the page (so ``/en/checker/`` works too), the
+  form's fields (:data:`checker.web.FIELDS`), and its words (``form.*`` and ``label.*`` of
+  :mod:`checker.messages`) in the page's language; ``checker.config`` is what the page's
+  JavaScript reads, the same fields, the calls it may make (:data:`checker.web.CALLS`) and
+  the rules page the assumptions link to (each names its rule, :mod:`checker.estimate`).
 * ``on_post_build`` copies Pyodide to ``site/assets/pyodide/<version>/`` and the wheel to
   ``site/assets/checker/``. Nothing generated is committed; nothing loads from a CDN.
   The version in the path makes every Pyodide URL immutable: the service worker
@@ -16,21 +18,22 @@ Only checker pages reference these files, so a guide page transfers no Pyodide b
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from checker_ui import UI_TEXT  # beside this file; MkDocs puts a hook's folder on sys.path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
-from checker.estimate import default_margin_days
-from checker.messages import CATALOG, message, render
+from checker import web
+from checker.messages import words
 
 TEMPLATE = "checker.html"
 # What pyodide.mjs fetches at boot (the npm package has no micropip and needs nothing else).
@@ -43,18 +46,18 @@ PYODIDE_FILES = (
 )
 PYODIDE_ROOT = "assets/pyodide/"
 CHECKER_DEST = "assets/checker/"
-# Our own files in docs/assets/checker/, cache-busted by a hash of their content.
+# Our own files in docs/assets/checker/. The page names the entry points (glue, worker, css)
+# with ?v=<hash of all of them>; the modules they import (MODULES) are fetched by their plain
+# names, so a change to any file changes every entry point's URL.
 OWN_FILES = {"glue": "checker.js", "worker": "worker.js", "css": "checker.css"}
+MODULES = ("client.js", "view.js", "protocol.js")
 # How long the page waits for Pyodide before it offers a retry (the template's default).
 BOOT_TIMEOUT_MS = 60_000
+# How long a call may go unanswered before the page takes the worker for dead (a check takes
+# milliseconds; a worker that died without a word would otherwise leave the page waiting).
+CALL_TIMEOUT_MS = 30_000
 # The rules page the assumptions link to (its table rows are #rule-KEY, hooks/rules_page.py).
 RULES_PAGE = "rules.md"
-ASSUMPTION_RULES = {
-    "assumption.balance_ends": "load_validity",
-    "assumption.deactivation": "deactivation_after_balance_ends",
-    "assumption.margin": "safety_margin",
-    "assumption.incoming_not_activity": "incoming_not_activity",
-}
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -107,13 +110,9 @@ def _lang(config: MkDocsConfig) -> str:
     return "en" if str(config.theme.get("language", "zh")).startswith("en") else "zh"
 
 
-def _labels(lang: str) -> dict[str, str]:
-    prefix = "label."
-    return {code[len(prefix) :]: message(code, lang) for code in CATALOG if code.startswith(prefix)}
-
-
-def _ui(lang: str) -> dict[str, str]:
-    return {key: render(texts, lang) for key, texts in UI_TEXT.items()}
+def fields() -> list[dict[str, Any]]:
+    """:data:`checker.web.FIELDS` as JSON-ready dicts (the template's loop, the JS's config)."""
+    return [dataclasses.asdict(field) for field in web.FIELDS]
 
 
 def _rules_url(page: Page, nav: Navigation) -> str | None:
@@ -124,44 +123,55 @@ def _rules_url(page: Page, nav: Navigation) -> str | None:
     return None
 
 
+def _own_files(config: MkDocsConfig) -> tuple[Path, str]:
+    """docs/assets/checker/ and one hash of every file in it that the page loads."""
+    own = Path(config.docs_dir) / "assets" / "checker"
+    names = (*OWN_FILES.values(), *MODULES)
+    missing = [name for name in names if not (own / name).is_file()]
+    if missing:
+        raise PluginError(f"checker_assets: {own} lacks {', '.join(missing)}")
+    digest = hashlib.sha256(
+        b"".join(hashlib.sha256((own / n).read_bytes()).digest() for n in names)
+    )
+    return own, digest.hexdigest()[:12]
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _sources(config)
     return config
 
 
 def on_page_context(
-    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     if page.meta.get("template") != TEMPLATE:
         return context
     _, wheel = _sources(config)
     runtime = pyodide_dest(config)
-    own = Path(config.docs_dir) / "assets" / "checker"
+    _, version = _own_files(config)
 
     def url(target: str) -> str:
         return get_relative_url(target, page.url)
 
     wheel_url = f"{url(CHECKER_DEST + wheel.name)}?v={_digest(wheel)}"
     lang = _lang(config)
-    words = _ui(lang)
+    form_words = words("form.", lang)
     rules_url = _rules_url(page, nav)
-    assets = {
-        key: f"{url(CHECKER_DEST + name)}?v={_digest(own / name)}"
-        for key, name in OWN_FILES.items()
-        if (own / name).is_file()
-    }
-    if len(assets) != len(OWN_FILES):
-        raise PluginError(f"checker_assets: {own} lacks one of {', '.join(OWN_FILES.values())}")
-    context["checker"] = {
+    assets = {key: f"{url(CHECKER_DEST + name)}?v={version}" for key, name in OWN_FILES.items()}
+    # TemplateContext lists MkDocs' own keys; a template's own variables are extra keys.
+    cast(dict[str, Any], context)["checker"] = {
         "lang": lang,
-        "ui": words,
-        "label": _labels(lang),
+        "ui": form_words,
+        "label": words("label.", lang),
+        "fields": fields(),
         "timeout_ms": BOOT_TIMEOUT_MS,
-        "margin_default": default_margin_days(),
         **assets,
         # What the page's JavaScript reads from its JSON block (URLs relative to the page).
         "config": {
             "lang": lang,
+            "fields": fields(),
+            "calls": {name: list(args) for name, args in web.CALLS.items()},
+            "call_timeout_ms": CALL_TIMEOUT_MS,
             "worker": assets["worker"],
             "pyodide_module": url(runtime + "pyodide.mjs"),
             "index_url": url(runtime),
@@ -173,19 +183,14 @@ def on_page_context(
                 "cache": runtime_cache(config),
                 "key": f"{url(CHECKER_DEST + 'python-snapshot')}?wheel={_digest(wheel)}",
             },
+            # Each assumption the checker answers with names its rule: rules_url#rule-<rule>.
             "rules_url": rules_url,
-            "rules_links": {
-                code: f"{rules_url}#rule-{key}" for code, key in ASSUMPTION_RULES.items()
-            }
-            if rules_url
-            else {},
-            "strings": words,
+            "strings": form_words,
             # What the service worker keeps once the checker has booted, so that the next
             # visit works with no network (hooks/offline.py, docs/assets/javascripts/offline.js).
             "offline": [
-                assets["glue"],
-                assets["worker"],
-                assets["css"],
+                *assets.values(),
+                *(url(CHECKER_DEST + name) for name in MODULES),
                 *(url(runtime + name) for name in PYODIDE_FILES),
                 wheel_url,
             ],
@@ -206,7 +211,7 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copy2(source, target)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def on_post_build(*, config: MkDocsConfig) -> None:
     # Every language build writes into the same site_dir; the runtime lives once at its root.
     pyodide, wheel = _sources(config)
     site = Path(config.site_dir)

@@ -99,5 +99,5 @@ def apply(site: Path) -> str:
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language (-100)
-def on_post_build(config: MkDocsConfig) -> None:
+def on_post_build(*, config: MkDocsConfig) -> None:
     apply(Path(config.site_dir))

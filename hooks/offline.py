@@ -15,9 +15,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from checker_assets import PYODIDE_ROOT, pyodide_dest, runtime_cache  # beside this file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+
+from hooks.checker_assets import PYODIDE_ROOT, pyodide_dest, runtime_cache
 
 TEMPLATE = Path(__file__).with_name("sw.js")
 TARGET = "sw.js"
@@ -76,7 +77,7 @@ def service_worker(site: Path, runtime: str, cache: str) -> str:
 
 
 @event_priority(-300)  # after mkdocs-static-i18n built every language (-100) and csp.py (-200)
-def on_post_build(config: MkDocsConfig) -> None:
+def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     worker = service_worker(site, pyodide_dest(config), runtime_cache(config))
     (site / TARGET).write_text(worker, encoding="utf-8")

@@ -24,19 +24,22 @@ An unknown token, an unknown rule key or field, or a value asked of a rule that 
 raises :class:`mkdocs.exceptions.PluginError`, so the build fails and a typo cannot ship.
 
 The page language is the locale mkdocs-static-i18n gives each file (``page.file.locale``:
-``index.en.md`` is "en"); without that plugin it is ``theme.language``.
+``index.en.md`` is "en"); without that plugin it is ``theme.language``. Every word is in
+:mod:`checker.messages` (``rules.*`` and ``confidence.*``): this module only renders.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 from html import escape
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
+from checker.messages import LANGS, text
 from checker.rules import (
     CARRIERS,
     CHECKED,
@@ -49,55 +52,17 @@ from checker.rules import (
     rule,
 )
 
-LANGS = ("zh", "en")
-
 TOKEN = re.compile(r"\[\[([^\[\]\n]*)\]\]")
-
-# Translated labels of every confidence level; a new level without a label fails the build.
-CONFIDENCE_LABELS: dict[Confidence, tuple[str, str]] = {
-    Confidence.OFFICIAL: ("官方", "Official"),
-    Confidence.NEWS: ("新闻报道", "News report"),
-    Confidence.COMMUNITY: ("社区说法", "Community"),
-    Confidence.CONFLICT: ("说法不一", "Conflicting"),
-    Confidence.UNKNOWN: ("未知", "Unknown"),
-    Confidence.ASSUMPTION: ("检查器的假设", "Checker's assumption"),
-}
-
-# Words of the generated table, (zh, en).
-WORDS: dict[str, tuple[str, str]] = {
-    "rule": ("规则", "Rule"),
-    "value": ("数值", "Value"),
-    "summary": ("说明", "What it means"),
-    "sources": ("来源", "Sources"),
-    "confidence": ("可信度", "Confidence"),
-    "checked": ("核对于", "checked"),
-    "no_value": ("（说明性规则，无数值）", "(a statement, no figure)"),
-    "no_sources": (
-        "检查器自己的设定，没有外部来源。",
-        "The checker's own setting; no outside source.",
-    ),
-    "conflict": ("不同说法", "Other claims"),
-    "conflict_no_source": ("没有可链接的来源。", "No source that can be linked."),
-    "carrier_heading": ("运营商规则：{name}", "Carrier rules: {name}"),
-    "brands": ("适用于 {brands}。", "Applies to {brands}."),
-    "checker_heading": ("检查器自己的假设", "The checker's own assumptions"),
-    "checker_intro": (
-        "以下不是运营商的规定，而是检查器为了给出提醒而做的设定。",
-        "These are not carrier rules: they are settings the checker uses to give reminders.",
-    ),
-}
 
 FIELDS = ("value", "name", "summary", "confidence", "conflict", "conflict-note")
 
 
-def _t(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return en if lang == "en" else zh
+def _t(key: str, lang: str, **params: str) -> str:
+    return text(f"rules.{key}", lang, **params)
 
 
 def confidence_label(confidence: Confidence, lang: str) -> str:
-    zh, en = CONFIDENCE_LABELS[confidence]
-    return en if lang == "en" else zh
+    return text(f"confidence.{confidence.value}", lang)
 
 
 def _join(items: Iterable[str], lang: str) -> str:
@@ -239,8 +204,8 @@ def render_rules_table(lang: str) -> str:
     """Markdown headings and HTML tables for every carrier's rules, then the checker's own."""
     blocks: list[str] = []
     for carrier in CARRIERS.values():
-        heading = _t("carrier_heading", lang).format(name=carrier.name)
-        brands = _t("brands", lang).format(brands=_join(carrier.brands, lang))
+        heading = _t("carrier_heading", lang, name=carrier.name)
+        brands = _t("brands", lang, brands=_join(carrier.brands, lang))
         blocks += [
             f"## {heading} {{#carrier-{carrier.key}}}",
             brands,
@@ -257,70 +222,12 @@ def render_rules_table(lang: str) -> str:
 # --- MkDocs events ----------------------------------------------------------------------------
 
 
-def page_language(page, config) -> str:
+def page_language(page: Page, config: MkDocsConfig) -> str:
     locale = getattr(page.file, "locale", None)
     if locale:
         return str(locale)
     return str(config.theme.get("language") or "zh")
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return replace_tokens(markdown, page_language(page, config), page.file.src_uri)
-
-
-class _InstantLanguageSwitchFilter(logging.Filter):
-    """Drop the i18n plugin's "not compatible with navigation.instant" warning, and only it.
-
-    The plugin writes the language switch links for each page into the header. Material's
-    instant navigation swaps the page but keeps the header, so those links would keep
-    pointing at the first page opened. ``docs/assets/javascripts/language-switch.js``
-    recomputes them after every instant navigation, which is exactly what the warning asks
-    for; the switch itself always loads a full page.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "not compatible with theme.features = navigation.instant" not in str(record.msg)
-
-
-_I18N_LOGGER = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
-
-
-# Words of this site that jieba's default dictionary splits apart (保号 -> 保 / 号). Material's
-# search plugin segments the index with jieba, and the browser matches a Chinese query against
-# the tokens in the index, so a word must be one token to be found.
-SEARCH_WORDS = (
-    "保号", "停机", "充值", "普通充值", "有效期", "宽限期", "实名登记", "验证码", "余额",
-    "漫游", "促销套餐", "携号转网", "代充", "检查器", "到期日", "充值卡", "游客卡",
-)  # fmt: skip
-
-
-def _teach_jieba() -> None:
-    try:
-        import jieba
-    except ImportError:  # no jieba, no Chinese segmentation: nothing to teach
-        return
-    for word in SEARCH_WORDS:
-        jieba.add_word(word)
-
-
-def on_startup(command, dirty):
-    _teach_jieba()
-    if not any(isinstance(f, _InstantLanguageSwitchFilter) for f in _I18N_LOGGER.filters):
-        _I18N_LOGGER.addFilter(_InstantLanguageSwitchFilter())
-
-
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen the language of this build
-def on_config(config):
-    """Write /404.html once, in the default language build.
-
-    The i18n plugin builds each language into the same site; without this the last language
-    built would overwrite /404.html. ``overrides/404.html`` is bilingual with absolute links.
-    """
-    i18n = config.plugins.get("i18n")
-    current = getattr(i18n, "current_language", None)
-    default = getattr(i18n, "default_language", None)
-    if current is not None and current != default:
-        config.theme.static_templates.discard("404.html")
-    else:
-        config.theme.static_templates.add("404.html")
-    return config

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -9,11 +10,40 @@ import time
 from pathlib import Path
 from typing import Any
 
+from checker import web
+
 ROOT = Path(__file__).resolve().parents[2]
-FIELDS = ("phone", "last_reload", "amount", "promo", "zero_balance_since", "margin_days")
+FIELDS = web.FIELD_NAMES  # the form's fields, as checker.web lists them
 ROOT_SELECTOR = "[data-checker]"
 SETTLED = "[data-checker][data-checker-state=ready], [data-checker][data-checker-state=error]"
 DATE_ATTRS = ("reload-by", "load-expires", "deactivates-on", "days-left", "status")
+
+
+# The tests' stand-in worker (fake_worker.js), served by the test server (conftest.py).
+FAKE_WORKER_PATH = "/__tests__/fake-worker.js"
+FAKE_WORKER_FILE = Path(__file__).with_name("fake_worker.js")
+
+
+def stand_in_worker(mode: str, first: int | None = None) -> str:
+    """An init script: the page's checker workers become the stand-in in ``mode``.
+
+    Only the ``first`` ones when given (a Retry then boots the real worker). Every checker
+    worker the page makes is kept in ``window.__checkerWorkers``.
+    """
+    limit = "Infinity" if first is None else str(first)
+    return f"""(() => {{
+      const Real = window.Worker;
+      const made = (window.__checkerWorkers = []);
+      window.Worker = function (url, options) {{
+        const checker = String(url).includes('/assets/checker/worker.js');
+        const fake = checker && made.length < {limit};
+        const worker = fake
+          ? new Real('{FAKE_WORKER_PATH}?mode={mode}', {{ type: 'module' }})
+          : new Real(url, options);
+        if (checker) made.push(worker);
+        return worker;
+      }};
+    }})()"""
 
 
 def url(origin: str, lang: str, path: str = "checker/") -> str:
@@ -41,9 +71,12 @@ def checks_done(page: Any) -> int:
 
 def submit(page: Any, **fields: str | bool) -> None:
     """Set the given fields (others left as they are), submit, wait for the results."""
+    kinds = {field.name: field.kind for field in web.FIELDS}
     for name, value in fields.items():
-        if name == "promo":
-            page.set_checked("input[name=promo]", bool(value))
+        if kinds[name] == "checkbox":
+            page.set_checked(f"input[name={name}]", bool(value))
+        elif kinds[name] == "choice":
+            page.check(f"input[name={name}][value={value}]")
         else:
             page.fill(f"input[name={name}]", str(value))
     before = checks_done(page)
@@ -55,26 +88,33 @@ def submit(page: Any, **fields: str | bool) -> None:
 
 
 def reset(page: Any) -> None:
-    """Back to the form's defaults, as a new visitor sees it."""
+    """Back to the form's defaults (checker.web.FIELDS), as a new visitor sees it."""
     page.evaluate(
-        """() => {
+        """fields => {
           const form = document.querySelector('[data-checker-form]');
-          for (const el of form.elements) {
-            if (el.name) el.type === 'checkbox' ? (el.checked = el.defaultChecked)
-                                                : (el.value = el.defaultValue);
+          for (const field of fields) {
+            const control = form.elements.namedItem(field.name);
+            if (field.kind === 'checkbox') control.checked = field.default;
+            else control.value = field.default;
           }
-        }"""
+        }""",
+        _fields(),
     )
 
 
 def values(page: Any) -> dict[str, Any]:
     return page.evaluate(
-        """names => Object.fromEntries(names.map(n => {
-             const el = document.querySelector(`[data-checker-form] [name=${n}]`);
-             return [n, el.type === 'checkbox' ? el.checked : el.value];
+        """fields => Object.fromEntries(fields.map(field => {
+             const control = document.querySelector('[data-checker-form]').elements
+               .namedItem(field.name);
+             return [field.name, field.kind === 'checkbox' ? control.checked : control.value];
            }))""",
-        list(FIELDS),
+        _fields(),
     )
+
+
+def _fields() -> list[dict[str, Any]]:
+    return [dataclasses.asdict(field) for field in web.FIELDS]
 
 
 def estimate_attrs(page: Any) -> dict[str, str | None]:

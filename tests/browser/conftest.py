@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from browser_support import launch, serve
+from checker_page import FAKE_WORKER_FILE, FAKE_WORKER_PATH
 
 ROOT = Path(__file__).resolve().parents[2]
 # The browser's "today" in every test, so statuses and dates are deterministic.
@@ -55,6 +56,7 @@ def site_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 @pytest.fixture(scope="session")
 def origin(site_dir: Path) -> Iterator[str]:
     extra = {AXE_PATH: ("text/javascript", AXE_FILE.read_bytes())} if AXE_FILE.is_file() else {}
+    extra[FAKE_WORKER_PATH] = ("text/javascript", FAKE_WORKER_FILE.read_bytes())
     with serve(site_dir, extra=extra) as url:
         yield url
 

@@ -17,6 +17,8 @@ from checker_page import (
 )
 from conftest import TODAY
 
+from checker import web
+
 pytestmark = pytest.mark.browser
 
 # (form fields, what the CLI is given): the same inputs, typed the way people type them.
@@ -31,7 +33,8 @@ CASES = [
     {"last_reload": "2026-11-20", "zero_balance_since": "2026-11-21", "margin_days": "90"},
     {"last_reload": "2026-02-01", "margin_days": "45", "phone": "0918 123 4567"},
 ]
-EMPTY = {"phone": "", "amount": "", "promo": False, "zero_balance_since": "", "margin_days": "30"}
+# A blank form: every field at its default (checker.web.FIELDS), the date still to come.
+EMPTY = {field.name: field.default for field in web.FIELDS if not field.required}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

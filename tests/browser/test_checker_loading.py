@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from checker_page import SETTLED, open_checker, state, submit, url, wait_ready
+from checker_page import (
+    SETTLED,
+    open_checker,
+    stand_in_worker,
+    state,
+    submit,
+    url,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -92,6 +100,51 @@ def test_timeout_offers_a_retry(page, browser, watch):
     page.evaluate("document.querySelector('[data-checker]').dataset.checkerTimeout = '90000'")
     page.click("[data-checker-retry]")
     wait_ready(page)
+
+
+# Calls the page's own client module (the one its script imported: same URL, same instance)
+# makes, settling to "resolved" or "rejected <code>".
+PENDING_CALLS = """async () => {
+  const client = await import('/assets/checker/client.js');
+  const args = { form: { last_reload: '2026-03-15' }, today: '2026-11-26', lang: 'en' };
+  window.__settled = Promise.all([1, 2].map(() => client.call('check_form', args).then(
+    () => 'resolved', (error) => `rejected ${error.code}`)));
+}"""
+
+
+@pytest.mark.parametrize("how", ["throws", "stops_answering"])
+def test_a_worker_that_dies_after_boot_settles_every_call_and_retry_recovers(
+    page, browser, watch, how
+):
+    watch.allow_errors = True  # the stand-in's uncaught error is reported in the console
+    # The first checker worker is the stand-in: it boots, then answers nothing; Retry makes a
+    # real one.
+    page.add_init_script(script=stand_in_worker("hang", first=1))
+    if how == "stops_answering":  # no error at all: the calls' deadline must notice
+
+        def short_deadline(route):
+            response = route.fetch()
+            body = response.text().replace('"call_timeout_ms": 30000', '"call_timeout_ms": 2000')
+            assert body != response.text()
+            route.fulfill(response=response, body=body)
+
+        page.route("**/en/checker/", short_deadline)
+    open_checker(page, browser.origin, "en")
+    page.fill("input[name=last_reload]", "2026-03-15")  # the page's own check waits too
+    page.evaluate(PENDING_CALLS)
+    if how == "throws":
+        page.evaluate("window.__checkerWorkers[0].postMessage({ type: 'test.throw' })")
+    page.wait_for_selector("[data-checker][data-checker-state=error]", timeout=10_000)
+    assert page.evaluate("window.__settled") == ["rejected load_failed"] * 2
+    assert page.get_attribute("[data-checker]", "data-checker-error") == "load_failed"
+    assert "could not load" in page.text_content("[data-checker-boot-message]")
+    assert page.is_visible("[data-checker-retry]")
+    assert page.is_hidden("[data-checker-call-error]")  # said once, in the boot panel
+    page.click("[data-checker-retry]")
+    wait_ready(page)
+    assert len(page.evaluate("window.__checkerWorkers")) == 2
+    submit(page, last_reload="2026-03-15")
+    assert page.get_attribute("[data-checker-estimate]", "data-reload-by") == "2027-02-13"
 
 
 @pytest.mark.parametrize(("lang", "words"), [("zh", "不支持 WebAssembly"), ("en", "WebAssembly")])

@@ -24,7 +24,15 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from checker_page import ROOT_SELECTOR, checks_done, open_checker, reset, shown_errors, values
+from checker_page import (
+    ROOT_SELECTOR,
+    checks_done,
+    open_checker,
+    reset,
+    shown_errors,
+    stand_in_worker,
+    values,
+)
 from conftest import BOOT_TIMEOUT_MS, TODAY, Session
 
 from checker import web
@@ -499,48 +507,11 @@ def test_hostile_share_link_is_read_as_text(page: Any, browser: Session) -> None
     assert page.evaluate("location.hash.length") < SAVED_STATE_MAX
 
 
-# A stand-in for the checker's worker, installed before the page's own scripts: it answers
-# every check by echoing the phone field into every string of the result. Python never
-# echoes markup (its messages name odd characters one by one), so this is how a payload
-# reaches every place the glue writes to, and the glue must write it there as text.
-ECHO_WORKER = """(() => {
-  const Real = window.Worker;
-  class Echo {
-    constructor() { this.listeners = []; }
-    addEventListener(type, listener) { if (type === 'message') this.listeners.push(listener); }
-    terminate() {}
-    postMessage(msg) {
-      setTimeout(() => {
-        const reply = msg.type === 'boot' ? { type: 'ready' }
-          : { type: 'result', id: msg.id, json: JSON.stringify(this.answer(msg.args[0])) };
-        for (const listener of this.listeners) listener({ data: reply });
-      });
-    }
-    answer(form) {
-      const p = String(form.phone);
-      if (form.promo) {
-        const error = (field) => ({ ok: false, code: 'x', message: p, field });
-        return { number: error('phone'), amount: error('amount'),
-                 estimate: error('last_reload'), summary: null };
-      }
-      const list = [p];
-      return {
-        number: { ok: true, e164: p, national: p, network: p, caveat: p, warnings: list,
-                  warning_messages: list },
-        amount: { ok: true, amount: p, currency: p, warnings: list, warning_messages: list },
-        estimate: { ok: true, last_reload: p, load_expires: p, deactivates_on: p, reload_by: p,
-                    days_left: p, status: p, status_label: p, status_detail: p,
-                    warnings: list, warning_messages: list,
-                    assumptions: [{ code: p, message: p }],
-                    sources: [{ title: p, url: '#', confidence: p, checked: p }] },
-        summary: p,
-      };
-    }
-  }
-  window.Worker = function (url, options) {
-    return String(url).includes('/assets/checker/worker.js') ? new Echo() : new Real(url, options);
-  };
-})()"""
+# The checker's worker is replaced by the tests' stand-in (fake_worker.js, speaking the page's
+# own protocol.js), which answers every check by echoing the phone field into every string of
+# the result. Python never echoes markup (its messages name odd characters one by one), so
+# this is how a payload reaches every place the glue writes to, and the glue must write it
+# there as text.
 ECHOED = (
     f'<img src={PWN_IMAGE} onerror="{PWN};alert(1)"><script>{PWN}</script>'
     f"<svg onload={PWN}></svg><a href=javascript:{PWN}>x</a>"
@@ -552,7 +523,7 @@ def test_glue_writes_every_answer_as_text(page: Any, browser: Session) -> None:
     requests: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("request", lambda request: requests.append(request.url))
-    page.add_init_script(script=ECHO_WORKER)
+    page.add_init_script(script=stand_in_worker("echo"))
     open_checker(page, browser.origin, "en")
     before = _active(page)
     sinks = (

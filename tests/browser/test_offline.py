@@ -7,9 +7,7 @@ the old caches, and a release that does not move Pyodide does not download it ag
 
 from __future__ import annotations
 
-import importlib
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,8 @@ import pytest
 from browser_support import launch, serve
 from checker_page import cli_next, estimate_attrs, submit, until, url, wait_ready
 from conftest import TODAY
+
+from hooks import offline
 
 pytestmark = pytest.mark.browser
 
@@ -81,14 +81,6 @@ def test_a_page_never_opened_says_it_is_offline(reader):
     assert page.locator("a[href$='/checker/']").count() == 2
 
 
-def _offline_hook() -> Any:
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        return importlib.import_module("offline")
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
-
-
 def test_a_new_release_replaces_the_old_caches(driver, site_dir, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
@@ -112,9 +104,10 @@ def test_a_new_release_replaces_the_old_caches(driver, site_dir, tmp_path):
             css.write_text(css.read_text() + "\n/* release 2 */\n")
             sw = site / "sw.js"
             runtime = next((site / "assets" / "pyodide").iterdir()).name
-            hook = _offline_hook()
             sw.write_text(
-                hook.service_worker(site, f"assets/pyodide/{runtime}/", f"smart-pyodide-{runtime}")
+                offline.service_worker(
+                    site, f"assets/pyodide/{runtime}/", f"smart-pyodide-{runtime}"
+                )
             )
             assert sw.read_text() != ""
             first_new = len(served)

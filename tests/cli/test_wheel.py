@@ -27,3 +27,10 @@ def test_pyc_only_and_complete(wheel: Path) -> None:
     assert not [n for n in names if n.endswith(".py")]
     sources = {f"checker/{p.stem}.pyc" for p in (ROOT / "checker").glob("*.py")}
     assert sources <= set(names)
+
+
+def test_only_python_and_metadata() -> None:
+    # Page-only words (checker/page_words.json) and anything else stay out of the download.
+    found = sorted((ROOT / "build/pyodide").glob("checker-*-cp313-none-any.whl"))
+    names = zipfile.ZipFile(found[-1]).namelist()
+    assert [n for n in names if not n.endswith(".pyc") and ".dist-info/" not in n] == []

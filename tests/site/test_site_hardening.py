@@ -1,16 +1,16 @@
 """What the build writes for the policy and for offline use (hooks/csp.py, offline.py,
-search_index.py), read from the real ``mkdocs build --strict``."""
+search.py), read from the real ``mkdocs build --strict``."""
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
+
+from hooks import csp
 
 pytestmark = pytest.mark.site
 
@@ -22,17 +22,6 @@ REQUIRED = {
     "object-src": "'none'",
     "base-uri": "'self'",
 }
-
-
-def _hook(name: str):
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
-
-
-csp = _hook("csp")
 
 
 def _pages(site: Path) -> list[Path]:
@@ -82,8 +71,10 @@ def test_every_page_has_one_policy_first_in_its_head(built_site: Path) -> None:
         html = page.read_text(encoding="utf-8")
         head = html.split("<head>", 1)[1]
         assert head.lstrip().startswith('<meta charset="utf-8">'), page
-        assert head.lstrip()[len('<meta charset="utf-8">') :].lstrip().startswith(
-            '<meta http-equiv="Content-Security-Policy"'
+        assert (
+            head.lstrip()[len('<meta charset="utf-8">') :]
+            .lstrip()
+            .startswith('<meta http-equiv="Content-Security-Policy"')
         ), page
         policies.add(_meta(html))
     assert len(policies) == 1

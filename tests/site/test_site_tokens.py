@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from checker.rules import CHECKED, all_rules, format_value, rule
+from hooks import rules_page as hook
 
 pytestmark = pytest.mark.site
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
-_spec = importlib.util.spec_from_file_location("rules_page_hook_t", REPO / "hooks/rules_page.py")
-assert _spec and _spec.loader
-hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(hook)
 
-from mkdocs.exceptions import PluginError  # noqa: E402  (after the hook imported MkDocs)
 
 GOOD = [
     ("[[rule:deactivation_after_balance_ends]]", "zh", "120 天"),

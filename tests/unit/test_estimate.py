@@ -9,7 +9,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from checker.errors import CheckerError
-from checker.estimate import Status, estimate
+from checker.estimate import ASSUMPTIONS, Assumption, Status, estimate
+from checker.rules import rule
 
 D = date.fromisoformat
 TODAY = D("2026-11-26")
@@ -115,12 +116,19 @@ def test_promo_warns(promo: bool, warned: bool) -> None:
 
 def test_names_its_assumptions_and_sources() -> None:
     result = estimate(D("2026-03-15"), today=TODAY)
-    assert "assumption.deactivation" in result.assumptions
+    assert "assumption.deactivation" in {item.code for item in result.assumptions}
     urls = {source.url for _, source in result.sources}
     assert (
         "https://help.smart.com.ph/article/prepaid-prepaid-call-and-text-card-expiry-and-validity"
         in urls
     )
+
+
+@pytest.mark.parametrize("item", ASSUMPTIONS, ids=lambda a: a.code)
+def test_every_assumption_rests_on_a_rule(item: Assumption) -> None:
+    # The page links each assumption to this rule's row on the rules page (#rule-KEY); the
+    # site test checks the anchor in both languages.
+    assert rule(item.rule).key == item.rule
 
 
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))

@@ -10,7 +10,7 @@ import pytest
 import checker
 from checker.estimate import ASSUMPTIONS, Status
 from checker.messages import CATALOG, LANGS, message
-from checker.rules import rule
+from checker.rules import Confidence, rule
 
 
 def _source_of_every_module() -> str:
@@ -47,7 +47,10 @@ def test_every_code_in_the_package_is_in_the_catalog() -> None:
 
 @pytest.mark.parametrize(
     "code",
-    [f"status.{s}" for s in Status] + [f"status.{s}.detail" for s in Status] + list(ASSUMPTIONS),
+    [f"status.{s}" for s in Status]
+    + [f"status.{s}.detail" for s in Status]
+    + [a.code for a in ASSUMPTIONS]
+    + [f"confidence.{level}" for level in Confidence],
 )
 def test_statuses_and_assumptions_have_words(code: str) -> None:
     assert code in CATALOG

@@ -5,6 +5,7 @@ The fuzz tests of the same functions are in test_web_fuzz.py.
 
 from __future__ import annotations
 
+import inspect
 import json
 from datetime import date, datetime
 from decimal import Decimal
@@ -268,10 +269,53 @@ def test_megabyte_strings_are_refused_quickly() -> None:
     assert web.check_number(huge)["code"] == "input.too_long"
     assert web.next_reload(huge, today=TODAY)["code"] == "input.too_long"
     assert (
-        web.check_form({name: huge for name in web.FIELDS}, TODAY)["estimate"]["code"]
+        web.check_form({name: huge for name in web.FIELD_NAMES}, TODAY)["estimate"]["code"]
         == "input.too_long"
     )
 
 
 def test_decimal_is_not_text() -> None:
     assert web.check_amount(Decimal("100"))["code"] == "input.not_text"
+
+
+# --- The contract with the page: the form's fields and the calls -----------------------------
+
+
+@pytest.mark.parametrize("field", web.FIELDS, ids=lambda f: f.name)
+def test_every_field_is_well_formed(field: web.Field) -> None:
+    if field.kind == "checkbox":
+        assert field.default in (True, False) and not field.options
+    elif field.kind == "choice":
+        assert len(set(field.options)) == len(field.options) >= 2
+        assert field.default in field.options
+    else:
+        assert isinstance(field.default, str) and not field.options
+    # A default the checker itself refuses would show an error on a blank form.
+    answer = web.check_form({field.name: field.default}, TODAY)
+    assert all(part is None or part["ok"] for part in answer.values() if isinstance(part, dict))
+
+
+def test_field_names_are_unique_and_the_form_reads_them_all() -> None:
+    assert len(set(web.FIELD_NAMES)) == len(web.FIELDS)
+    assert [f.name for f in web.FIELDS if f.required] == ["last_reload"]
+    # Every field changes the answer somewhere: none is drawn and then ignored.
+    base = {"last_reload": "2026-03-15", "phone": "0918 123 4567", "amount": "100"}
+    changed = {
+        "promo": True,
+        "zero_balance_since": "2026-04-01",
+        "margin_days": "5",
+        "amount": "50",
+        "phone": "0917 123 4567",
+        "last_reload": "2026-03-16",
+    }
+    assert set(changed) == set(web.FIELD_NAMES)
+    before = web.check_form(base, TODAY)
+    for name, value in changed.items():
+        assert web.check_form({**base, name: value}, TODAY) != before, name
+
+
+@pytest.mark.parametrize("name", web.CALLS)
+def test_every_call_names_its_arguments(name: str) -> None:
+    # The worker passes these by name; a renamed parameter must fail here, not in a browser.
+    parameters = tuple(inspect.signature(getattr(web, name)).parameters)
+    assert parameters == web.CALLS[name]

@@ -275,7 +275,9 @@ json_scalars = st.one_of(
 json_values = st.one_of(
     json_scalars,
     st.lists(json_scalars, max_size=4),
-    st.dictionaries(st.sampled_from(web.FIELDS) | st.text(max_size=8), json_scalars, max_size=4),
+    st.dictionaries(
+        st.sampled_from(web.FIELD_NAMES) | st.text(max_size=8), json_scalars, max_size=4
+    ),
     st.lists(
         st.lists(json_scalars, max_size=2)
         | st.dictionaries(st.text(max_size=3), json_scalars, max_size=2),
@@ -314,7 +316,7 @@ plausible = {
     | st.integers(-5, 100).map(str)
     | st.sampled_from(["", " 30 ", "+7", "-0", "-+5", "+-5", "3.5", "1e1", "３０", "٣٠"]),
 }
-field_values = {name: st.one_of(plausible[name], texts, anything) for name in web.FIELDS}
+field_values = {name: st.one_of(plausible[name], texts, anything) for name in web.FIELD_NAMES}
 forms = st.one_of(
     st.fixed_dictionaries({}, optional=field_values),
     # The page's fields plus keys it never sends.
@@ -519,13 +521,15 @@ def check_estimate_result(
     assert isinstance(assumptions, list)
     assert assumptions
     for item in assumptions:
-        assert set(item) == {"code", "message"}
+        assert set(item) == {"code", "message", "rule"}
         assert_message(item["message"], item["code"], lang)
+        assert rule(item["rule"]).key == item["rule"]  # the page links to its row
     sources = result["sources"]
     assert isinstance(sources, list)
     assert sources
     for source in sources:
-        assert set(source) == {"rule", "title", "url", "confidence", "checked"}
+        assert set(source) == {"rule", "title", "url", "confidence", "confidence_label", "checked"}
+        assert_message(source["confidence_label"], f"confidence.{source['confidence']}", lang)
         assert source["url"].startswith(("https://", "http://"))
 
 
@@ -567,7 +571,7 @@ def check_calendar_result(
 
 def _form_fields(form: object) -> dict[str, object]:
     fields = form if isinstance(form, Mapping) else {}
-    return {name: fields.get(name) for name in web.FIELDS}
+    return {name: fields.get(name) for name in web.FIELD_NAMES}
 
 
 def _estimate_inputs(fields: Mapping[str, object], today: object) -> dict[str, object]:
@@ -630,9 +634,21 @@ def fuzz_calendar(ran: list[int], form: object, today: object, lang: Any, now: o
     check_calendar_result(result, expected_lang(lang), inputs)
 
 
+# What an amount adds to an estimate; everything else comes from the dates alone.
+_AMOUNT_PARTS = ("amount", "warnings", "warning_messages")
+
+
 @FUZZ
 @given(form=forms, today=todays, lang=langs)
 def fuzz_check_form(ran: list[int], form: object, today: object, lang: Any) -> None:
+    """Properties of the form's answer, not a second implementation of it.
+
+    Shape: four parts, a blank field gives no part, each part is in the documented shape and
+    the language asked for. Agreement: the number and the amount are what their own functions
+    answer; the estimate is what ``next_reload`` gives for the dates alone, plus the amount
+    and its warnings when the amount is good (a bad amount is reported by itself, never by
+    the estimate); the summary is ``summary_text`` of the parts.
+    """
     ran[0] += 1
     result = web.check_form(form, today, lang)
     assert_json_ready(result)
@@ -640,33 +656,36 @@ def fuzz_check_form(ran: list[int], form: object, today: object, lang: Any) -> N
     as_lang = expected_lang(lang)
     fields = _form_fields(form)
     number, amount, estimate = result["number"], result["amount"], result["estimate"]
-    # The same answers as the functions it combines, each checked on its own.
-    if _is_blank(fields["phone"]):
-        assert number is None
-    else:
-        assert number == web.check_number(fields["phone"], as_lang)
+    assert (number is None) is _is_blank(fields["phone"])
+    if number is not None:
         check_number_result(number, as_lang, fields["phone"])
-    if _is_blank(fields["amount"]):
-        assert amount is None
-    else:
-        assert amount == web.check_amount(fields["amount"], as_lang)
+        assert number == web.check_number(fields["phone"], as_lang)
+    assert (amount is None) is _is_blank(fields["amount"])
+    if amount is not None:
         check_amount_result(amount, as_lang, fields["amount"])
-    if _is_blank(fields["last_reload"]):
-        assert estimate is None
-    else:
-        good_amount = None if amount is None or not amount["ok"] else fields["amount"]
-        assert estimate == web.next_reload(
-            fields["last_reload"],
-            fields["zero_balance_since"],
-            fields["margin_days"],
-            good_amount,
-            fields["promo"],
-            today,
-            as_lang,
-        )
+        assert amount == web.check_amount(fields["amount"], as_lang)
+    assert (estimate is None) is _is_blank(fields["last_reload"])
+    if estimate is not None:
         inputs = _estimate_inputs(fields, today)
-        del inputs["amount"]  # a bad amount is reported by itself, never by the estimate
+        del inputs["amount"]
         check_estimate_result(estimate, as_lang, inputs)
+        dates_alone = web.next_reload(
+            fields["last_reload"],
+            zero_balance_since=fields["zero_balance_since"],
+            margin_days=fields["margin_days"],
+            promo=fields["promo"],
+            today=today,
+            lang=as_lang,
+        )
+        if not estimate["ok"]:
+            assert estimate == dates_alone
+        else:
+            good = amount if amount is not None and amount["ok"] else None
+            assert estimate["amount"] == (good["amount"] if good else None)
+            for key in ("warnings", "warning_messages"):
+                assert estimate[key] == dates_alone[key] + (good[key] if good else [])
+            rest = {k: v for k, v in estimate.items() if k not in _AMOUNT_PARTS}
+            assert rest == {k: v for k, v in dates_alone.items() if k not in _AMOUNT_PARTS}
     if estimate is None or not estimate["ok"]:
         assert result["summary"] is None
     else:
@@ -753,6 +772,7 @@ def test_every_public_function_is_fuzzed() -> None:
         name
         for name, value in vars(web).items()
         if callable(value) and getattr(value, "__module__", None) == web.__name__
+        if not isinstance(value, type)  # the Field data class is data, not a call
         if not name.startswith("_") and not name.endswith("_dict")
     }
     assert public == set(FUZZERS)

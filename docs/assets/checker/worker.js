@@ -1,12 +1,8 @@
+// @ts-check
 // Module Web Worker: boots the self-hosted Pyodide, installs the checker wheel, and answers
-// calls to checker.web. Glue only; the page (checker.js) owns the UI.
-//
-// Messages in:  {type: "boot", pyodideModule, indexURL, wheel, snapshot: {cache, key} | null}
-//               (absolute URLs, same origin)
-//               {type: "call", id, fn: "check_form" | "calendar", args: [...]}
-// Messages out: {type: "progress", step: "runtime" | "checker"},
-//               {type: "ready", from: "fresh" | "snapshot"},
-//               {type: "failed", detail}, {type: "result", id, json}, {type: "error", id, detail}
+// calls to checker.web. Glue only; the page (client.js, view.js) owns the UI. The messages are
+// those of protocol.js; the calls, and their arguments by name, those the boot message lists
+// (checker.web.CALLS): anything else is refused.
 //
 // A second visit does not start Python again. The first boot takes a memory snapshot of Python
 // with checker.web imported, before any input reaches it, and keeps it in Cache Storage under
@@ -16,9 +12,15 @@
 // private (_makeSnapshot, _loadSnapshot): they are pinned with Pyodide in package-lock.json,
 // and tests/browser/test_checker_loading.py boots both ways.
 
-const CALLS = new Set(["check_form", "calendar"]);
-let api = null;
+import * as message from "./protocol.js";
 
+/** @typedef {{pyodide: any, web: any, json: any}} Api */
+/** @type {Api | null} */
+let api = null;
+/** @type {Record<string, string[]>} */
+let calls = {};
+
+/** @param {message.SnapshotPlace | null} snapshot */
 async function savedSnapshot(snapshot) {
   if (!snapshot || typeof caches === "undefined") return null;
   try {
@@ -32,6 +34,7 @@ async function savedSnapshot(snapshot) {
 
 // Keep the new snapshot (or, with null, none) and drop the ones of older wheels; failures
 // only cost speed.
+/** @param {message.SnapshotPlace} snapshot @param {Uint8Array | null} bytes */
 async function keepSnapshot(snapshot, bytes) {
   try {
     const cache = await caches.open(snapshot.cache);
@@ -45,15 +48,17 @@ async function keepSnapshot(snapshot, bytes) {
   }
 }
 
-async function start(loadPyodide, indexURL, options) {
+/** @param {Function} loadPyodide @param {Record<string, unknown>} options */
+async function start(loadPyodide, options) {
   const warn = console.warn;
   try {
-    return await Promise.race([loadPyodide({ indexURL, ...options }), wasmFailure(warn)]);
+    return await Promise.race([loadPyodide(options), wasmFailure(warn)]);
   } finally {
     console.warn = warn;
   }
 }
 
+/** @param {any} pyodide @param {Promise<ArrayBuffer>} wheelBytes @returns {Promise<Api>} */
 async function install(pyodide, wheelBytes) {
   // The npm package has no micropip: unpack the wheel straight into site-packages (without
   // extractDir it lands in the working directory), as tests/pyodide/run.mjs does. After a
@@ -63,8 +68,11 @@ async function install(pyodide, wheelBytes) {
   return { pyodide, web: pyodide.pyimport("checker.web"), json: pyodide.pyimport("json") };
 }
 
-async function boot({ pyodideModule, indexURL, wheel, snapshot }) {
-  self.postMessage({ type: "progress", step: "runtime" });
+// `options` come from the build's config (loadPyodide's own options, e.g. a trimmed standard
+// library); indexURL and the snapshot options are the worker's.
+/** @param {message.BootMessage} boot */
+async function boot({ pyodideModule, indexURL, wheel, snapshot, options }) {
+  self.postMessage(message.progress("runtime"));
   // The wheel downloads while the runtime starts.
   const wheelBytes = fetch(wheel).then((response) => {
     if (!response.ok) throw new Error(`${wheel}: HTTP ${response.status}`);
@@ -75,8 +83,8 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot }) {
   const saved = await savedSnapshot(snapshot);
   if (saved) {
     try {
-      const pyodide = await start(loadPyodide, indexURL, { _loadSnapshot: saved });
-      self.postMessage({ type: "progress", step: "checker" });
+      const pyodide = await start(loadPyodide, { ...options, indexURL, _loadSnapshot: saved });
+      self.postMessage(message.progress("checker"));
       api = await install(pyodide, wheelBytes);
       return { from: "snapshot", fresh: null };
     } catch (error) {
@@ -84,14 +92,15 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot }) {
       await keepSnapshot(snapshot, null);
     }
   }
-  const pyodide = await start(loadPyodide, indexURL, { _makeSnapshot: Boolean(snapshot) });
-  self.postMessage({ type: "progress", step: "checker" });
+  const pyodide = await start(loadPyodide, { ...options, indexURL, _makeSnapshot: Boolean(snapshot) });
+  self.postMessage(message.progress("checker"));
   api = await install(pyodide, wheelBytes);
   return { from: "fresh", fresh: snapshot ? pyodide.makeMemorySnapshot() : null };
 }
 
 // Pyodide 0.29 reports a failed pyodide.asm.wasm download with console.warn and then waits
 // forever; turn that report into a failure so the page can say so at once.
+/** @param {(...args: unknown[]) => void} warn @returns {Promise<never>} */
 function wasmFailure(warn) {
   return new Promise((_, reject) => {
     let failed = false;
@@ -103,18 +112,24 @@ function wasmFailure(warn) {
   });
 }
 
-function run({ fn, args }) {
-  if (!CALLS.has(fn)) throw new Error(`unknown call ${fn}`);
+// Arguments go by name (callKwargs): the page never depends on their order. Objects (the form)
+// become Python dicts; strings and numbers pass as they are.
+/** @param {message.CallMessage} msg */
+function run({ name, args }) {
+  const refused = message.refusal(calls, name, args);
+  if (refused) throw new Error(refused);
+  if (!api) throw new Error("the checker is not loaded");
   const { pyodide, web, json } = api;
+  /** @type {any[]} */
   const proxies = [];
-  const pyArgs = args.map((arg) => {
-    if (arg === null || typeof arg !== "object") return arg;
-    const proxy = pyodide.toPy(arg);
-    proxies.push(proxy);
-    return proxy;
-  });
+  /** @type {Record<string, unknown>} */
+  const kwargs = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (value === null || typeof value !== "object") kwargs[key] = value;
+    else proxies.push((kwargs[key] = pyodide.toPy(value)));
+  }
   try {
-    const result = web[fn](...pyArgs);
+    const result = web[name].callKwargs(kwargs);
     try {
       return json.dumps(result);
     } finally {
@@ -126,21 +141,22 @@ function run({ fn, args }) {
 }
 
 self.addEventListener("message", async (event) => {
+  /** @type {message.ToWorker} */
   const msg = event.data;
-  if (msg.type === "boot") {
+  if (msg.type === message.TO_WORKER.BOOT) {
+    calls = msg.calls;
     try {
       const { from, fresh } = await boot(msg);
-      self.postMessage({ type: "ready", from });
-      if (fresh) await keepSnapshot(msg.snapshot, fresh);
+      self.postMessage(message.ready(from));
+      if (fresh && msg.snapshot) await keepSnapshot(msg.snapshot, fresh);
     } catch (error) {
-      self.postMessage({ type: "failed", detail: String((error && error.message) || error) });
+      self.postMessage(message.failed(error));
     }
-  } else if (msg.type === "call") {
+  } else if (msg.type === message.TO_WORKER.CALL) {
     try {
-      if (!api) throw new Error("the checker is not loaded");
-      self.postMessage({ type: "result", id: msg.id, json: run(msg) });
+      self.postMessage(message.result(msg.id, run(msg)));
     } catch (error) {
-      self.postMessage({ type: "error", id: msg.id, detail: String((error && error.message) || error) });
+      self.postMessage(message.error(msg.id, error));
     }
   }
 });

@@ -1,0 +1,430 @@
+// @ts-check
+// The checker on the page: the form, the address fragment and sessionStorage, the results, the
+// actions. Glue only: every rule, date and message comes from checker.web through client.js;
+// the fields are checker.web.FIELDS and the words checker.messages', both from the build's
+// config. Widgets are found by the data-* attributes overrides/checker.html lists (the
+// testability contract); every text goes in with textContent.
+
+import * as client from "./client.js";
+import { STEPS } from "./protocol.js";
+
+/**
+ * @typedef {object} Field  one of checker.web.FIELDS
+ * @property {string} name
+ * @property {"date" | "integer" | "decimal" | "tel" | "checkbox" | "choice"} kind
+ * @property {boolean} required
+ * @property {string | boolean} default
+ * @property {string[]} options
+ */
+/** @typedef {string | boolean} Value */
+
+const STORAGE_KEY = "checker.form";
+const DEBOUNCE_MS = 150;
+// The most a text field holds (its maxlength), takes from a link, or saves. Not a rule (the
+// checker caps input at 64 characters in checker/text.py and says so): far enough above it
+// that a cut paste is still "too long", never quietly valid. It keeps a runaway paste out of
+// the page: Chromium lays out 100,000 characters of right-to-left or emoji text for tens of
+// seconds, and they would go into the address, the share link and storage on every keystroke.
+export const MAX_LENGTH = 256;
+
+function localToday() {
+  const d = new Date();
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** @param {string} key */
+function attr(key) {
+  return "data-" + key.replaceAll("_", "-");
+}
+
+// Put a result dict's scalar fields on an element as data attributes, dropping old ones.
+/** @param {Element} el @param {Record<string, unknown> | null} result */
+function setData(el, result) {
+  for (const name of el.getAttributeNames()) {
+    if (name.startsWith("data-") && !name.startsWith("data-checker")) el.removeAttribute(name);
+  }
+  for (const [key, value] of Object.entries(result || {})) {
+    if (value !== null && typeof value !== "object") el.setAttribute(attr(key), String(value));
+  }
+}
+
+// A link's text cut to MAX_LENGTH, as maxlength cuts a paste: never half a character.
+/** @param {string} text */
+function capped(text) {
+  let end = Math.min(text.length, MAX_LENGTH);
+  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1;
+  return text.slice(0, end);
+}
+
+/** @param {Element} el */
+function clear(el) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+}
+
+/** @param {string} text */
+function item(text) {
+  const li = document.createElement("li");
+  li.textContent = text;
+  return li;
+}
+
+/** @param {string} text @param {string} href */
+function link(text, href) {
+  const a = document.createElement("a");
+  a.textContent = text;
+  a.href = href;
+  return a;
+}
+
+export class View {
+  /** @param {HTMLElement} root  the [data-checker] element */
+  constructor(root) {
+    this.root = root;
+    this.config = JSON.parse(root.dataset.checkerConfig || "{}");
+    /** @type {Field[]} */
+    this.fields = this.config.fields;
+    /** @type {Record<string, string>} */
+    this.strings = this.config.strings;
+    this.form = /** @type {HTMLFormElement} */ (this.$("[data-checker-form]"));
+    this.seq = 0;
+    /** @type {number | undefined} */
+    this.timer = undefined;
+    /** @type {string | null} */
+    this.summary = null;
+    this.path = location.pathname;
+    this.mounted = true; // until checker.js mounts another page's view
+    for (const input of this.form.querySelectorAll("input")) {
+      if (input.type === "text" || input.type === "tel") input.maxLength = MAX_LENGTH;
+    }
+    this.form.addEventListener("input", () => this.schedule());
+    this.form.addEventListener("change", () => this.schedule());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.check();
+    });
+    this.$("[data-checker-retry]").addEventListener("click", () => this.start());
+    this.$("[data-checker-calendar]").addEventListener("click", () => this.calendar());
+    this.$("[data-checker-copy]").addEventListener("click", () => this.copySummary());
+    this.$("[data-checker-copy-link]").addEventListener("click", () => this.copyLink());
+  }
+
+  /** @param {string} selector @returns {any} */
+  $(selector) {
+    return this.root.querySelector(selector);
+  }
+
+  get timeoutMs() {
+    return Number(this.root.dataset.checkerTimeout) || 60000;
+  }
+
+  unmount() {
+    this.mounted = false;
+    clearTimeout(this.timer);
+  }
+
+  start() {
+    client.start(this.config, this.timeoutMs).then(
+      () => this.check(),
+      () => {},
+    );
+  }
+
+  /** @param {client.State} boot */
+  showBoot(boot) {
+    const { state, step, error, detail } = boot;
+    this.root.dataset.checkerState = state;
+    if (state === "error") this.root.dataset.checkerError = error || "load_failed";
+    else delete this.root.dataset.checkerError;
+    if (boot.from) this.root.dataset.checkerBoot = boot.from;
+    const panel = this.$("[data-checker-boot]");
+    const message = this.$("[data-checker-boot-message]");
+    const progress = this.$("[data-checker-progress]");
+    const more = this.$("[data-checker-boot-detail]");
+    panel.hidden = state === "ready";
+    progress.hidden = state !== "loading";
+    progress.value = Math.max(0, STEPS.indexOf(step));
+    this.$("[data-checker-retry]").hidden = state !== "error" || error === "no_wasm";
+    if (state === "error") {
+      message.textContent = this.strings[error || ""] || this.strings.load_failed;
+    } else message.textContent = this.strings[`progress.${step}`] || this.strings.loading;
+    more.hidden = !(state === "error" && detail);
+    more.textContent = detail ? `${this.strings.error_detail} ${detail}` : "";
+    this.$("[data-checker-results]").setAttribute("aria-busy", String(state === "loading"));
+    this.$("[data-checker-offline-note]").hidden = boot.offline !== "kept";
+    if (boot.offline === "kept") this.root.dataset.checkerOffline = "kept";
+  }
+
+  // --- the form, the URL fragment and sessionStorage ------------------------------------
+
+  /** @param {Field} field @returns {any} an input, a select, or the radio buttons of a choice */
+  control(field) {
+    return this.form.elements.namedItem(field.name);
+  }
+
+  /** @param {Field} field @returns {Value} */
+  value(field) {
+    const control = this.control(field);
+    return field.kind === "checkbox" ? control.checked : control.value;
+  }
+
+  /** @param {Field} field @param {Value} value */
+  setValue(field, value) {
+    const control = this.control(field);
+    if (field.kind === "checkbox") control.checked = value;
+    else control.value = value;
+  }
+
+  // A value from a link or storage, as the form would hold it; null when it cannot hold it.
+  /** @param {Field} field @param {string} text @returns {Value | null} */
+  parse(field, text) {
+    if (field.kind === "checkbox") return text === "1";
+    if (field.kind === "choice") return field.options.includes(text) ? text : null;
+    return capped(text);
+  }
+
+  /** @param {Value} value */
+  serialise(value) {
+    return typeof value === "boolean" ? (value ? "1" : "0") : value;
+  }
+
+  read() {
+    /** @type {Record<string, Value>} */
+    const form = {};
+    for (const field of this.fields) form[field.name] = this.value(field);
+    return form;
+  }
+
+  encode() {
+    const params = new URLSearchParams();
+    for (const field of this.fields) {
+      const value = this.value(field);
+      if (value === field.default) continue;
+      if (typeof value === "string" && value.length > MAX_LENGTH) continue;
+      params.set(field.name, this.serialise(value));
+    }
+    return params.toString();
+  }
+
+  restore() {
+    const hash = location.hash.slice(1);
+    const fromHash = this.fields.some(
+      ({ name }) => hash.startsWith(`${name}=`) || hash.includes(`&${name}=`),
+    );
+    let saved = null;
+    if (fromHash) saved = hash;
+    else {
+      try {
+        saved = sessionStorage.getItem(STORAGE_KEY);
+      } catch {
+        // storage blocked: the fragment still works
+      }
+    }
+    if (saved === null) return;
+    const params = new URLSearchParams(saved);
+    for (const field of this.fields) {
+      const text = params.get(field.name);
+      const value = text === null ? null : this.parse(field, text);
+      this.setValue(field, value === null ? field.default : value);
+    }
+    // Keep a heading's #anchor in the address until the user types.
+    if (fromHash || !hash) this.remember();
+  }
+
+  // False once instant navigation has left this page (it changes the address before it
+  // swaps the content, and the form's last "change" event fires as it is removed): a form
+  // on its way out must not write into another page's address.
+  get live() {
+    return this.mounted && this.root.isConnected && location.pathname === this.path;
+  }
+
+  remember() {
+    if (!this.live) return;
+    const encoded = this.encode();
+    try {
+      sessionStorage.setItem(STORAGE_KEY, encoded);
+    } catch {
+      // storage blocked: the fragment still works
+    }
+    const url = new URL(location.href);
+    url.hash = encoded;
+    const bare = `${location.pathname}${location.search}`;
+    history.replaceState(history.state, "", encoded ? url.href : bare);
+    this.$("[data-checker-share]").href = encoded ? url.href : bare;
+    this.$("[data-checker-share-wrap]").hidden = !encoded;
+  }
+
+  // --- checking ---------------------------------------------------------------------------
+
+  schedule() {
+    clearTimeout(this.timer);
+    if (!this.live) return;
+    this.remember();
+    this.timer = setTimeout(() => this.check(), DEBOUNCE_MS);
+  }
+
+  check() {
+    clearTimeout(this.timer);
+    if (!this.live) return;
+    this.remember();
+    if (client.state().state !== "ready") return; // the boot's own .then() checks once ready
+    const seq = ++this.seq;
+    const started = performance.now();
+    const args = { form: this.read(), today: localToday(), lang: this.config.lang };
+    client.call("check_form", args).then(
+      (result) => {
+        if (seq !== this.seq || !this.live) return; // a newer check is coming, or we left
+        this.render(result);
+        this.root.dataset.checkerChecks = String(Number(this.root.dataset.checkerChecks || 0) + 1);
+        performance.measure("checker:check", { start: started, end: performance.now() });
+      },
+      (error) => this.callFailed(error),
+    );
+  }
+
+  /** @param {Error} error */
+  callFailed(error) {
+    // A worker that died says so in the boot panel, with Retry; this box is for one call.
+    if (error instanceof client.BootError) return;
+    const box = this.$("[data-checker-call-error]");
+    box.textContent = `${this.strings.call_failed} ${this.strings.error_detail} ${error.message}`;
+    box.hidden = false;
+    console.error("checker:", error);
+  }
+
+  /** @param {any} result  checker.web.check_form's answer */
+  render(result) {
+    this.$("[data-checker-call-error]").hidden = true;
+    /** @type {Record<string, any>} */
+    const errors = {};
+    for (const part of [result.number, result.amount, result.estimate]) {
+      if (part && !part.ok && !(part.field in errors)) errors[part.field] = part;
+    }
+    for (const box of this.root.querySelectorAll("[data-checker-field-error]")) {
+      const name = box.dataset.checkerFieldError;
+      const error = errors[name];
+      box.hidden = !error;
+      box.textContent = error ? error.message : "";
+      if (error) box.dataset.code = error.code;
+      else delete box.dataset.code;
+      const field = this.fields.find((f) => f.name === name);
+      const control = field && this.control(field);
+      // A choice's radio buttons share one message: mark their group.
+      const target = control instanceof Element ? control : this.$(`[data-checker-field="${name}"]`);
+      if (target) target.setAttribute("aria-invalid", String(Boolean(error)));
+    }
+    this.part("[data-checker-number]", result.number);
+    this.part("[data-checker-amount]", result.amount);
+    this.part("[data-checker-estimate]", result.estimate);
+    const estimate = result.estimate && result.estimate.ok ? result.estimate : null;
+    this.$("[data-checker-status]").dataset.status = estimate ? estimate.status : "";
+    this.$("[data-checker-empty]").hidden = Boolean(estimate);
+    this.summary = result.summary;
+    this.$("[data-checker-actions]").hidden = !estimate;
+    if (!estimate) {
+      this.$("[data-checker-summary]").hidden = true;
+      this.$("[data-checker-notice]").textContent = "";
+    }
+  }
+
+  /** @param {string} selector @param {any} result */
+  part(selector, result) {
+    const el = this.$(selector);
+    setData(el, result);
+    el.hidden = !(result && result.ok);
+    if (!result || !result.ok) return;
+    for (const out of el.querySelectorAll("[data-checker-out]")) {
+      const value = result[out.dataset.checkerOut];
+      out.textContent = value === null || value === undefined ? "" : String(value);
+    }
+    for (const list of el.querySelectorAll("[data-checker-list]")) {
+      const key = list.dataset.checkerList;
+      clear(list);
+      for (const entry of result[key] || []) list.append(this.entry(key, entry));
+      const wrap = el.querySelector(`[data-checker-list-wrap="${key}"]`);
+      if (wrap) wrap.hidden = !list.childElementCount;
+      else list.hidden = !list.childElementCount;
+    }
+  }
+
+  /** @param {string} key @param {any} entry */
+  entry(key, entry) {
+    if (key === "assumptions") {
+      // Each assumption names the rule it rests on (checker.estimate.ASSUMPTIONS): its row on
+      // the rules page is #rule-<key>.
+      const li = item(`${entry.message} `);
+      li.dataset.code = entry.code;
+      const rules = this.config.rules_url;
+      if (rules) li.append(link(this.strings.rules_link, `${rules}#rule-${entry.rule}`));
+      return li;
+    }
+    if (key === "sources") {
+      const li = document.createElement("li");
+      const a = link(entry.title, entry.url);
+      a.rel = "noopener noreferrer";
+      li.append(a, ` (${entry.confidence_label}, ${entry.checked})`);
+      return li;
+    }
+    return item(entry);
+  }
+
+  // --- actions ----------------------------------------------------------------------------
+
+  /** @param {string} text */
+  notice(text) {
+    this.$("[data-checker-notice]").textContent = text;
+  }
+
+  calendar() {
+    const args = {
+      form: this.read(),
+      today: localToday(),
+      lang: this.config.lang,
+      now: new Date().toISOString(),
+    };
+    client.call("calendar", args).then(
+      (result) => {
+        if (!result.ok) {
+          this.notice(result.message);
+          return;
+        }
+        const blob = new Blob([result.ics], { type: "text/calendar;charset=utf-8" });
+        const url = URL.createObjectURL(blob);
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = result.filename;
+        a.hidden = true;
+        this.root.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+        this.notice(this.strings["calendar.done"]);
+      },
+      (error) => this.callFailed(error),
+    );
+  }
+
+  /** @param {string} text */
+  async copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.$("[data-checker-summary]").hidden = true;
+      this.notice(this.strings.copied);
+    } catch {
+      const box = this.$("[data-checker-summary]");
+      box.value = text;
+      box.hidden = false;
+      box.focus();
+      box.select();
+      this.notice(this.strings.copy_failed);
+    }
+  }
+
+  copySummary() {
+    if (this.summary) this.copy(this.summary);
+  }
+
+  copyLink() {
+    this.copy(this.$("[data-checker-share]").href);
+  }
+}
