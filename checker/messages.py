@@ -21,7 +21,7 @@ but named, as ``{rules[amount_max]}`` or ``{conflicts[deactivation_after_balance
 
 from __future__ import annotations
 
-from .rules import all_rules, format_value
+from .rules import all_rules, format_value, pick
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -322,6 +322,5 @@ def render(texts: tuple[str, str], lang: str, **params: object) -> str:
     'at most 90 days'
     """
     lang = lang_or_default(lang)
-    zh, en = texts
-    template = en if lang == "en" else zh
+    template = pick(texts, lang)
     return template.format(rules=_FIGURES[lang, False], conflicts=_FIGURES[lang, True], **params)

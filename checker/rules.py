@@ -35,6 +35,18 @@ class Confidence(StrEnum):
     ASSUMPTION = "assumption"
 
 
+def pick(texts: tuple[str, str], lang: str) -> str:
+    """The ``(zh, en)`` text for ``lang``: the one place a language is picked.
+
+    English for ``"en"``; Chinese, the site's default, for anything else.
+
+    >>> pick(("天", "days"), "en"), pick(("天", "days"), "fr")
+    ('days', '天')
+    """
+    zh, en = texts
+    return en if lang == "en" else zh
+
+
 @dataclass(frozen=True)
 class Text:
     """The same words in every language the site speaks."""
@@ -43,7 +55,7 @@ class Text:
     en: str
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
+        return pick((self.zh, self.en), lang)
 
 
 @dataclass(frozen=True)
@@ -418,7 +430,7 @@ def format_value(value: int | Decimal | None, unit: str, lang: str) -> str:
         return ""
     amount = f"{value:,}"
     if unit == "php":
-        return f"{amount} 比索" if lang == "zh" else f"PHP {amount}"
+        return pick((f"{amount} 比索", f"PHP {amount}"), lang)
     singular, plural = UNITS[unit]
     words = (singular if value == 1 else plural).get(lang)
     return f"{amount} {words}"

@@ -66,7 +66,7 @@ def confidence_label(confidence: Confidence, lang: str) -> str:
 
 
 def _join(items: Iterable[str], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(items)
+    return _t("list_separator", lang).join(items)
 
 
 # --- tokens -----------------------------------------------------------------------------------
@@ -154,9 +154,7 @@ def _sources_list(sources: tuple[Source, ...], lang: str, empty: str) -> str:
 def _conflict_block(found: Rule, conflict: Conflict, lang: str) -> str:
     value = format_value(conflict.value, found.unit, lang)
     value_attr = "" if conflict.value is None else f"{conflict.value}"
-    shown = f"<strong>{escape(value)}</strong>：" if lang == "zh" and value else ""
-    if lang == "en" and value:
-        shown = f"<strong>{escape(value)}</strong>: "
+    shown = f"<strong>{escape(value)}</strong>{_t('colon', lang)}" if value else ""
     return (
         f'<div class="rule-conflict" data-value="{value_attr}">'
         f'<p><span class="rule-conflict__label">{_t("conflict", lang)}</span> '

@@ -25,7 +25,8 @@ pytestmark = pytest.mark.site
 def test_both_languages_render(code: str) -> None:
     params = {"name": "Smart", "brands": "Smart, TNT"}
     zh, en = (text(code, lang, **params) for lang in LANGS)
-    assert re.search(r"[\u4e00-\u9fff]", zh), code
+    # Chinese words, or Chinese punctuation (the list separator 、 and the colon ：).
+    assert re.search(r"[\u4e00-\u9fff\u3001\uff1a]", zh), code
     assert en.strip() and not re.search(r"[\u4e00-\u9fff]", en.replace("2026年3月15日", ""))
     assert not re.search(r"[{}]", zh + en)
 
