@@ -175,6 +175,9 @@ def on_page_context(
             "worker": assets["worker"],
             "pyodide_module": url(runtime + "pyodide.mjs"),
             "index_url": url(runtime),
+            # More options for loadPyodide (worker.js passes them on; a key ending in "URL" is a
+            # URL relative to this page, made absolute by client.js). None yet.
+            "pyodide_options": {},
             "wheel": wheel_url,
             # Where the worker keeps a memory snapshot of Python with the checker imported, so
             # that a second visit restores it instead of starting Python again (worker.js).
