@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -33,3 +34,19 @@ def test_missing_wheel_fails_the_build_with_the_fix(tmp_path):
     wheels.mkdir(parents=True)
     (wheels / "checker-0.1.0-cp313-none-any.whl").write_bytes(b"")
     assert checker_assets.on_config(_config(tmp_path)).config_file_path.endswith("mkdocs.yml")
+
+
+def test_every_module_the_page_imports_is_shipped_and_kept_offline():
+    # The service worker keeps what the config's "offline" list names (MODULES among it):
+    # a module imported but not listed would be missing on the first visit with no network.
+    own = Path(checker_assets.__file__).parents[1] / "docs" / "assets" / "checker"
+    imported = {
+        name
+        for script in own.glob("*.js")
+        for name in re.findall(r"""from\s+["']\./([\w-]+\.js)["']""", script.read_text())
+    }
+    assert imported == set(checker_assets.MODULES)
+    assert {p.name for p in own.glob("*.js")} == {
+        *checker_assets.MODULES,
+        *(n for n in checker_assets.OWN_FILES.values() if n.endswith(".js")),
+    }
