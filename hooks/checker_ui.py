@@ -40,6 +40,15 @@ UI_TEXT: dict[str, tuple[str, str]] = {
         "How early to reload: {rules[safety_margin]} by default, at most "
         "{rules[safety_margin_max]}.",
     ),
+    "needs_js": (
+        "检查器需要 JavaScript。如果这句话一直在，说明浏览器关闭了 JavaScript，或页面还没加载完。",
+        "The checker needs JavaScript. If this note stays, JavaScript is off or the page has not "
+        "finished loading.",
+    ),
+    "needs_js.link": (
+        "不用检查器，也可以按下面的规则自己算出日期",
+        "Without it, work out the dates yourself with the rules below",
+    ),
     "submit": ("检查", "Check"),
     "results": ("结果", "Results"),
     "results.empty": (
