@@ -15,7 +15,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from checker_assets import PYODIDE_ROOT, pyodide_dest, runtime_cache  # beside this file
+from asset_versions import versioned  # beside this file
+from checker_assets import PYODIDE_ROOT, pyodide_dest, runtime_cache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
@@ -30,7 +31,7 @@ SHELL_SKIP = ("assets/javascripts/lunr/",)
 
 
 def shell(site: Path) -> list[str]:
-    """Site-relative paths of the files pages load, e.g. the theme's bundle, the search index.
+    """Site-relative URLs of the files pages load, e.g. the theme's bundle, the search index.
 
     Only files some page names (the theme ships a favicon.png nobody uses): the worker
     stores the shell from the HTTP cache, and a file no page loaded would be a download.
@@ -46,7 +47,7 @@ def shell(site: Path) -> list[str]:
             and not name.endswith(".map")
             and path.name in pages
         ):
-            paths.append(name)
+            paths.append(versioned(site, name))  # as pages ask for it (hooks/asset_versions.py)
     return paths + [name for name in SHELL_DATA if (site / name).is_file()]
 
 

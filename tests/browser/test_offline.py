@@ -81,10 +81,10 @@ def test_a_page_never_opened_says_it_is_offline(reader):
     assert page.locator("a[href$='/checker/']").count() == 2
 
 
-def _offline_hook() -> Any:
+def _offline_hook(name: str = "offline") -> Any:
     sys.path.insert(0, str(ROOT / "hooks"))
     try:
-        return importlib.import_module("offline")
+        return importlib.import_module(name)
     finally:
         sys.path.remove(str(ROOT / "hooks"))
 
@@ -110,6 +110,7 @@ def test_a_new_release_replaces_the_old_caches(driver, site_dir, tmp_path):
             # new sw.js (the real hook); the browser finds it on the next visit.
             css = site / "assets" / "stylesheets" / "site.css"
             css.write_text(css.read_text() + "\n/* release 2 */\n")
+            _offline_hook("asset_versions").apply(site)  # pages name the new site.css
             sw = site / "sw.js"
             runtime = next((site / "assets" / "pyodide").iterdir()).name
             hook = _offline_hook()
@@ -135,9 +136,9 @@ def test_a_new_release_replaces_the_old_caches(driver, site_dir, tmp_path):
             # The new stylesheet is what the cache holds now, and Pyodide was not fetched again.
             page.reload()
             wait_ready(page)
+            new_css = _offline_hook("asset_versions").versioned(site, "assets/stylesheets/site.css")
             held = page.evaluate(
-                "url => caches.match(url).then(r => r ? r.text() : '')",
-                f"{origin}/assets/stylesheets/site.css",
+                "url => caches.match(url).then(r => r ? r.text() : '')", f"{origin}/{new_css}"
             )
             assert "release 2" in held
             refetched = [path for path, _, _ in served[first_new:] if "/assets/pyodide/" in path]
