@@ -94,28 +94,32 @@ def test_a_new_release_never_mixes_with_the_old(driver, site_dir, tmp_path):
             page.set_default_timeout(60_000)
             # Release 1: the reader reads a guide page; the service worker keeps it, and the
             # reload is served by the worker, assets from its cache.
-            page.goto(url(origin, "zh", "guide/reload/"))
+            page.goto(url(origin, "zh", "guide/validity/"))
             page.wait_for_load_state("networkidle")
             page.wait_for_selector("html[data-offline=kept]", state="attached")
             page.reload()
             page.wait_for_function("navigator.serviceWorker.controller !== null")
             assert page.locator("#release-2").count() == 0
+            # A second tab, also opened under release 1, for an in-site click later.
+            other = context.new_page()
+            other.set_default_timeout(60_000)
+            other.goto(url(origin, "zh", "guide/reload/"))
+            assert other.locator("#release-2").count() == 0
 
             _release_two(site)
 
-            # An in-site click: instant navigation fetches a release-2 page into this
-            # release-1 document; it must end up a release-2 page with release-2 assets.
-            page.click("article a[href$='checker/']")
-            page.wait_for_url("**/checker/")
-            page.wait_for_selector("#release-2", state="attached")
-            page.wait_for_load_state("load")
-            _assert_release_two(page, site, "after an in-site click")
-
-            page.goto(url(origin, "zh", "guide/validity/"))
-            _assert_release_two(page, site, "a page opened")
+            # The reader reloads the page they had open: the HTML is new on this first reload.
             page.reload()
             _assert_release_two(page, site, "first reload")
             page.reload()
             _assert_release_two(page, site, "second reload")
+
+            # An in-site click in the other tab: instant navigation fetches a release-2 page
+            # into a release-1 document; it must end up a release-2 page with its assets.
+            other.click("article a[href$='checker/']")
+            other.wait_for_url("**/checker/")
+            other.wait_for_selector("#release-2", state="attached")
+            other.wait_for_load_state("load")
+            _assert_release_two(other, site, "after an in-site click")
         finally:
             context.close()
