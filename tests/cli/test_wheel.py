@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-BUDGET = 40 * 1024
+# 40 KB until the saved lines (issue 14: checker/lines.py and their calls) took about 9 KB.
+BUDGET = 52 * 1024
 
 
 @pytest.fixture(scope="module")

@@ -73,6 +73,15 @@ PARAMS = {
     "load_expires": "2027-03-15",
     "margin": 30,
     "summary": "s",
+    # The saved lines (checker/lines.py)
+    "last4": "4567",
+    "name": "phone",
+    "index": "1",
+    "reason": "r",
+    "added": 1,
+    "updated": 0,
+    "version": "2",
+    "supported": "1",
 }
 
 
