@@ -108,6 +108,7 @@ def _percentile(values: list[float], fraction: float) -> float:
 
 def _build(target: Path) -> Path:
     subprocess.run(["bash", "scripts/build-wheel"], cwd=ROOT, check=True)
+    subprocess.run(["bash", "scripts/build-stdlib"], cwd=ROOT, check=True)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
         cwd=ROOT,

@@ -6,7 +6,8 @@
   ``checker`` dict: asset URLs relative to the page (so ``/en/checker/`` works too) and the
   form's words (:mod:`checker_ui`, page text kept out of the wheel) and the ``label.*``
   words of :mod:`checker.messages`, in the page's language.
-* ``on_post_build`` copies Pyodide to ``site/assets/pyodide/<version>/`` and the wheel to
+* ``on_post_build`` copies Pyodide, with the standard library made for the checker
+  (:mod:`lean_runtime`), to ``site/assets/pyodide/<version>/`` and the wheel to
   ``site/assets/checker/``. Nothing generated is committed; nothing loads from a CDN.
   The version in the path makes every Pyodide URL immutable: the service worker
   (hooks/offline.py) and HTTP caches may keep them for good.
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from checker_ui import UI_TEXT  # beside this file; MkDocs puts a hook's folder on sys.path
+from lean_runtime import digest, empty_lockfile, stdlib, stdlib_name  # beside this file
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
@@ -33,13 +35,12 @@ from checker.estimate import default_margin_days
 from checker.messages import CATALOG, message, render
 
 TEMPLATE = "checker.html"
-# What pyodide.mjs fetches at boot (the npm package has no micropip and needs nothing else).
+# What pyodide.mjs fetches at boot from the npm package (the npm package has no micropip and
+# needs nothing else); the standard library and the lock file are replaced (lean_runtime.py).
 PYODIDE_FILES = (
     "pyodide.mjs",
     "pyodide.asm.js",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
 )
 PYODIDE_ROOT = "assets/pyodide/"
 CHECKER_DEST = "assets/checker/"
@@ -126,6 +127,7 @@ def _rules_url(page: Page, nav: Navigation) -> str | None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _sources(config)
+    stdlib(_root(config))
     return config
 
 
@@ -134,12 +136,14 @@ def on_page_context(
 ) -> dict[str, Any]:
     if page.meta.get("template") != TEMPLATE:
         return context
-    _, wheel = _sources(config)
+    pyodide, wheel = _sources(config)
     runtime = pyodide_dest(config)
     own = Path(config.docs_dir) / "assets" / "checker"
 
     def url(target: str) -> str:
         return get_relative_url(target, page.url)
+
+    stdlib_url = url(runtime + stdlib_name(stdlib(_root(config))))
 
     wheel_url = f"{url(CHECKER_DEST + wheel.name)}?v={_digest(wheel)}"
     lang = _lang(config)
@@ -165,13 +169,17 @@ def on_page_context(
             "worker": assets["worker"],
             "pyodide_module": url(runtime + "pyodide.mjs"),
             "index_url": url(runtime),
+            "stdlib_url": stdlib_url,
+            "lockfile": empty_lockfile(pyodide),
             "wheel": wheel_url,
             # Where the worker keeps a memory snapshot of Python with the checker imported, so
             # that a second visit restores it instead of starting Python again (worker.js).
-            # Named after the runtime and the wheel: a release of either makes a new one.
+            # Named after the runtime, the wheel and the standard library: a release of any
+            # makes a new one.
             "snapshot": {
                 "cache": runtime_cache(config),
-                "key": f"{url(CHECKER_DEST + 'python-snapshot')}?wheel={_digest(wheel)}",
+                "key": f"{url(CHECKER_DEST + 'python-snapshot')}?wheel={_digest(wheel)}"
+                f"&stdlib={digest(stdlib(_root(config)))}",
             },
             "rules_url": rules_url,
             "rules_links": {
@@ -187,6 +195,7 @@ def on_page_context(
                 assets["worker"],
                 assets["css"],
                 *(url(runtime + name) for name in PYODIDE_FILES),
+                stdlib_url,
                 wheel_url,
             ],
         },
@@ -216,6 +225,11 @@ def on_post_build(config: MkDocsConfig) -> None:
             shutil.rmtree(stale)
     for name in PYODIDE_FILES:
         _copy(pyodide / name, site / runtime / name)
+    built = stdlib(_root(config))
+    for stale in (site / runtime).glob("python_stdlib*.zip"):
+        if stale.name != stdlib_name(built):
+            stale.unlink()
+    _copy(built, site / runtime / stdlib_name(built))
     for stale in (site / CHECKER_DEST).glob("checker-*.whl"):
         if stale.name != wheel.name:
             stale.unlink()

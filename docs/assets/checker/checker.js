@@ -101,6 +101,8 @@ function startBoot(config, timeoutMs) {
       type: "boot",
       pyodideModule: absolute(config.pyodide_module),
       indexURL: absolute(config.index_url),
+      stdLibURL: absolute(config.stdlib_url),
+      lockFileContents: config.lockfile,
       wheel: absolute(config.wheel),
       snapshot: config.snapshot && {
         cache: config.snapshot.cache,

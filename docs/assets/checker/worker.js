@@ -1,8 +1,9 @@
 // Module Web Worker: boots the self-hosted Pyodide, installs the checker wheel, and answers
 // calls to checker.web. Glue only; the page (checker.js) owns the UI.
 //
-// Messages in:  {type: "boot", pyodideModule, indexURL, wheel, snapshot: {cache, key} | null}
-//               (absolute URLs, same origin)
+// Messages in:  {type: "boot", pyodideModule, indexURL, stdLibURL, lockFileContents, wheel,
+//               snapshot: {cache, key} | null} (absolute URLs, same origin; the standard
+//               library made for the checker and an empty lock file, hooks/lean_runtime.py)
 //               {type: "call", id, fn: "check_form" | "calendar", args: [...]}
 // Messages out: {type: "progress", step: "runtime" | "checker"},
 //               {type: "ready", from: "fresh" | "snapshot"},
@@ -45,10 +46,10 @@ async function keepSnapshot(snapshot, bytes) {
   }
 }
 
-async function start(loadPyodide, indexURL, options) {
+async function start(loadPyodide, runtime, options) {
   const warn = console.warn;
   try {
-    return await Promise.race([loadPyodide({ indexURL, ...options }), wasmFailure(warn)]);
+    return await Promise.race([loadPyodide({ ...runtime, ...options }), wasmFailure(warn)]);
   } finally {
     console.warn = warn;
   }
@@ -63,7 +64,8 @@ async function install(pyodide, wheelBytes) {
   return { pyodide, web: pyodide.pyimport("checker.web"), json: pyodide.pyimport("json") };
 }
 
-async function boot({ pyodideModule, indexURL, wheel, snapshot }) {
+async function boot({ pyodideModule, indexURL, stdLibURL, lockFileContents, wheel, snapshot }) {
+  const runtime = { indexURL, stdLibURL, lockFileContents };
   self.postMessage({ type: "progress", step: "runtime" });
   // The wheel downloads while the runtime starts.
   const wheelBytes = fetch(wheel).then((response) => {
@@ -75,7 +77,7 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot }) {
   const saved = await savedSnapshot(snapshot);
   if (saved) {
     try {
-      const pyodide = await start(loadPyodide, indexURL, { _loadSnapshot: saved });
+      const pyodide = await start(loadPyodide, runtime, { _loadSnapshot: saved });
       self.postMessage({ type: "progress", step: "checker" });
       api = await install(pyodide, wheelBytes);
       return { from: "snapshot", fresh: null };
@@ -84,7 +86,7 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot }) {
       await keepSnapshot(snapshot, null);
     }
   }
-  const pyodide = await start(loadPyodide, indexURL, { _makeSnapshot: Boolean(snapshot) });
+  const pyodide = await start(loadPyodide, runtime, { _makeSnapshot: Boolean(snapshot) });
   self.postMessage({ type: "progress", step: "checker" });
   api = await install(pyodide, wheelBytes);
   return { from: "fresh", fresh: snapshot ? pyodide.makeMemorySnapshot() : null };
