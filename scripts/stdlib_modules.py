@@ -3,32 +3,48 @@
 Usage (scripts/build-stdlib runs it; the result is then compiled by ``pyodide py-compile``):
 
     python scripts/stdlib_modules.py STOCK_ZIP OUT_ZIP [--recorded FILE] [--list FILE]
+    python scripts/stdlib_modules.py --normalise - ZIP
 
 The set is a closure over a static import graph, so that no import on a rare path is missed:
 
-* roots: every standard-library module the ``checker`` package imports (its ``.py`` files, read
-  with :mod:`ast`), every module of Pyodide's own ``_pyodide`` and ``pyodide`` packages (what
-  its start-up runs, and the API ``worker.js`` calls), the modules CPython itself imports while
-  it starts (:data:`BOOT`), and the names a real run recorded in ``sys.modules``
-  (``--recorded``, written by tests/pyodide/checker_runtime.mjs on the stock runtime);
-* edges: every ``import`` and ``from ... import`` anywhere in a module's source (inside
-  functions, ``try`` blocks and ``if`` branches too, since any of them may run), a
-  ``from package import name`` counting ``package.name`` when that is a module, and every
-  module importing its parent packages;
+* roots: the standard-library modules ``checker.web`` and the checker modules it imports
+  import (read with :mod:`ast`), what Pyodide's start-up and the API worker.js calls import
+  (all of ``_pyodide``; ``pyodide``, ``pyodide.code``, ``pyodide.ffi``,
+  ``pyodide._package_loader``: the packages pyodide.asm.js names), what CPython imports
+  while it starts (:data:`BOOT`), and what a real run loaded from the zip (``--recorded``:
+  checker.web over the committed corpus on the stock runtime, tests/pyodide/checker_runtime.mjs);
+* edges: every ``import`` anywhere in a module's source, inside functions, methods, ``try``
+  and ``if`` blocks alike (a ``from p import n`` counts ``p`` and ``p.n``; a module imports
+  its parent packages), except code that cannot run in the page, each case below;
 * the closure keeps going until no new module is found.
 
-The only imports :mod:`ast` cannot see are names computed at run time (``__import__(name)``,
-``importlib.import_module(name)``). In this closure those are the codec look-ups of
-``encodings`` (``codecs.lookup("latin-1")`` imports ``encodings.latin_1``): every codec the
-closure names in a string literal is added, with its aliases, and the rest of the
-standard library's dynamic imports (pickle's, pydoc's...) stay outside what checker.web can
-reach. The recorded run, and the differential test on the trimmed runtime, check that claim.
+What is left out, and why it cannot run in the checker page:
+
+* ``if __name__ == "__main__":`` and ``if TYPE_CHECKING:`` bodies, and the private
+  functions (or ``main``) that only such a block calls: a module's command line and
+  self-test (``random._test`` imports statistics; ``ast.main`` argparse);
+* branches on ``sys.platform`` or ``os.name`` that are false on Emscripten (Windows code);
+* :data:`NEVER_CALLED`: help(), the REPL's line editing, ``python -m zipfile``;
+* :data:`CUT`: ``concurrent.futures``' lazy ``ProcessPoolExecutor`` (Emscripten has no
+  processes, so multiprocessing cannot run in Pyodide);
+* modules compiled into Pyodide (built-in, or frozen like ``os``, ``codecs``, ``zipimport``:
+  the frozen copy is the one imported), and the pure-Python fallbacks of built-in ones
+  (``_pydatetime`` after ``try: from _datetime import *``). Their imports are still followed:
+  a frozen module is the same source, and a C module imports what its twin does.
+
+The imports :mod:`ast` cannot see are names computed at run time (``__import__(name)``).
+In this closure those are the codec look-ups of ``encodings`` (``b.decode("cp437")`` in
+zipfile imports ``encodings.cp437``): every codec named where a codec goes (``encode``,
+``decode``, ``codecs.lookup`` and the like, ``encoding=`` arguments and defaults) is added,
+by its name or alias. The recorded run, and the differential test that runs 12,000 calls
+through the trimmed runtime, check that nothing else is needed.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import json
 import sys
 import zipfile
 from collections.abc import Iterable
@@ -217,24 +233,69 @@ def _live(tree: ast.Module, module: str) -> Iterable[ast.AST]:
         stack.extend((child, scope) for child in ast.iter_child_nodes(node))
 
 
-def imports(source: str, module: str, path: str) -> set[str]:
-    """Every module name an ``import`` that may run in ``source`` may load, and its parents."""
+def _imported(node: ast.AST, module: str, path: str) -> set[str]:
+    """The names one ``import`` statement may load (``from p import n``: ``p`` and ``p.n``)."""
+    if isinstance(node, ast.Import):
+        return {alias.name for alias in node.names}
+    if not isinstance(node, ast.ImportFrom):
+        return set()
+    if node.level:
+        base = _package(module, path).split(".")
+        base = base[: len(base) - (node.level - 1)] if node.level > 1 else base
+        prefix = ".".join(filter(None, [*base, node.module or ""]))
+    else:
+        prefix = node.module or ""
+    names = {f"{prefix}.{alias.name}".strip(".") for alias in node.names if alias.name != "*"}
+    return {prefix} - {""} | names
+
+
+def _fallback_nodes(tree: ast.Module, module: str, path: str, binary: set[str]) -> set[int]:
+    """The import statements that run only if a module the binary holds is missing.
+
+    ``try: from _datetime import *`` / ``except ImportError: from _pydatetime import *``:
+    ``_datetime`` is built into Pyodide, so ``_pydatetime`` is never loaded from there.
+    """
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Try):
+            continue
+        # ``from _datetime import *``: the module tried is ``_datetime``, whatever it gives.
+        tried = [
+            {stmt.module}
+            if isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level
+            else _imported(stmt, module, path)
+            for stmt in node.body
+        ]
+        if not any(tried) or not all(names <= binary for names in tried if names):
+            continue
+        for handler in node.handlers:
+            caught = (
+                {getattr(n, "id", "") for n in ast.walk(handler.type)} if handler.type else set()
+            )
+            if caught & {"ImportError", "ModuleNotFoundError"}:
+                found |= {id(stmt) for stmt in handler.body}
+    return found
+
+
+def imports(
+    source: str, module: str, path: str, binary: set[str] = frozenset()
+) -> tuple[set[str], set[str]]:
+    """What an ``import`` that may run in ``source`` may load (with parents): the names
+    imported outright, and those imported only as the fallback of a module ``binary`` holds.
+    """
+    tree = ast.parse(source, path)
+    fallback_nodes = _fallback_nodes(tree, module, path, set(binary))
     found: set[str] = set()
-    for node in _live(ast.parse(source, path), module):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = _package(module, path).split(".")
-                base = base[: len(base) - (node.level - 1)] if node.level > 1 else base
-                prefix = ".".join(filter(None, [*base, node.module or ""]))
-            else:
-                prefix = node.module or ""
-            if prefix:
-                found.add(prefix)
-            found.update(f"{prefix}.{alias.name}".strip(".") for alias in node.names)
-    names = {parent for name in found for parent in _parents(name)}
-    return {name for name in names if (module, name) not in CUT}
+    fallback: set[str] = set()
+    for node in _live(tree, module):
+        (fallback if id(node) in fallback_nodes else found).update(_imported(node, module, path))
+
+    def named(names: set[str]) -> set[str]:
+        every = {parent for name in names for parent in _parents(name)}
+        return {name for name in every if (module, name) not in CUT}
+
+    # ``from . import _bootstrap`` in a fallback names the importing package too.
+    return named(found), named(fallback) - named(found) - set(_parents(module))
 
 
 def _parents(name: str) -> Iterable[str]:
@@ -311,7 +372,7 @@ def checker_roots(entry: str = "checker.web") -> set[str]:
         path = ROOT / "checker" / f"{name}.py"
         if not path.is_file():
             continue
-        for imported in imports(path.read_text(encoding="utf-8"), module, str(path)):
+        for imported in imports(path.read_text(encoding="utf-8"), module, str(path))[0]:
             if imported.split(".")[0] == "checker":
                 todo.append(imported)
             else:
@@ -319,9 +380,25 @@ def checker_roots(entry: str = "checker.web") -> set[str]:
     return found
 
 
-def closure(stock: zipfile.ZipFile, roots: Iterable[str]) -> set[str]:
-    """The modules of the zip that ``roots`` can import, directly or not."""
+# Modules importlib puts in sys.modules under another name, before anything can import them.
+ALIASES = {
+    "importlib._bootstrap": "_frozen_importlib",
+    "importlib._bootstrap_external": "_frozen_importlib_external",
+}
+
+
+def closure(
+    stock: zipfile.ZipFile, roots: Iterable[str], binary: set[str] = frozenset()
+) -> set[str]:
+    """The modules of the zip that ``roots`` can import, directly or not.
+
+    ``binary`` names the modules Pyodide holds compiled in (built-in or frozen, like ``os``):
+    they are not shipped, nor are the pure-Python fallbacks of built-in ones; but the imports
+    of both are followed, since a frozen module is the same source and a C module imports
+    what its pure-Python twin does (``_datetime`` imports ``_strptime`` as ``_pydatetime``).
+    """
     modules = index(stock)
+    binary = set(binary) | {name for name, alias in ALIASES.items() if alias in binary}
     aliases_source = stock.read(modules["encodings.aliases"]).decode()
     aliases = ast.literal_eval(
         next(
@@ -331,20 +408,27 @@ def closure(stock: zipfile.ZipFile, roots: Iterable[str]) -> set[str]:
             and any(isinstance(t, ast.Name) and t.id == "aliases" for t in node.targets)
         )
     )
-    seen: set[str] = set()
-    todo = [name for root in roots for name in _parents(root)]
+    shipped: set[str] = set()
+    followed: set[str] = set()
+    todo = [(name, True) for root in roots for name in _parents(root)]
     literals: set[str] = set()
     while todo:
         while todo:
-            name = todo.pop()
-            if name in seen or name not in modules:
+            name, ship = todo.pop()
+            if name not in modules:
                 continue
-            seen.add(name)
+            if ship and name not in binary:
+                shipped.add(name)
+            if name in followed:
+                continue
+            followed.add(name)
             source = stock.read(modules[name]).decode("utf-8")
-            todo.extend(imports(source, name, modules[name]))
+            outright, fallback = imports(source, name, modules[name], binary)
+            todo.extend((imported, True) for imported in outright)
+            todo.extend((imported, False) for imported in fallback)
             literals |= codec_literals(source, modules[name], name)
-        todo.extend(codecs_named(literals, modules, aliases) - seen)
-    return seen
+        todo.extend((codec, True) for codec in codecs_named(literals, modules, aliases) - shipped)
+    return shipped
 
 
 def write(stock: zipfile.ZipFile, keep: set[str], target: Path) -> int:
@@ -391,7 +475,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stock", type=Path, help="Pyodide's python_stdlib.zip")
     parser.add_argument("out", type=Path, help="the trimmed zip (.py sources) to write")
-    parser.add_argument("--recorded", type=Path, help="module names a run imported, one a line")
+    parser.add_argument(
+        "--recorded",
+        type=Path,
+        help="a run's record (JSON: imported, builtin, frozen; tests/pyodide/checker_runtime.mjs)",
+    )
     parser.add_argument("--list", type=Path, help="write the module names kept, one a line")
     parser.add_argument(
         "--normalise", action="store_true", help="only normalise OUT, once compiled (STOCK unread)"
@@ -401,12 +489,15 @@ def main(argv: list[str] | None = None) -> int:
         normalise(args.out)
         return 0
     roots = checker_roots() | set(BOOT)
+    binary: set[str] = set()
     if args.recorded:
-        roots |= set(args.recorded.read_text().split())
+        record = json.loads(args.recorded.read_text())
+        roots |= set(record["imported"])
+        binary = set(record["builtin"]) | set(record["frozen"])
     with zipfile.ZipFile(args.stock) as stock:
         modules = index(stock)
         roots |= set(PYODIDE) | {name for name in modules if name.split(".")[0] == "_pyodide"}
-        keep = closure(stock, roots)
+        keep = closure(stock, roots, binary)
         count = write(stock, keep, args.out)
     if args.list:
         args.list.write_text("".join(f"{name}\n" for name in sorted(keep)))

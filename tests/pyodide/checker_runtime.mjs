@@ -5,8 +5,9 @@
 //
 // Usage: node tests/pyodide/checker_runtime.mjs [--stdlib ZIP] [--record FILE] < calls.jsonl
 // Reads one call a line (tests/differential/calls.py says the format), prints one answer a
-// line. --record FILE writes the names in sys.modules once every call has run, one a line
-// (scripts/build-stdlib adds them to the modules it ships).
+// line. --record FILE writes, once every call has run, the standard library's modules they
+// loaded and the ones compiled into Pyodide, as JSON (scripts/build-stdlib adds the first to
+// the modules it ships; tests/differential checks that each is shipped).
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,6 +57,18 @@ answers
 `);
 process.stdout.write(answers);
 if (values.record) {
-  const names = pyodide.runPython("import sys; '\\n'.join(sorted(sys.modules))");
-  await writeFile(values.record, `${names}\n`);
+  // The standard library's modules the calls loaded from the zip (not the ones compiled into
+  // Pyodide: built-in, or frozen like os and zipimport), and those compiled-in ones.
+  const record = pyodide.runPython(`
+import _imp, json, sys
+stdlib = "/lib/python{}{}.zip/".format(*sys.version_info[:2])  # where Pyodide mounts it
+json.dumps({
+    "imported": sorted(n for n, m in list(sys.modules.items())
+                       if (getattr(m, "__file__", None) or "").startswith(stdlib)
+                       and getattr(getattr(m, "__spec__", None), "origin", None) != "frozen"),
+    "builtin": sorted(sys.builtin_module_names),
+    "frozen": sorted(_imp._frozen_module_names()),
+})
+`);
+  await writeFile(values.record, record);
 }
