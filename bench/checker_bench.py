@@ -64,6 +64,8 @@ BARE_WORKER = b"""self.onmessage = async (event) => {
   self.postMessage(String(pyodide.runPython("1 + 1")));
 };
 """
+# How long a second visit waits after the first boot (see Bench.checker).
+SETTLE_MS = 3_000
 # Installed before any page script: when the checker becomes ready, and long tasks.
 PROBE = """
 window.__bench = { longtasks: [], ready: null };
@@ -132,7 +134,7 @@ def _decoded(site: Path, path: str) -> int:
     return file.stat().st_size if file.is_file() else 0
 
 
-def _bytes(site: Path, served: list[tuple[str, int, int]], start: int) -> dict[str, int]:
+def _bytes(site: Path, served: list[tuple[str, int, int]], start: int) -> dict[str, Any]:
     rows = served[start:]
     pyodide = sum(n for path, _, n in rows if "/assets/pyodide/" in path or path.endswith(".whl"))
     return {
@@ -140,6 +142,8 @@ def _bytes(site: Path, served: list[tuple[str, int, int]], start: int) -> dict[s
         "decoded": sum(_decoded(site, path) for path, _, _ in rows),
         "pyodide_and_wheel": pyodide,
         "requests": len(rows),
+        # The largest responses, as sent: what a cold visit spends its bytes on.
+        "largest": [[path, n] for path, _, n in sorted(rows, key=lambda row: -row[2])[:8]],
     }
 
 
@@ -201,6 +205,10 @@ class Bench:
             # A second visit is one the service worker serves: wait until it holds the runtime.
             page.wait_for_selector("[data-checker-offline=kept]", state="attached")
             transferred = _bytes(self.site, self.served, start)
+            # A reader's second visit comes later than the moment the first boot ends: by then
+            # V8 has written its code cache of pyodide.asm.wasm, which it does once no new
+            # optimised code has been compiled for 2 s (--wasm-caching-timeout-ms).
+            page.wait_for_timeout(SETTLE_MS)
             page.reload()
             page.wait_for_function("() => window.__bench.ready !== null", timeout=120_000)
             warm = page.evaluate("window.__bench.ready")

@@ -7,7 +7,8 @@
   ``loadPyodide({stdLibURL})``.
 * The lock file is not shipped. Pyodide reads it at boot only to know the packages it could
   load, and the checker loads none (its wheel is unpacked by hand); worker.js passes
-  :func:`empty_lockfile` as ``lockFileContents``, which saves the page a 122 KB download.
+  :func:`empty_lockfile` as ``lockFileContents``, which saves the page a download (122 KB,
+  28 KB gzipped).
 """
 
 from __future__ import annotations
