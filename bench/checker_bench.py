@@ -217,12 +217,34 @@ class Bench:
             }
 
 
+def _engines(args: argparse.Namespace) -> int:
+    import engine_bench
+
+    names = [name.strip() for name in args.engines.split(",") if name.strip()]
+    unknown = sorted(set(names) - set(engine_bench.ALL))
+    if unknown:
+        raise SystemExit(f"unknown engine(s): {', '.join(unknown)}; known: {engine_bench.ALL}")
+    with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
+        site = args.site or _build(Path(tmp) / "site")
+        with serve(site) as origin:
+            report = engine_bench.measure(origin, names, args.runs, Path(tmp))
+    print(json.dumps(report, indent=2))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--runs", type=int, default=5, help="cold runs of each boot (5)")
     parser.add_argument("--checks", type=int, default=200, help="checks for the latency (200)")
+    parser.add_argument(
+        "--engines",
+        help="instead: cold and second-visit time to ready per engine, side by side, e.g."
+        " chromium,firefox,webkit (bench/engine_bench.py)",
+    )
     args = parser.parse_args()
+    if args.engines:
+        return _engines(args)
 
     from playwright.sync_api import sync_playwright
 

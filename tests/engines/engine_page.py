@@ -18,7 +18,7 @@ STATE = """() => {
   const root = document.querySelector("[data-checker]");
   return { state: root.dataset.checkerState, boot: root.dataset.checkerBoot || "",
            offline: root.dataset.checkerOffline || "",
-           message: (document.querySelector("[data-checker-boot]") || {}).textContent || "" };
+           message: (root.querySelector("[data-checker-boot-message]") || {}).textContent || "" };
 }"""
 SUBMIT = """(fields) => {
   const root = document.querySelector("[data-checker]");

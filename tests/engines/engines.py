@@ -33,7 +33,8 @@ ENGINES = ("firefox", "webkit")
 TIMEOUT_S = 120.0
 
 # Installed in every page before its own scripts where the driver can (Firefox), else at once
-# after each load: CSP violations, console errors and uncaught errors, kept in the page.
+# after each load: CSP violations, console errors and uncaught errors, kept in the page; and
+# when the checker became ready (bench/engine_bench.py), ``readyLate`` if it already was.
 PROBE = """() => {
   if (window.__engineProbe) return;
   const seen = (window.__engineProbe = { violations: [], console: [], errors: [] });
@@ -43,6 +44,16 @@ PROBE = """() => {
   window.addEventListener("unhandledrejection", (e) => seen.errors.push(String(e.reason)));
   const error = console.error;
   console.error = (...args) => { seen.console.push(args.map(String).join(" ")); error(...args); };
+  const ready = () => {
+    const root = document.querySelector("[data-checker]");
+    return Boolean(root) && root.dataset.checkerState === "ready";
+  };
+  seen.readyLate = ready();
+  seen.ready = seen.readyLate ? performance.now() : null;
+  new MutationObserver(() => {
+    if (seen.ready === null && ready()) seen.ready = performance.now();
+  }).observe(document, { subtree: true, attributes: true,
+                         attributeFilter: ["data-checker-state"] });
 }"""
 
 
@@ -108,6 +119,14 @@ class Engine:
     def _navigate(self, url: str | None) -> None:
         raise NotImplementedError
 
+    def wait(self, script: str, arg: Any = None, timeout_s: float = TIMEOUT_S) -> None:
+        """Until ``script`` is truthy (a promise is awaited first)."""
+        deadline = time.monotonic() + timeout_s
+        while not self.evaluate(script, arg):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{self.name}: still false after {timeout_s} s: {script}")
+            time.sleep(0.1)
+
     def _collect(self) -> None:
         # The page's record, before a navigation replaces it (nothing to read on a blank page).
         with contextlib.suppress(Exception):
@@ -135,7 +154,9 @@ class Firefox(Engine):
     name = "firefox"
     can_go_offline = True
 
-    def __init__(self, profile: Path, width: int = 1280, height: int = 900) -> None:
+    def __init__(
+        self, profile: Path, width: int = 1280, height: int = 900, private: bool = False
+    ) -> None:
         super().__init__()
         self._process = subprocess.Popen(
             ["node", str(Path(__file__).with_name("firefox_driver.mjs"))],
@@ -147,7 +168,12 @@ class Firefox(Engine):
         )
         self._next = 0
         self.version = self._send(
-            "launch", profile=str(profile), width=width, height=height, preload=PROBE
+            "launch",
+            profile=str(profile),
+            width=width,
+            height=height,
+            preload=PROBE,
+            private=private,
         )
 
     def _send(self, cmd: str, **args: Any) -> Any:
@@ -233,7 +259,9 @@ class WebKit(Engine):
     # WebKitWebDriver has no network emulation; tests take the server away instead.
     can_go_offline = False
 
-    def __init__(self, display: str, width: int = 1280, height: int = 900) -> None:
+    def __init__(
+        self, display: str, width: int = 1280, height: int = 900, private: bool = False
+    ) -> None:
         super().__init__()
         from selenium import webdriver
         from selenium.webdriver.webkitgtk.options import Options
@@ -242,6 +270,8 @@ class WebKit(Engine):
         options = Options()
         options.binary_location = MINIBROWSER
         options.add_argument("--automation")
+        if private:
+            options.add_argument("--private")
         service = Service(
             executable_path=WEBKIT_DRIVER,
             env={**os.environ, "DISPLAY": display},
@@ -273,13 +303,6 @@ class WebKit(Engine):
         if not answer["ok"]:
             raise RuntimeError(f"webkit evaluate: {answer['error']}")
         return answer["value"]
-
-    def wait(self, script: str, arg: Any = None, timeout_s: float = TIMEOUT_S) -> None:
-        deadline = time.monotonic() + timeout_s
-        while not self.evaluate(script, arg):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"still false after {timeout_s} s: {script}")
-            time.sleep(0.1)
 
     def click(self, selector: str) -> None:
         from selenium.webdriver.common.by import By

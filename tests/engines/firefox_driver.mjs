@@ -26,19 +26,22 @@ function watch(target) {
 
 const commands = {
   // `preload` is a function's source, run in every page before the page's own scripts.
-  async launch({ profile, width = 1280, height = 900, preload }) {
+  // `private`: a private window, as a reader may use (no service worker, no lasting storage).
+  async launch({ profile, width = 1280, height = 900, preload, private: privately = false }) {
     browser = await puppeteer.launch({
       browser: "firefox",
       executablePath: FIREFOX,
       headless: true,
       userDataDir: profile,
       defaultViewport: { width, height },
+      extraPrefsFirefox: privately ? { "browser.privatebrowsing.autostart": true } : {},
       // The tests' server is plain http on 127.0.0.1, a potentially trustworthy origin:
       // service workers and Cache Storage work there as on https.
     });
     browser.on("disconnected", () => (browser = null));
     const pages = await browser.pages();
     page = pages[0] || (await browser.newPage());
+    await page.setViewport({ width, height }); // defaultViewport misses the first tab
     page.setDefaultTimeout(120_000);
     watch(page);
     if (preload) await page.evaluateOnNewDocument(`(${preload})()`);
@@ -68,7 +71,7 @@ const commands = {
   },
   async screenshot({ path, width, height }) {
     if (width) await page.setViewport({ width, height });
-    await page.screenshot({ path, fullPage: true });
+    await page.screenshot({ path });
   },
   async events() {
     const seen = events;

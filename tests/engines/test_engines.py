@@ -43,6 +43,13 @@ SNAPSHOT_KEPT = """() => {
   const key = new URL(config.snapshot.key, document.baseURI).href;
   return caches.open(config.snapshot.cache).then((c) => c.match(key)).then(Boolean);
 }"""
+SNAPSHOT_BIG = """(size) => {
+  const config = JSON.parse(document.querySelector("[data-checker]").dataset.checkerConfig);
+  const key = new URL(config.snapshot.key, document.baseURI).href;
+  return caches.open(config.snapshot.cache).then((c) => c.match(key))
+    .then((found) => found && found.arrayBuffer())
+    .then((bytes) => bytes && bytes.byteLength > size);
+}"""
 KEPT = "() => document.querySelector('[data-checker]').dataset.checkerOffline === 'kept'"
 
 
@@ -144,6 +151,28 @@ def test_checker_answers_as_the_cli_and_again_on_a_second_visit(engine, origin, 
     assert _answers_like_the_cli(engine, lang) == statuses
     _shows_field_errors(engine, lang)
     _screenshot(engine, lang, "second")
+
+
+def test_a_snapshot_that_does_not_restore_gives_a_fresh_boot_and_no_error(engine, origin):
+    # What an engine that refuses the snapshot does on a second visit: a plain boot, unseen.
+    engine.goto(url(origin, "en"))
+    wait_ready(engine)
+    engine.wait(SNAPSHOT_KEPT, timeout_s=60)
+    engine.evaluate(
+        """() => {
+          const config = JSON.parse(document.querySelector("[data-checker]").dataset.checkerConfig);
+          const key = new URL(config.snapshot.key, document.baseURI).href;
+          return caches.open(config.snapshot.cache)
+            .then((c) => c.put(key, new Response(new Uint8Array(4096).fill(7))));
+        }"""
+    )
+    engine.reload()
+    assert wait_ready(engine)["boot"] == "fresh"
+    assert _answers_like_the_cli(engine, "en") == STATUSES
+    # ... and the broken snapshot is replaced by a good one for the next visit.
+    engine.wait(SNAPSHOT_BIG, 4096, timeout_s=60)
+    engine.reload()
+    assert wait_ready(engine)["boot"] == SECOND_VISIT[engine.name]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
