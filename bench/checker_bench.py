@@ -217,6 +217,16 @@ class Bench:
             }
 
 
+def _bare_pages(site: Path) -> dict[str, tuple[str, bytes]]:
+    """The bare Pyodide boot's page, served next to the site."""
+    runtime = next((site / "assets" / "pyodide").iterdir()).relative_to(site).as_posix()
+    return {
+        "/__bench/bare.html": ("text/html; charset=utf-8", BARE_PAGE),
+        "/__bench/bare.js": ("text/javascript", (BARE_SCRIPT % f"{runtime}/").encode()),
+        "/__bench/bare-worker.js": ("text/javascript", BARE_WORKER),
+    }
+
+
 def _engines(args: argparse.Namespace) -> int:
     import engine_bench
 
@@ -226,7 +236,7 @@ def _engines(args: argparse.Namespace) -> int:
         raise SystemExit(f"unknown engine(s): {', '.join(unknown)}; known: {engine_bench.ALL}")
     with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
         site = args.site or _build(Path(tmp) / "site")
-        with serve(site) as origin:
+        with serve(site, _bare_pages(site)) as origin:
             report = engine_bench.measure(origin, names, args.runs, Path(tmp))
     print(json.dumps(report, indent=2))
     return 0
@@ -252,12 +262,7 @@ def main() -> int:
         site = args.site or _build(Path(tmp) / "site")
         # Read now: a site built here goes away with the temporary directory.
         wheel = next((site / "assets" / "checker").glob("checker-*.whl")).stat().st_size
-        runtime = next((site / "assets" / "pyodide").iterdir()).relative_to(site).as_posix()
-        extra = {
-            "/__bench/bare.html": ("text/html; charset=utf-8", BARE_PAGE),
-            "/__bench/bare.js": ("text/javascript", (BARE_SCRIPT % f"{runtime}/").encode()),
-            "/__bench/bare-worker.js": ("text/javascript", BARE_WORKER),
-        }
+        extra = _bare_pages(site)
         served: list[tuple[str, int, int]] = []
         with serve(site, extra, served) as origin, sync_playwright() as playwright:
             bench = Bench(playwright, site, origin, served, Path(tmp))

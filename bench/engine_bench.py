@@ -3,6 +3,8 @@
 ``bash scripts/bench --engines chromium,firefox,webkit`` (checker_bench.py hands over here).
 Each run opens the checker page in each engine in turn, with a fresh browser and profile:
 
+* bare: a bare Pyodide boot (checker_bench.py's page: loadPyodide in a module worker, the
+  same self-hosted files), what the engine itself takes, for scale;
 * cold: navigation start to data-checker-state=ready, nothing cached;
 * second visit: the page reloaded once the service worker holds everything and the Python
   snapshot is kept, to ready again; ``boot`` says whether the snapshot restored.
@@ -68,6 +70,13 @@ class Chromium(Engine):
         self._context.close()
 
 
+def _bare(browser: Engine, origin: str) -> float:
+    browser.goto(f"{origin}/__bench/bare.html")
+    browser.wait("() => document.body.dataset.ready")
+    assert browser.evaluate("() => document.body.dataset.result") == "2"
+    return float(browser.evaluate("() => document.body.dataset.ready"))
+
+
 def _visit(browser: Engine, origin: str) -> dict[str, Any]:
     browser.goto(f"{origin}/checker/")
     browser.wait(READY)
@@ -106,19 +115,28 @@ def measure(origin: str, engines: list[str], runs: int, profiles: Path) -> dict[
                     visit = _visit(browser, origin)
                 finally:
                     browser.close()
+                browser = makers[name](profiles / f"{name}-{count}-bare")
+                try:
+                    visit["bare"] = _bare(browser, origin)
+                finally:
+                    browser.close()
                 if run:  # the first run of each warms the OS file cache, not the browser's
                     results[name].append(visit)
     table: dict[str, Any] = {}
     for name, visits in results.items():
         cold = [v["cold"] for v in visits]
         warm = [v["warm"] for v in visits]
+        bare = [v["bare"] for v in visits]
         table[name] = {
             "version": visits[0]["version"],
+            "bare_pyodide_ms": _median(bare),
+            "cold_vs_bare": round(statistics.median(cold) / statistics.median(bare), 3),
             "cold_ready_ms": _median(cold),
             "second_visit_ready_ms": _median(warm),
             "second_visit_vs_cold": round(statistics.median(warm) / statistics.median(cold), 3),
             "second_visit_boot": sorted({v["boot"] for v in visits}),
             "ready_time_upper_bound": any(v["late"] for v in visits),
+            "bare_runs": [round(v) for v in bare],
             "cold_runs": [round(v) for v in cold],
             "second_visit_runs": [round(v) for v in warm],
         }
