@@ -58,12 +58,13 @@ def engine(engine_name: str, request: pytest.FixtureRequest, tmp_path: Path) -> 
     """A browser of its own, as a first-time reader has: fresh profile, service worker allowed.
 
     Teardown fails the test on a CSP violation, a console or page error, or a request that
-    left the site's origin (tests that expect some set ``engine.allow_errors``).
+    left the site's origin. A test marked ``private_window`` gets a private window instead.
     """
+    private = request.node.get_closest_marker("private_window") is not None
     if engine_name == "firefox":
-        browser: Engine = Firefox(tmp_path / "profile")
+        browser: Engine = Firefox(tmp_path / "profile", private=private)
     else:
-        browser = WebKit(request.getfixturevalue("display"))
+        browser = WebKit(request.getfixturevalue("display"), private=private)
     try:
         yield browser
         seen = browser.events()
@@ -75,6 +76,5 @@ def engine(engine_name: str, request: pytest.FixtureRequest, tmp_path: Path) -> 
     ]
     assert not foreign, f"{engine_name}: requests left the site's origin: {foreign}"
     assert not seen["violations"], f"{engine_name}: CSP violations: {seen['violations']}"
-    if not browser.allow_errors:
-        assert not seen["errors"], f"{engine_name}: page errors: {seen['errors']}"
-        assert not seen["console"], f"{engine_name}: console errors: {seen['console']}"
+    assert not seen["errors"], f"{engine_name}: page errors: {seen['errors']}"
+    assert not seen["console"], f"{engine_name}: console errors: {seen['console']}"

@@ -108,7 +108,6 @@ class Engine:
     version = ""
     can_go_offline = False
     site = ""  # the origin a test serves from, when not the session's server
-    allow_errors = False  # a test that expects console errors says so
 
     def __init__(self) -> None:
         self._seen: dict[str, list[str]] = {kind: [] for kind in KINDS}

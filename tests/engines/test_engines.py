@@ -149,6 +149,14 @@ def test_checker_answers_as_the_cli_and_again_on_a_second_visit(engine, origin, 
     _screenshot(engine, lang, "second")
 
 
+@pytest.mark.private_window
+def test_checker_answers_in_a_private_window(engine, origin):
+    # Private windows limit storage and service workers; the checker must still answer.
+    engine.goto(url(origin, "zh"))
+    wait_ready(engine)
+    assert _answers_like_the_cli(engine, "zh") == STATUSES
+
+
 def test_a_snapshot_that_does_not_restore_gives_a_fresh_boot_and_no_error(engine, origin):
     # What an engine that refuses the snapshot does on a second visit: a plain boot, unseen.
     engine.goto(url(origin, "en"))
