@@ -96,7 +96,7 @@ function memorySnapshot(pyodide) {
   try {
     return pyodide.makeMemorySnapshot();
   } catch (error) {
-    console.warn("checker: no Python snapshot in this browser; the next visit starts afresh:", error);
+    console.warn("checker: no Python snapshot in this browser; next visit starts afresh:", error);
     return null;
   }
 }
