@@ -297,6 +297,33 @@ class Bench:
             }
 
 
+def _bare_pages(runtime: str) -> dict[str, tuple[str, bytes]]:
+    """The bare Pyodide boot's page, served next to the site, booting the runtime in the
+    site-relative folder ``runtime`` (the stock npm Pyodide, bench/stock_runtime.py)."""
+    return {
+        "/__bench/bare.html": ("text/html; charset=utf-8", BARE_PAGE),
+        "/__bench/bare.js": ("text/javascript", (BARE_SCRIPT % runtime).encode()),
+        "/__bench/bare-worker.js": ("text/javascript", BARE_WORKER),
+    }
+
+
+def _engines(args: argparse.Namespace) -> int:
+    import engine_bench
+
+    names = [name.strip() for name in args.engines.split(",") if name.strip()]
+    unknown = sorted(set(names) - set(engine_bench.ALL))
+    if unknown:
+        raise SystemExit(f"unknown engine(s): {', '.join(unknown)}; known: {engine_bench.ALL}")
+    with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
+        site = args.site or _build(Path(tmp) / "site")
+        with stock_runtime.removed(site):
+            extra = _bare_pages(stock_runtime.install(site))
+            with serve(site, extra) as origin:
+                report = engine_bench.measure(origin, names, args.runs, Path(tmp))
+    print(json.dumps(report, indent=2))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
@@ -305,7 +332,14 @@ def main() -> int:
         "--slow-runs", type=int, default=2, help="cold boots on the emulated slow link (2)"
     )
     parser.add_argument("--checks", type=int, default=200, help="checks for the latency (200)")
+    parser.add_argument(
+        "--engines",
+        help="instead: cold and second-visit time to ready per engine, side by side, e.g."
+        " chromium,firefox,webkit (bench/engine_bench.py)",
+    )
     args = parser.parse_args()
+    if args.engines:
+        return _engines(args)
 
     from playwright.sync_api import sync_playwright
 
@@ -316,11 +350,7 @@ def main() -> int:
         with stock_runtime.removed(site):
             stock = stock_runtime.install(site)
             stock_page = stock_runtime.stock_checker_page(site, stock)
-            extra = {
-                "/__bench/bare.html": ("text/html; charset=utf-8", BARE_PAGE),
-                "/__bench/bare.js": ("text/javascript", (BARE_SCRIPT % stock).encode()),
-                "/__bench/bare-worker.js": ("text/javascript", BARE_WORKER),
-            }
+            extra = _bare_pages(stock)
             served: list[tuple[str, int, int]] = []
             with serve(site, extra, served) as origin, sync_playwright() as playwright:
                 bench = Bench(playwright, site, origin, served, Path(tmp))
