@@ -8,7 +8,8 @@
   :mod:`checker.messages`) in the page's language; ``checker.config`` is what the page's
   JavaScript reads, the same fields, the calls it may make (:data:`checker.web.CALLS`) and
   the rules page the assumptions link to (each names its rule, :mod:`checker.estimate`).
-* ``on_post_build`` copies Pyodide to ``site/assets/pyodide/<version>/`` and the wheel to
+* ``on_post_build`` copies Pyodide, with the standard library made for the checker
+  (:mod:`hooks.lean_runtime`), to ``site/assets/pyodide/<version>/`` and the wheel to
   ``site/assets/checker/``. Nothing generated is committed; nothing loads from a CDN.
   The version in the path makes every Pyodide URL immutable: the service worker
   (hooks/offline.py) and HTTP caches may keep them for good.
@@ -34,15 +35,15 @@ from mkdocs.utils.templates import TemplateContext
 
 from checker import web
 from checker.messages import words
+from hooks.lean_runtime import digest, empty_lockfile, stdlib, stdlib_name
 
 TEMPLATE = "checker.html"
-# What pyodide.mjs fetches at boot (the npm package has no micropip and needs nothing else).
+# What pyodide.mjs fetches at boot from the npm package (the npm package has no micropip and
+# needs nothing else); the standard library and the lock file are replaced (lean_runtime.py).
 PYODIDE_FILES = (
     "pyodide.mjs",
     "pyodide.asm.js",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
 )
 PYODIDE_ROOT = "assets/pyodide/"
 CHECKER_DEST = "assets/checker/"
@@ -101,10 +102,6 @@ def _sources(config: MkDocsConfig) -> tuple[Path, Path]:
     return pyodide, wheels[0]
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-
-
 def _lang(config: MkDocsConfig) -> str:
     # mkdocs-static-i18n sets theme.language to the locale of the build it runs.
     return "en" if str(config.theme.get("language", "zh")).startswith("en") else "zh"
@@ -130,14 +127,15 @@ def _own_files(config: MkDocsConfig) -> tuple[Path, str]:
     missing = [name for name in names if not (own / name).is_file()]
     if missing:
         raise PluginError(f"checker_assets: {own} lacks {', '.join(missing)}")
-    digest = hashlib.sha256(
+    combined = hashlib.sha256(
         b"".join(hashlib.sha256((own / n).read_bytes()).digest() for n in names)
     )
-    return own, digest.hexdigest()[:12]
+    return own, combined.hexdigest()[:12]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _sources(config)
+    stdlib(_root(config))
     return config
 
 
@@ -146,14 +144,16 @@ def on_page_context(
 ) -> TemplateContext:
     if page.meta.get("template") != TEMPLATE:
         return context
-    _, wheel = _sources(config)
+    pyodide, wheel = _sources(config)
     runtime = pyodide_dest(config)
     _, version = _own_files(config)
 
     def url(target: str) -> str:
         return get_relative_url(target, page.url)
 
-    wheel_url = f"{url(CHECKER_DEST + wheel.name)}?v={_digest(wheel)}"
+    stdlib_url = url(runtime + stdlib_name(stdlib(_root(config))))
+
+    wheel_url = f"{url(CHECKER_DEST + wheel.name)}?v={digest(wheel)}"
     lang = _lang(config)
     form_words = words("form.", lang)
     rules_url = _rules_url(page, nav)
@@ -176,15 +176,21 @@ def on_page_context(
             "pyodide_module": url(runtime + "pyodide.mjs"),
             "index_url": url(runtime),
             # More options for loadPyodide (worker.js passes them on; a key ending in "URL" is a
-            # URL relative to this page, made absolute by client.js). None yet.
-            "pyodide_options": {},
+            # URL relative to this page, made absolute by client.js): the standard library made
+            # for the checker, and an empty lock file so that none is fetched (lean_runtime).
+            "pyodide_options": {
+                "stdLibURL": stdlib_url,
+                "lockFileContents": empty_lockfile(pyodide),
+            },
             "wheel": wheel_url,
             # Where the worker keeps a memory snapshot of Python with the checker imported, so
             # that a second visit restores it instead of starting Python again (worker.js).
-            # Named after the runtime and the wheel: a release of either makes a new one.
+            # Named after the runtime, the wheel and the standard library: a release of any
+            # makes a new one.
             "snapshot": {
                 "cache": runtime_cache(config),
-                "key": f"{url(CHECKER_DEST + 'python-snapshot')}?wheel={_digest(wheel)}",
+                "key": f"{url(CHECKER_DEST + 'python-snapshot')}?wheel={digest(wheel)}"
+                f"&stdlib={digest(stdlib(_root(config)))}",
             },
             # Each assumption the checker answers with names its rule: rules_url#rule-<rule>.
             "rules_url": rules_url,
@@ -199,6 +205,7 @@ def on_page_context(
                 *assets.values(),
                 *(url(CHECKER_DEST + name) for name in MODULES),
                 *(url(runtime + name) for name in PYODIDE_FILES),
+                stdlib_url,
                 wheel_url,
             ],
         },
@@ -228,6 +235,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             shutil.rmtree(stale)
     for name in PYODIDE_FILES:
         _copy(pyodide / name, site / runtime / name)
+    built = stdlib(_root(config))
+    for stale in (site / runtime).glob("python_stdlib*.zip"):
+        if stale.name != stdlib_name(built):
+            stale.unlink()
+    _copy(built, site / runtime / stdlib_name(built))
     for stale in (site / CHECKER_DEST).glob("checker-*.whl"):
         if stale.name != wheel.name:
             stale.unlink()

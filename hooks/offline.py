@@ -72,6 +72,9 @@ def service_worker(site: Path, runtime: str, cache: str) -> str:
         "version": version(site),
         "runtimeCache": cache,
         "pyodidePath": runtime,
+        # The runtime's files: the worker drops any other it holds under pyodidePath (a
+        # standard library that a release replaced, python_stdlib-<hash>.zip).
+        "runtime": sorted(p.name for p in (site / runtime).glob("*") if p.is_file()),
         "shell": shell(site),
     }
     return template.replace(lines[0], f"const BUILD = {json.dumps(build)};", 1)

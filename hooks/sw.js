@@ -4,8 +4,10 @@
 //
 // Caches, named after what makes them stale, so a new release replaces exactly what changed:
 //   smart-shell-<hash of the site>     pages, theme, our scripts, the wheel: every release
-//   smart-pyodide-<Pyodide version>    the 12 MB runtime, and the Python snapshot worker.js
-//                                      keeps: only when package-lock.json moves Pyodide
+//   smart-pyodide-<Pyodide version>    the runtime, and the Python snapshot worker.js keeps:
+//                                      only when package-lock.json moves Pyodide; a release
+//                                      that changes the checker's standard library
+//                                      (python_stdlib-<hash>.zip) drops only the old one
 // Strategies: files under assets/ are cache-first (their URLs carry a hash, a version, or are
 // covered by the shell's hash); pages, the search index and the sitemap are network-first,
 // falling back to the cache (at once when offline, after PATIENCE_MS on a network that hangs),
@@ -16,7 +18,7 @@
 // revalidates its shell instead ("no-cache"): the HTTP cache may hold the previous release's
 // site.css, and an unchanged file costs a 304.
 
-const BUILD = {"version": "dev", "runtimeCache": "smart-pyodide-dev", "pyodidePath": "assets/pyodide/dev/", "shell": []};
+const BUILD = {"version": "dev", "runtimeCache": "smart-pyodide-dev", "pyodidePath": "assets/pyodide/dev/", "runtime": [], "shell": []};
 const PREFIX = "smart-";
 const SHELL = `${PREFIX}shell-${BUILD.version}`;
 const RUNTIME = BUILD.runtimeCache; // worker.js keeps its Python snapshot there too
@@ -83,6 +85,17 @@ self.addEventListener("install", (event) => {
   );
 });
 
+// The runtime cache outlives releases; drop the runtime files this release no longer has.
+async function pruneRuntime() {
+  const cache = await existing(RUNTIME);
+  if (!cache) return;
+  const files = new Set(BUILD.runtime.map((name) => `${PYODIDE}${name}`));
+  for (const request of await cache.keys()) {
+    const { pathname } = new URL(request.url);
+    if (pathname.startsWith(PYODIDE) && !files.has(pathname)) await cache.delete(request);
+  }
+}
+
 self.addEventListener("activate", (event) => {
   const current = new Set([SHELL, RUNTIME]);
   event.waitUntil(
@@ -95,6 +108,7 @@ self.addEventListener("activate", (event) => {
             .map((name) => caches.delete(name)),
         ),
       )
+      .then(pruneRuntime)
       .then(() => self.clients.claim()),
   );
 });

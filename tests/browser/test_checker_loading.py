@@ -60,8 +60,13 @@ def test_checker_page_loads_the_self_hosted_runtime(page, browser):
     first = len(browser.requests)
     open_checker(page, browser.origin, "en")
     fetched = {u.split("?")[0].rsplit("/", 1)[1] for u in browser.requests[first:]}
-    assert {"pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip"} <= fetched
+    assert {"pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm"} <= fetched
     assert any(name.endswith("-cp313-none-any.whl") for name in fetched)
+    # The standard library made for the checker, not the stock one; and no lock file.
+    assert [name for name in fetched if name.startswith("python_stdlib")] == [
+        next(name for name in fetched if re.fullmatch(r"python_stdlib-[0-9a-f]{12}\.zip", name))
+    ]
+    assert "pyodide-lock.json" not in fetched
 
 
 @pytest.mark.parametrize(

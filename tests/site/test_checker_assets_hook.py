@@ -23,7 +23,7 @@ def test_missing_pyodide_fails_the_build_with_the_fix(tmp_path):
         checker_assets.on_config(_config(tmp_path))
 
 
-def test_missing_wheel_fails_the_build_with_the_fix(tmp_path):
+def test_missing_wheel_or_stdlib_fails_the_build_with_the_fix(tmp_path):
     pyodide = tmp_path / "node_modules" / "pyodide"
     pyodide.mkdir(parents=True)
     for name in checker_assets.PYODIDE_FILES:
@@ -33,6 +33,9 @@ def test_missing_wheel_fails_the_build_with_the_fix(tmp_path):
     wheels = tmp_path / "build" / "pyodide"
     wheels.mkdir(parents=True)
     (wheels / "checker-0.1.0-cp313-none-any.whl").write_bytes(b"")
+    with pytest.raises(PluginError, match=r"python_stdlib\.zip is missing: run scripts/setup"):
+        checker_assets.on_config(_config(tmp_path))
+    (wheels / "python_stdlib.zip").write_bytes(b"")
     assert checker_assets.on_config(_config(tmp_path)).config_file_path.endswith("mkdocs.yml")
 
 

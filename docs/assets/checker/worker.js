@@ -95,7 +95,18 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot, options }) {
   const pyodide = await start(loadPyodide, { ...options, indexURL, _makeSnapshot: Boolean(snapshot) });
   self.postMessage(message.progress("checker"));
   api = await install(pyodide, wheelBytes);
-  return { from: "fresh", fresh: snapshot ? pyodide.makeMemorySnapshot() : null };
+  return { from: "fresh", fresh: snapshot ? memorySnapshot(pyodide) : null };
+}
+
+// The snapshot only saves time on the next visit: an engine that cannot make one (upstream
+// marks it experimental) must still give the reader a working checker, now.
+function memorySnapshot(pyodide) {
+  try {
+    return pyodide.makeMemorySnapshot();
+  } catch (error) {
+    console.warn("checker: no Python snapshot in this browser; next visit starts afresh:", error);
+    return null;
+  }
 }
 
 // Pyodide 0.29 reports a failed pyodide.asm.wasm download with console.warn and then waits
