@@ -308,6 +308,11 @@ def test_saving_with_site_data_blocked_says_so_and_the_checker_works(blocked, or
     _save(page, "", **FAMILY)
     notice = page.text_content("[data-checker-lines-notice]")
     assert notice == text("form.lines.not_kept.blocked", lang)
+    # Listed while the page is open (the stand-in storage), gone with it.
+    _wait_count(page, 1)
+    page.reload()
+    wait_ready(page)
+    _wait_count(page, 0)
     assert (
         page.get_attribute("[data-checker-estimate]", "data-reload-by")
         == cli_next(TODAY, last_reload=FAMILY["last_reload"], amount="100")["reload_by"]

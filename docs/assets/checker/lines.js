@@ -22,18 +22,17 @@ export const STORAGE_KEY = "checker.lines.v1";
  */
 
 /**
- * The page's localStorage, or why there is none: "blocked" (site data blocked: reading it
- * throws, or overrides/main.html put a storage that lives as long as the page in its place).
+ * The page's localStorage, and why it keeps nothing: "blocked" when site data is blocked
+ * (reading it throws, or overrides/main.html put its stand-in in its place, which marks
+ * itself `transient`: lines saved there last as long as the page).
  * @returns {{storage: Storage | null, problem: string}}
  */
 function storage() {
   try {
     const store = window.localStorage;
-    // The stand-in of overrides/main.html marks itself: it would keep nothing.
-    if (!store || /** @type {any} */ (store).transient === true) {
-      return { storage: null, problem: "blocked" };
-    }
-    return { storage: store, problem: "" };
+    if (!store) return { storage: null, problem: "blocked" };
+    const transient = /** @type {any} */ (store).transient === true;
+    return { storage: store, problem: transient ? "blocked" : "" };
   } catch {
     return { storage: null, problem: "blocked" };
   }
@@ -105,7 +104,7 @@ export class SavedLines {
     if (!store) return problem;
     try {
       store.setItem(STORAGE_KEY, JSON.stringify(doc));
-      return "";
+      return problem; // "blocked" when it went into the page-lived stand-in
     } catch (error) {
       const name = error instanceof DOMException ? error.name : "";
       return name === "QuotaExceededError" ? "full" : "blocked";
@@ -264,7 +263,8 @@ export class SavedLines {
     }
     doc.lines = doc.lines.filter((/** @type {any} */ line) => line.e164 !== e164);
     const problem = this.keep(doc);
-    this.notice(problem ? this.strings[`lines.not_kept.${problem}`] : this.strings["lines.deleted"], Boolean(problem));
+    const kept = !problem || problem === "blocked"; // deleted either way
+    this.notice(this.strings[kept ? "lines.deleted" : `lines.not_kept.${problem}`], !kept);
     this.refresh();
   }
 
