@@ -14,7 +14,7 @@ figures that come from the rules are never typed here but named, as
 
 from __future__ import annotations
 
-from .rules import all_rules, format_value
+from .rules import all_rules, format_rule, format_value
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -238,8 +238,9 @@ class _RuleFigures(dict[str, str]):
     def __init__(self, lang: str, *, conflicts: bool) -> None:
         super().__init__()
         for rule in all_rules():
-            items = rule.conflicts[:1] if conflicts else (rule,)
-            for item in items:
+            if not conflicts:
+                self[rule.key] = format_rule(rule, lang)
+            for item in rule.conflicts[:1] if conflicts else ():
                 self[rule.key] = format_value(item.value, rule.unit, lang)
 
 

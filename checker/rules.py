@@ -15,6 +15,8 @@ before changing a value.
 '1 year'
 >>> [c.value for c in rule("deactivation_after_balance_ends").conflicts]
 [180]
+>>> value_for_amount(rule("pasaload_validity"), Decimal("60"))
+30
 """
 
 from __future__ import annotations
@@ -64,15 +66,26 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class AmountValue:
+    """One row of a rule whose figure depends on the amount (PHP) a load was for."""
+
+    amount: Decimal
+    value: int
+
+
+@dataclass(frozen=True)
 class Rule:
     key: str
     name: Text
+    # None for a statement, and for a rule whose figure depends on the amount (by_amount).
     value: int | Decimal | None
     unit: str  # a key of UNITS, or "" for a rule that is a statement
     summary: Text
     confidence: Confidence
     sources: tuple[Source, ...]
     conflicts: tuple[Conflict, ...] = ()
+    # The figure for each documented amount, in ``unit``; an amount not listed has none.
+    by_amount: tuple[AmountValue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +175,11 @@ SMART_ROAMING_MINIMUM = _src(
 SMART_TOURIST_SIM = _src(
     "Smart blog (2023-05-12): tourist SIMs are valid for 30 days",
     "https://blog.smart.com.ph/are-tourists-foreign-nationals-required-to-register-their-sim",
+    Confidence.OFFICIAL,
+)
+SMART_ROAMING_RELOAD_OPTIONS = _src(
+    "Smart Help: Reload options while roaming (PasaLoad validity by amount)",
+    "https://help.smart.com.ph/article/prepaid-reload-options-while-roaming",
     Confidence.OFFICIAL,
 )
 NTC_REGISTRATION = _src(
@@ -287,6 +305,29 @@ SMART_RULES: tuple[Rule, ...] = (
         ),
         confidence=Confidence.OFFICIAL,
         sources=(SMART_ROAMING_LOAD,),
+    ),
+    Rule(
+        key="pasaload_validity",
+        name=Text(
+            "PasaLoad 转给漫游号码的话费有效期", "Validity of PasaLoad sent to a roaming number"
+        ),
+        value=None,
+        unit="day",
+        summary=Text(
+            "在菲律宾境内的人用 PasaLoad 转给漫游中号码的话费，按金额在 15 到 60 天后过期，"
+            "不是 1 年。它不能代替普通话费充值（Regular Load）：只有普通话费充值才让号码保留一年。",
+            "PasaLoad sent to a number that is roaming expires after 15 to 60 days by amount, "
+            "not after a year. It is no substitute for a regular reload: only a regular reload "
+            "keeps the line for a year.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_ROAMING_LOAD, SMART_ROAMING_RELOAD_OPTIONS),
+        by_amount=(
+            AmountValue(Decimal("30"), 15),
+            AmountValue(Decimal("60"), 30),
+            AmountValue(Decimal("100"), 30),
+            AmountValue(Decimal("200"), 60),
+        ),
     ),
     Rule(
         key="tourist_sim_validity",
@@ -422,6 +463,57 @@ def format_value(value: int | Decimal | None, unit: str, lang: str) -> str:
     singular, plural = UNITS[unit]
     words = (singular if value == 1 else plural).get(lang)
     return f"{amount} {words}"
+
+
+def value_for_amount(found: Rule, amount: Decimal) -> int | None:
+    """The rule's figure for a load of ``amount``; None when no source gives one."""
+    for row in found.by_amount:
+        if row.amount == amount:
+            return row.value
+    return None
+
+
+def format_by_amount(found: Rule, lang: str) -> str:
+    """A by-amount rule as a page shows it, amounts with the same figure together.
+
+    >>> format_by_amount(rule("pasaload_validity"), "en")
+    'PHP 30: 15 days; PHP 60, 100: 30 days; PHP 200: 60 days'
+    >>> format_by_amount(rule("pasaload_validity"), "zh")
+    '30 比索：15 天；60、100 比索：30 天；200 比索：60 天'
+    """
+    groups: list[tuple[int, list[Decimal]]] = []
+    for row in found.by_amount:
+        if groups and groups[-1][0] == row.value:
+            groups[-1][1].append(row.amount)
+        else:
+            groups.append((row.value, [row.amount]))
+    parts = []
+    for value, amounts in groups:
+        figure = format_value(value, found.unit, lang)
+        if lang == "en":
+            parts.append(f"PHP {', '.join(f'{a:,}' for a in amounts)}: {figure}")
+        else:
+            parts.append(f"{'、'.join(f'{a:,}' for a in amounts)} 比索：{figure}")
+    return ("; " if lang == "en" else "；").join(parts)
+
+
+def format_range(found: Rule, lang: str) -> str:
+    """The smallest to the largest figure of a by-amount rule: "15–60 天".
+
+    >>> format_range(rule("pasaload_validity"), "en")
+    '15–60 days'
+    """
+    values = [row.value for row in found.by_amount]
+    return format_value(max(values), found.unit, lang).replace(
+        f"{max(values):,}", f"{min(values):,}–{max(values):,}", 1
+    )
+
+
+def format_rule(found: Rule, lang: str) -> str:
+    """The rule's figure as a page shows it: its value, or its figures by amount."""
+    if found.by_amount:
+        return format_by_amount(found, lang)
+    return format_value(found.value, found.unit, lang)
 
 
 def all_rules(carrier_key: str = DEFAULT_CARRIER) -> tuple[Rule, ...]:

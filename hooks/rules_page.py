@@ -4,13 +4,15 @@ Pages never type "120 天" or "PHP 100" by hand. They write a token, and this ho
 in the page Markdown before it is rendered:
 
 ``[[rule:KEY]]``
-    the rule's value with its unit, as ``checker.rules.format_value`` writes it:
-    ``[[rule:deactivation_after_balance_ends]]`` -> "120 天" / "120 days".
+    the rule's value with its unit, as ``checker.rules.format_rule`` writes it:
+    ``[[rule:deactivation_after_balance_ends]]`` -> "120 天" / "120 days"; a rule whose figure
+    depends on the amount gives every amount: ``[[rule:pasaload_validity]]`` ->
+    "30 比索：15 天；60、100 比索：30 天；200 比索：60 天".
 ``[[rule:KEY:FIELD]]``
     one field of the rule. FIELD is one of
     ``value`` (the bare number, "120"), ``name``, ``summary``, ``confidence`` (the translated
     label), ``conflict`` (the first conflicting value with its unit, "180 天") or
-    ``conflict-note``.
+    ``conflict-note``; for a rule by amount, ``range`` ("15–60 天") instead of ``value``.
 ``[[confidence:LEVEL]]``
     the translated label of a confidence level (``official``, ``news``, ...).
 ``[[checked]]``
@@ -45,6 +47,8 @@ from checker.rules import (
     Conflict,
     Rule,
     Source,
+    format_range,
+    format_rule,
     format_value,
     rule,
 )
@@ -87,7 +91,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
 }
 
-FIELDS = ("value", "name", "summary", "confidence", "conflict", "conflict-note")
+FIELDS = ("value", "range", "name", "summary", "confidence", "conflict", "conflict-note")
 
 
 def _t(key: str, lang: str) -> str:
@@ -138,6 +142,12 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
     field = parts[2] if len(parts) == 3 else ""
     if field not in ("", *FIELDS):
         raise PluginError(f"{where}: unknown field {field!r} in [[{token}]]")
+    if field == "" and found.by_amount:
+        return format_rule(found, lang)
+    if field == "range":
+        if not found.by_amount:
+            raise PluginError(f"{where}: rule {found.key!r} has no figures by amount")
+        return format_range(found, lang)
     if field in ("", "value") and found.value is None:
         raise PluginError(f"{where}: rule {found.key!r} has no value for [[{token}]]")
     if field == "":
@@ -201,8 +211,11 @@ def _conflict_block(found: Rule, conflict: Conflict, lang: str) -> str:
 
 
 def _row(found: Rule, lang: str) -> str:
-    value = format_value(found.value, found.unit, lang) or _t("no_value", lang)
+    value = format_rule(found, lang) or _t("no_value", lang)
     value_attr = "" if found.value is None else f"{found.value}"
+    # A figure by amount: "30:15 60:30 ..." (amount:figure), for tests and styling.
+    by_amount = " ".join(f"{row.amount}:{row.value}" for row in found.by_amount)
+    by_amount_attr = f' data-by-amount="{by_amount}"' if by_amount else ""
     conflicts = "".join(_conflict_block(found, c, lang) for c in found.conflicts)
     label = confidence_label(found.confidence, lang)
     cells = (
@@ -219,7 +232,8 @@ def _row(found: Rule, lang: str) -> str:
     )
     return (
         f'<tr id="rule-{found.key}" data-rule="{found.key}" data-value="{value_attr}" '
-        f'data-unit="{found.unit}" data-confidence="{found.confidence.value}">{cells}</tr>'
+        f'data-unit="{found.unit}" data-confidence="{found.confidence.value}"{by_amount_attr}>'
+        f"{cells}</tr>"
     )
 
 

@@ -31,6 +31,10 @@ GOOD = [
     ("[[rule:roaming_minimum_load]]", "en", "PHP 100"),
     ("[[rule:amount_max]]", "zh", "10,000 比索"),
     ("[[rule:tourist_sim_validity:name]]", "en", "Validity of a tourist SIM"),
+    ("[[rule:pasaload_validity]]", "zh", "30 比索：15 天；60、100 比索：30 天；200 比索：60 天"),
+    ("[[rule:pasaload_validity]]", "en", "PHP 30: 15 days; PHP 60, 100: 30 days; PHP 200: 60 days"),
+    ("[[rule:pasaload_validity:range]]", "zh", "15–60 天"),
+    ("[[rule:pasaload_validity:confidence]]", "en", "Official"),
     ("[[confidence:assumption]]", "zh", "检查器的假设"),
     ("[[checked]]", "en", CHECKED.isoformat()),
 ]
@@ -40,6 +44,8 @@ BAD = [
     "[[rule:load_validity:colour]]",
     "[[rule:disconnected_number_lost]]",  # a statement: no value to show
     "[[rule:load_validity:conflict]]",  # no conflict
+    "[[rule:pasaload_validity:value]]",  # a figure by amount: no single value
+    "[[rule:load_validity:range]]",  # one value: no range
     "[[rules-tabel]]",
     "[[rule:]]",
     "[[confidence:sure]]",
@@ -77,6 +83,7 @@ def _forbidden_patterns() -> list[tuple[str, re.Pattern[str]]]:
     for found in all_rules():
         values = [(found.value, found.unit)]
         values += [(c.value, found.unit) for c in found.conflicts]
+        values += [(row.value, found.unit) for row in found.by_amount]
         for value, unit in values:
             if value is None or not unit:
                 continue
