@@ -107,6 +107,7 @@ UNITS: dict[str, tuple[Text, Text]] = {
     "year": (Text("年", "year"), Text("年", "years")),
     "day": (Text("天", "day"), Text("天", "days")),
     "php": (Text("比索", "PHP"), Text("比索", "PHP")),
+    "attempt": (Text("次", "attempt"), Text("次", "attempts")),
 }
 
 # The date the facts were last compared with the stored copies of their sources.
@@ -182,6 +183,61 @@ SMART_ROAMING_RELOAD_OPTIONS = _src(
     "https://help.smart.com.ph/article/prepaid-reload-options-while-roaming",
     Confidence.OFFICIAL,
 )
+SMART_RELOAD_ONLINE = _src(
+    "Smart Help (2021-09-02): How to reload my Smart Prepaid account (My Smart, PIN reloads)",
+    "https://smart.com.ph/help/article/smart-help/2021/09/02/how-to-reload-my-smart-prepaid-account",
+    Confidence.OFFICIAL,
+)
+PINOYLOADS_ROAMING_BALANCE = _src(
+    "PinoyLoads: Smart roaming maintaining balance (says the P100 requirement was dropped in 2026)",
+    "https://pinoyloads.com/smart-roaming-maintaining-balance",
+    Confidence.COMMUNITY,
+)
+PINOYLOADS_ABROAD = _src(
+    "PinoyLoads: How to keep your Philippine SIM active abroad (roaming, full inbox, filtered senders)",
+    "https://pinoyloads.com/keep-philippine-sim-active-abroad",
+    Confidence.COMMUNITY,
+)
+SUN_ADVISORY = _src(
+    "Sun Cellular advisory: Sun subscribers transferred to Smart Communications from 2016-11-01",
+    "https://suncellular.com.ph/postpaid/faqs",
+    Confidence.OFFICIAL,
+)
+WIKIPEDIA_SUN = _src(
+    "Wikipedia: Sun Cellular (absorbed into Smart Communications)",
+    "https://en.wikipedia.org/wiki/Sun_Cellular",
+    Confidence.COMMUNITY,
+)
+SMART_MULTISIM = _src(
+    "Smart: Multi SIM terms and conditions",
+    "https://smart.com.ph/Corporate/terms/multisim",
+    Confidence.OFFICIAL,
+)
+SMART_SIM_REPLACEMENT = _src(
+    "Smart blog: How to request a Smart Postpaid or Prepaid SIM replacement",
+    "https://blog.smart.com.ph/pages/how-to-request-for-smart-postpaid-or-prepaid-sim-replacement",
+    Confidence.OFFICIAL,
+)
+RESPICIO_ABROAD = _src(
+    "Respicio & Co.: SIM card expiration and recovery for Filipinos abroad (recycled numbers, OTPs)",
+    "https://www.respicio.ph/commentaries/sim-card-expiration-and-recovery-for-filipinos-abroad",
+    Confidence.COMMUNITY,
+)
+PLDT_PAYBOX = _src(
+    "PLDT Enterprise: Paybox kiosk FAQ (self-service kiosks in Smart Stores sell e-load)",
+    "https://pldtenterprise.com/faqs/paybox-kiosk",
+    Confidence.OFFICIAL,
+)
+MB_2021_DISTRIBUTORS = _src(
+    "Manila Bulletin (2021-11-11): PLDT Global works with over 50 overseas load distributors",
+    "https://mb.com.ph/2021/11/11/sending-load-still-king-for-middle-east-ofws",
+    Confidence.NEWS,
+)
+SMART_WORLD = _src(
+    "Smart World: calling and reloading from abroad (Smart Pinoy online reload partners)",
+    "https://smart.com.ph/World",
+    Confidence.OFFICIAL,
+)
 NTC_REGISTRATION = _src(
     "NTC press release: no more SIM registration deadline extension",
     "https://ntcr4a.com/press-release-ntc-no-more-sim-registration-deadline-extension/",
@@ -191,11 +247,11 @@ NTC_REGISTRATION = _src(
 SMART_RULES: tuple[Rule, ...] = (
     Rule(
         key="load_validity",
-        name=Text("普通充值的有效期", "Validity of a regular reload"),
+        name=Text("普通话费充值的有效期", "Validity of a regular reload"),
         value=1,
         unit="year",
         summary=Text(
-            "任何金额的普通充值（load），有效期为自充值之日起 1 个日历年。"
+            "任何金额的普通话费充值（Regular Load），有效期都是自充值之日起 1 个日历年。"
             "2018 年 7 月 5 日起适用于所有面额。",
             "Regular load of any amount is valid for 1 calendar year from the day of the "
             "reload. It applies to every denomination since 5 July 2018.",
@@ -206,12 +262,13 @@ SMART_RULES: tuple[Rule, ...] = (
     Rule(
         key="deactivation_after_balance_ends",
         name=Text(
-            "余额用尽或过期后到停机的天数", "Days from the end of the balance to disconnection"
+            "话费用完或过期后到销号的天数", "Days from the end of the balance to disconnection"
         ),
         value=120,
         unit="day",
         summary=Text(
-            "余额归零（或过期）后，仍可接听电话、接收短信 120 天；120 天内不充值，号码会被停机回收。",
+            "话费余额归零（或过期）后的 120 天内，仍可接听电话、接收短信；"
+            "这段时间内不充值，预付费账户会被销号，号码被回收。",
             "After the balance reaches zero (or expires) the line still receives calls and texts "
             "for 120 days; without a reload in that time the prepaid account is disconnected.",
         ),
@@ -221,7 +278,7 @@ SMART_RULES: tuple[Rule, ...] = (
             Conflict(
                 value=180,
                 note=Text(
-                    "一些社区网站说是 180 天（或“6 个月”）。检查器按官方的 120 天计算，这是更保守的一边。",
+                    "一些社区网站说是 180 天（或“6 个月”）。检查器按官方的 120 天计算，取更保守的一边。",
                     'Some community sites say 180 days (or "6 months"). The checker uses the '
                     "official 120 days, the conservative side.",
                 ),
@@ -231,11 +288,11 @@ SMART_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         key="disconnected_number_lost",
-        name=Text("停机后的号码", "A disconnected number"),
+        name=Text("销号后的号码", "A disconnected number"),
         value=None,
         unit="",
         summary=Text(
-            "号码一旦被停机，就无法重新取回；只能另买一张新 SIM 卡。",
+            "号码一旦被销号，就无法重新取回，只能另买一张新 SIM 卡。",
             "Once disconnected, the number cannot be reacquired; you would need a new SIM.",
         ),
         confidence=Confidence.OFFICIAL,
@@ -248,7 +305,7 @@ SMART_RULES: tuple[Rule, ...] = (
         unit="",
         summary=Text(
             "GIGA、Magic Data 等促销套餐有自己的有效期，不适用一年规则。"
-            "只买促销套餐能否保住号码，没有官方说法（未知）；请以普通充值保号。",
+            "只买促销套餐能否保住号码，没有官方说法（未知）；请用普通话费充值（Regular Load）保号。",
             "Promo bundles (GIGA, Magic Data, ...) have their own validity and are outside the "
             "one-year rule. Whether buying only a promo keeps the line alive is unknown; keep the "
             "line with a regular reload.",
@@ -262,7 +319,7 @@ SMART_RULES: tuple[Rule, ...] = (
         value=None,
         unit="",
         summary=Text(
-            "没有任何来源说接收短信或来电算作使用。检查器假定它不算。",
+            "没有任何来源说接收短信或来电算作使用。检查器假定不算。",
             "No source says that receiving texts or calls counts as activity. The checker "
             "assumes it does not.",
         ),
@@ -271,11 +328,12 @@ SMART_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         key="roaming_minimum_load",
-        name=Text("漫游时的最低余额", "Minimum load while roaming"),
+        name=Text("漫游时的最低话费余额", "Minimum load while roaming"),
         value=100,
         unit="php",
         summary=Text(
-            "Smart 的旧页面要求在国外时保持至少 100 比索余额；2026 年的社区页面说已取消。",
+            "Smart 的一个旧页面（没有日期）要求出境漫游时话费余额至少保持 100 比索；"
+            "一个 2026 年的社区页面说这项要求已经取消。两种说法都列在这里。",
             "An older Smart page asks roaming users to keep at least PHP 100 of load; a 2026 "
             "community page says the requirement was dropped.",
         ),
@@ -285,11 +343,11 @@ SMART_RULES: tuple[Rule, ...] = (
             Conflict(
                 value=None,
                 note=Text(
-                    "2026 年一个社区页面说该要求已取消；没有找到官方确认。",
+                    "2026 年一个社区页面说这项要求已取消；没有找到官方确认。",
                     "A 2026 community page says the requirement was dropped; no official "
                     "confirmation was found.",
                 ),
-                sources=(),
+                sources=(PINOYLOADS_ROAMING_BALANCE,),
             ),
         ),
     ),
@@ -299,7 +357,7 @@ SMART_RULES: tuple[Rule, ...] = (
         value=200,
         unit="php",
         summary=Text(
-            "在菲律宾的人可用 PasaLoad 给漫游中的你转 30、60、100 或 200 比索，每天最多 200 比索。",
+            "在菲律宾境内的人可以用 PasaLoad 给漫游中的你转 30、60、100 或 200 比索话费，每天最多 200 比索。",
             "Someone in the Philippines can PasaLoad PHP 30, 60, 100 or 200 to a roaming user, "
             "at most PHP 200 a day.",
         ),
@@ -330,12 +388,171 @@ SMART_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        key="reload_1510_roaming",
+        name=Text("漫游时发短信到 1510 充值", "Reloading by text to 1510 while roaming"),
+        value=None,
+        unit="",
+        summary=Text(
+            "在国外发短信 RELOAD 加充值卡 PIN 到 1510，按漫游短信收费，所以号码里必须有话费余额；"
+            "话费为零时，请改用免费的漫游菜单 *133#。1510 只适用于 Smart Prepaid。",
+            "Texting RELOAD and the card's PIN to 1510 from abroad is charged as an outgoing "
+            "roaming text, so it needs balance; at zero balance use the free roaming menu *133# "
+            "instead. 1510 is for Smart Prepaid only.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_ROAMING_RELOAD_OPTIONS, SMART_ROAMING_LOAD),
+    ),
+    Rule(
+        key="tnt_reload_code",
+        name=Text("TNT 用充值卡 PIN 充值", "TNT reloads with a card PIN"),
+        value=None,
+        unit="",
+        summary=Text(
+            "TNT 不用 1510：在菲律宾境内把 PIN 发到 1511；漫游时，Smart 的漫游页面给 TNT 用户的是 *133# 菜单。",
+            "TNT does not use 1510: at home a PIN goes to 1511; while roaming, Smart's roaming "
+            "pages name the *133# menu for TNT.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_ROAMING_LOAD, SMART_ROAMING_RELOAD_OPTIONS, TNT_TERMS),
+    ),
+    Rule(
+        key="pin_attempts",
+        name=Text("充值卡 PIN 连续输错的上限", "Wrong PIN attempts before reloading is barred"),
+        value=5,
+        unit="attempt",
+        summary=Text(
+            "充值卡 PIN 输错 5 次，当天就不能再用 PIN 充值，要等第二天。",
+            "After 5 wrong PIN attempts you cannot reload with a PIN for the rest of the day.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_RELOAD_ONLINE, TNT_TERMS),
+    ),
+    Rule(
+        key="roaming_grace_receiving",
+        name=Text("宽限期内漫游收短信", "Receiving texts while roaming during the grace period"),
+        value=None,
+        unit="",
+        summary=Text(
+            "Smart 说话费余额归零后的宽限期内仍能接听电话、接收短信，但这是就在菲律宾境内使用而言；"
+            "人在国外开着漫游时是否同样能收到，没有找到来源（未知）。",
+            "Smart says the line still receives calls and texts during the grace period after "
+            "the balance reaches zero, but it says so for use at home; whether that holds while "
+            "roaming abroad is not stated anywhere we found (unknown).",
+        ),
+        confidence=Confidence.UNKNOWN,
+        sources=(SMART_VALIDITY, SMART_ROAMING_MINIMUM),
+    ),
+    Rule(
+        key="codes_not_arriving",
+        name=Text("号码有效却收不到验证码", "Codes that do not arrive on a live line"),
+        value=None,
+        unit="",
+        summary=Text(
+            "常见原因：手机没开国际漫游；短信收件箱满了；手机把短号码发来的短信当作垃圾短信拦截了。",
+            "Common causes: roaming is off; the text inbox is full; the phone filters texts "
+            "from short-code senders as spam.",
+        ),
+        confidence=Confidence.COMMUNITY,
+        sources=(PINOYLOADS_ABROAD,),
+    ),
+    Rule(
+        key="sun_brand_status",
+        name=Text("Sun 品牌的现状", "Sun as a brand today"),
+        value=None,
+        unit="",
+        summary=Text(
+            "Sun 的用户自 2016 年 11 月起已转到 Smart Communications；维基百科说 Sun Cellular 已并入 Smart，"
+            "也有非官方页面说 Sun Prepaid 在 2020 年改了品牌。Sun 现在是否还作为单独的品牌销售，"
+            "不确定。Sun 号码按 Smart 的规则计算。",
+            "Sun's subscribers were transferred to Smart Communications from November 2016; "
+            "Wikipedia says Sun Cellular was absorbed into Smart, and an unofficial page says Sun "
+            "Prepaid was rebranded in 2020. Whether Sun is still sold as a brand of its own is "
+            "uncertain. Sun numbers follow Smart's rules.",
+        ),
+        confidence=Confidence.UNKNOWN,
+        sources=(SUN_ADVISORY, WIKIPEDIA_SUN, MB_2018),
+    ),
+    Rule(
+        key="multi_sim",
+        name=Text("Smart Multi SIM", "Smart Multi SIM"),
+        value=None,
+        unit="",
+        summary=Text(
+            "Multi SIM 是 Smart 的一款 App，只能配合 Smart/TNT 的 Multi SIM 卡、在有 SIM 卡槽的手机上使用。"
+            "它不是把现有号码转成 eSIM 的办法。",
+            "Multi SIM is a Smart app that works only with a SMART/TNT Multi SIM card, in a phone "
+            "with a SIM slot. It is not a way to move an existing number to an eSIM.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_MULTISIM,),
+    ),
+    Rule(
+        key="sim_replacement",
+        name=Text("补卡（保留原号码）", "SIM replacement (same number)"),
+        value=None,
+        unit="",
+        summary=Text(
+            "已实名登记的 Smart 用户，SIM 卡丢失、被盗或损坏时可以免费补卡、保留原号码："
+            "带一件有效证件到 Smart Store（Smart 门店）办理。没有找到在国外远程补卡的官方办法。",
+            "A registered Smart subscriber whose SIM is lost, stolen or broken can get a free "
+            "replacement with the same number at a Smart Store, with one valid ID. We found no "
+            "official way to do it from abroad.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_SIM_REPLACEMENT,),
+    ),
+    Rule(
+        key="recycled_number",
+        name=Text("号码被回收以后", "After a number is recycled"),
+        value=None,
+        unit="",
+        summary=Text(
+            "销号的号码取不回来，还可能被分配给别人；新机主会收到发给这个号码的验证码。"
+            "所以在放弃号码之前，先把银行、GCash 和各种 App 的登录手机号换成别的号码。",
+            "A disconnected number cannot be reacquired and may be given to someone else, who "
+            "then receives the codes sent to it. Move bank, GCash and app logins to another "
+            "number before you let a line go.",
+        ),
+        confidence=Confidence.COMMUNITY,
+        sources=(TNT_TERMS, RESPICIO_ABROAD),
+    ),
+    Rule(
+        key="self_service_kiosk",
+        name=Text("自助缴费机（Paybox）", "Self-service kiosks (Paybox)"),
+        value=None,
+        unit="",
+        summary=Text(
+            "PLDT 和 Smart 在菲律宾的 Smart Store 等门店设有 Paybox 自助缴费机，可以给号码充值（e-load）。"
+            "它们都在菲律宾境内，人在国外用不了，只能请当地的亲友去办。",
+            "PLDT and Smart have Paybox self-service kiosks in Smart Stores and service centres "
+            "in the Philippines that sell e-load. They are all in the Philippines: from abroad, "
+            "ask someone there.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(PLDT_PAYBOX,),
+    ),
+    Rule(
+        key="overseas_distributors",
+        name=Text("在海外买 Smart 话费", "Buying Smart load overseas"),
+        value=None,
+        unit="",
+        summary=Text(
+            "PLDT 的国际业务 PLDT Global 与 50 多家海外经销商合作，在一些国家通过实体充值点或网站卖 Smart、TNT 话费；"
+            "Smart 官网的 World 页面也提到“Smart Pinoy”在线充值合作方。本站不链接任何卖家。",
+            "PLDT Global, PLDT's international arm, works with over 50 overseas distributors that "
+            "sell Smart and TNT load through stores or websites in some countries; Smart's World "
+            'page also names "Smart Pinoy" online reload partners. This site links to no seller.',
+        ),
+        confidence=Confidence.NEWS,
+        sources=(MB_2021_DISTRIBUTORS, SMART_WORLD),
+    ),
+    Rule(
         key="tourist_sim_validity",
         name=Text("游客 SIM 卡的有效期", "Validity of a tourist SIM"),
         value=30,
         unit="day",
         summary=Text(
-            "以游客身份登记的 SIM 卡只有 30 天有效，之后自动停用（持获批的签证延期者除外）；充值无法延长。",
+            "以游客身份登记的 SIM 卡只有 30 天有效，之后自动失效（出示获批的签证延期的除外），充值也无法延长。",
             "SIM cards registered to tourists are valid for only 30 days and then deactivated "
             "(unless an approved visa extension is shown); reloading cannot extend them.",
         ),
@@ -348,7 +565,7 @@ SMART_RULES: tuple[Rule, ...] = (
         value=None,
         unit="",
         summary=Text(
-            "未登记的 SIM 卡自 2023 年 7 月 31 日起已被永久停用；新卡在登记前无法使用，eSIM 也一样。",
+            "未实名登记的 SIM 卡自 2023 年 7 月 31 日起已被永久注销；新卡在登记前无法使用，eSIM 也一样。",
             "Unregistered SIMs were permanently deactivated from 31 July 2023; new SIMs stay "
             "deactivated until registered, eSIMs included.",
         ),
@@ -377,7 +594,7 @@ CHECKER_RULES: tuple[Rule, ...] = (
         value=30,
         unit="day",
         summary=Text(
-            "建议在余额到期前至少提前这么多天充值；可在 0 到 90 天之间调整。",
+            "建议在话费到期前至少提前这么多天充值；可在 0 到 90 天之间调整。",
             "Reload at least this many days before the balance ends; adjustable from 0 to 90 days.",
         ),
         confidence=Confidence.ASSUMPTION,

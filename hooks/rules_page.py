@@ -12,7 +12,9 @@ in the page Markdown before it is rendered:
     one field of the rule. FIELD is one of
     ``value`` (the bare number, "120"), ``name``, ``summary``, ``confidence`` (the translated
     label), ``conflict`` (the first conflicting value with its unit, "180 天") or
-    ``conflict-note``; for a rule by amount, ``range`` ("15–60 天") instead of ``value``.
+    ``conflict-note``; for a rule by amount, ``range`` ("15–60 天") instead of ``value``;
+    ``sources``, the rule's sources as Markdown links with their confidence, for the page that
+    states the fact: "来源：[Smart Help: ...](https://...)（官方）".
 ``[[confidence:LEVEL]]``
     the translated label of a confidence level (``official``, ``news``, ...).
 ``[[checked]]``
@@ -81,6 +83,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "The checker's own setting; no outside source.",
     ),
     "conflict": ("不同说法", "Other claims"),
+    "sources_inline": ("来源：{sources}。", "Sources: {sources}."),
     "conflict_no_source": ("没有可链接的来源。", "No source that can be linked."),
     "carrier_heading": ("运营商规则：{name}", "Carrier rules: {name}"),
     "brands": ("适用于 {brands}。", "Applies to {brands}."),
@@ -91,7 +94,9 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
 }
 
-FIELDS = ("value", "range", "name", "summary", "confidence", "conflict", "conflict-note")
+FIELDS = (
+    "value", "range", "name", "summary", "confidence", "conflict", "conflict-note", "sources",
+)  # fmt: skip
 
 
 def _t(key: str, lang: str) -> str:
@@ -160,6 +165,8 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
         return found.summary.get(lang)
     if field == "confidence":
         return confidence_label(found.confidence, lang)
+    if field == "sources":
+        return _inline_sources(found, lang)
     conflict = _first_conflict(found, where)
     if field == "conflict":
         if conflict.value is None:
@@ -168,10 +175,70 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
     return conflict.note.get(lang)  # conflict-note
 
 
+def _inline_sources(found: Rule, lang: str) -> str:
+    """The rule's sources as Markdown links, for a sentence on a guide page."""
+    if not found.sources:
+        return _t("no_sources", lang)
+    items = [
+        f"[{source.title}]({source.url})" + (f"（{label}）" if lang == "zh" else f" ({label})")
+        for source in found.sources
+        for label in [confidence_label(source.confidence, lang)]
+    ]
+    return _t("sources_inline", lang).format(sources=("；" if lang == "zh" else "; ").join(items))
+
+
+# A character a Chinese reader sees as part of the running text: ideographs and CJK or
+# full-width punctuation. Between two of them a space is a stray gap, never a word break.
+_WIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+# Markdown emphasis around a token does not render: look through it to the visible character.
+_MARKS = "*_"
+
+
+def _edge(text: str, end: bool) -> str:
+    """The visible character at the start (or ``end``) of ``text``, emphasis marks skipped."""
+    stripped = text.rstrip(_MARKS) if end else text.lstrip(_MARKS)
+    if not stripped:
+        return ""
+    return stripped[-1] if end else stripped[0]
+
+
 def replace_tokens(markdown: str, lang: str, where: str = "page") -> str:
+    """Replace every token; in Chinese, without a stray space where a figure meets the text.
+
+    Pages put a space on both sides of a token, as mixed Chinese and Latin text wants
+    ("有效 1 年"). Where the rendered side is itself Chinese ("120 天", a summary ending in
+    "。"), that space would fall between two Chinese characters ("120 天 的宽限期"), so it
+    is dropped there and only there.
+    """
     if lang not in LANGS:
         raise PluginError(f"{where}: no rules text for language {lang!r}")
-    return TOKEN.sub(lambda match: render_token(match.group(1), lang, where), markdown)
+    out: list[str] = []
+    last = 0
+    for match in TOKEN.finditer(markdown):
+        text = render_token(match.group(1), lang, where)
+        before = markdown[last : match.start()]
+        if lang == "zh":
+            kept = before.rstrip(" ")
+            if (
+                before != kept
+                and _WIDE.match(_edge(kept, True) or "a")
+                and _WIDE.match(_edge(text, False) or "a")
+            ):
+                before = kept
+        out.append(before)
+        out.append(text)
+        last = match.end()
+        if lang == "zh":
+            rest = markdown[last:]
+            kept = rest.lstrip(" ")
+            if (
+                rest != kept
+                and _WIDE.match(_edge(text, True) or "a")
+                and _WIDE.match(_edge(kept, False) or "a")
+            ):
+                last += len(rest) - len(kept)
+    out.append(markdown[last:])
+    return "".join(out)
 
 
 # --- the rules table --------------------------------------------------------------------------

@@ -36,6 +36,8 @@ GOOD = [
     ("[[rule:pasaload_validity:range]]", "zh", "15–60 天"),
     ("[[rule:pasaload_validity:confidence]]", "en", "Official"),
     ("[[confidence:assumption]]", "zh", "检查器的假设"),
+    ("[[rule:pin_attempts]]", "zh", "5 次"),
+    ("[[rule:pin_attempts]]", "en", "5 attempts"),
     ("[[checked]]", "en", CHECKED.isoformat()),
 ]
 
@@ -58,6 +60,35 @@ def test_token_renders_from_the_data(token: str, lang: str, expected: str) -> No
     assert hook.replace_tokens(f"a {token} b", lang) == f"a {expected} b"
 
 
+# Pages write a space on both sides of a token; in Chinese it must not end up between two
+# Chinese characters (or after a full-width stop), where a reader sees a stray gap.
+SPACING = [
+    ("宽限期 [[rule:deactivation_after_balance_ends]] 的", "zh", "宽限期 120 天的"),
+    ("余额结束后 [[rule:deactivation_after_balance_ends]] 内", "zh", "余额结束后 120 天内"),
+    ("有效 [[rule:load_validity]]。", "zh", "有效 1 年。"),
+    ("有效 [[rule:load_validity]]，", "zh", "有效 1 年，"),
+    ("输错 [[rule:pin_attempts]] 后", "zh", "输错 5 次后"),
+    ("最多 [[rule:roaming_minimum_load]] 话费", "zh", "最多 100 比索话费"),
+    ("Smart [[rule:load_validity]] x", "zh", "Smart 1 年 x"),
+    ("**不能。** [[rule:incoming_not_activity:summary]] 要", "zh", "**不能。**没有任何来源"),
+    ("[[rule:incoming_not_activity:summary]] 要保号", "zh", "检查器假定不算。要保号"),
+    ("after [[rule:deactivation_after_balance_ends]] of grace", "en", "after 120 days of grace"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "lang", "expected"), SPACING)
+def test_no_stray_space_around_a_figure_in_chinese(markdown: str, lang: str, expected: str) -> None:
+    assert expected in hook.replace_tokens(markdown, lang)
+
+
+def test_sources_token_links_every_source() -> None:
+    found = rule("pin_attempts")
+    for lang in ("zh", "en"):
+        text = hook.replace_tokens("[[rule:pin_attempts:sources]]", lang)
+        for source in found.sources:
+            assert f"[{source.title}]({source.url})" in text
+
+
 @pytest.mark.parametrize("token", BAD)
 def test_unknown_token_fails_the_build(token: str) -> None:
     with pytest.raises(PluginError):
@@ -74,6 +105,7 @@ def _forbidden_patterns() -> list[tuple[str, re.Pattern[str]]]:
     words = {
         "day": r"(?:天|日|days?\b|-day\b)",
         "year": r"(?:年|years?\b|-year\b)",
+        "attempt": r"(?:次|(?:wrong )?(?:attempts?|PINs?|tries)\b)",
     }
     patterns: list[tuple[str, re.Pattern[str]]] = [
         ("365", re.compile(r"(?<![\d.,])365(?![\d,])")),
