@@ -422,7 +422,8 @@ SMART_RULES: tuple[Rule, ...] = (
         unit="attempt",
         summary=Text(
             "充值卡 PIN 输错 5 次，当天就不能再用 PIN 充值，要等第二天。",
-            "After 5 wrong PIN attempts you cannot reload with a PIN for the rest of the day.",
+            "After 5 attempts with a wrong PIN you cannot reload with a PIN for the rest of "
+            "the day.",
         ),
         confidence=Confidence.OFFICIAL,
         sources=(SMART_RELOAD_ONLINE, TNT_TERMS),

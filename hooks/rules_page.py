@@ -219,9 +219,11 @@ def replace_tokens(markdown: str, lang: str, where: str = "page") -> str:
         before = markdown[last : match.start()]
         if lang == "zh":
             kept = before.rstrip(" ")
+            # Two tokens side by side: the character before is the end of the one before.
+            seen = (out[-1] if out else "") + kept
             if (
                 before != kept
-                and _WIDE.match(_edge(kept, True) or "a")
+                and _WIDE.match(_edge(seen, True) or "a")
                 and _WIDE.match(_edge(text, False) or "a")
             ):
                 before = kept

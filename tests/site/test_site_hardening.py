@@ -82,8 +82,10 @@ def test_every_page_has_one_policy_first_in_its_head(built_site: Path) -> None:
         html = page.read_text(encoding="utf-8")
         head = html.split("<head>", 1)[1]
         assert head.lstrip().startswith('<meta charset="utf-8">'), page
-        assert head.lstrip()[len('<meta charset="utf-8">') :].lstrip().startswith(
-            '<meta http-equiv="Content-Security-Policy"'
+        assert (
+            head.lstrip()[len('<meta charset="utf-8">') :]
+            .lstrip()
+            .startswith('<meta http-equiv="Content-Security-Policy"')
         ), page
         policies.add(_meta(html))
     assert len(policies) == 1

@@ -72,6 +72,7 @@ SPACING = [
     ("Smart [[rule:load_validity]] x", "zh", "Smart 1 年 x"),
     ("**不能。** [[rule:incoming_not_activity:summary]] 要", "zh", "**不能。**没有任何来源"),
     ("[[rule:incoming_not_activity:summary]] 要保号", "zh", "检查器假定不算。要保号"),
+    ("[[rule:multi_sim:summary]] [[rule:multi_sim:sources]]", "zh", "办法。来源："),
     ("after [[rule:deactivation_after_balance_ends]] of grace", "en", "after 120 days of grace"),
 ]
 
