@@ -187,9 +187,11 @@ def _inline_sources(found: Rule, lang: str) -> str:
     return _t("sources_inline", lang).format(sources=("；" if lang == "zh" else "; ").join(items))
 
 
-# A character a Chinese reader sees as part of the running text: ideographs and CJK or
-# full-width punctuation. Between two of them a space is a stray gap, never a word break.
+# Characters a Chinese reader sees as part of the running text: ideographs, and CJK or
+# full-width punctuation. A space between two of them, or next to such punctuation, is a
+# stray gap, never a word break.
 _WIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
 # Markdown emphasis around a token does not render: look through it to the visible character.
 _MARKS = "*_"
 
@@ -202,13 +204,21 @@ def _edge(text: str, end: bool) -> str:
     return stripped[-1] if end else stripped[0]
 
 
+def _stray(left: str, right: str) -> bool:
+    """Is a space between the text ``left`` and the text ``right`` a stray gap in Chinese?"""
+    a, b = _edge(left, True), _edge(right, False)
+    if not a or not b:
+        return False
+    return bool(_PUNCT.match(a) or _PUNCT.match(b) or (_WIDE.match(a) and _WIDE.match(b)))
+
+
 def replace_tokens(markdown: str, lang: str, where: str = "page") -> str:
     """Replace every token; in Chinese, without a stray space where a figure meets the text.
 
     Pages put a space on both sides of a token, as mixed Chinese and Latin text wants
     ("有效 1 年"). Where the rendered side is itself Chinese ("120 天", a summary ending in
-    "。"), that space would fall between two Chinese characters ("120 天 的宽限期"), so it
-    is dropped there and only there.
+    "。"), that space would fall between two Chinese characters ("120 天 的宽限期") or after
+    a full stop, so it is dropped there and only there.
     """
     if lang not in LANGS:
         raise PluginError(f"{where}: no rules text for language {lang!r}")
@@ -217,28 +227,16 @@ def replace_tokens(markdown: str, lang: str, where: str = "page") -> str:
     for match in TOKEN.finditer(markdown):
         text = render_token(match.group(1), lang, where)
         before = markdown[last : match.start()]
-        if lang == "zh":
-            kept = before.rstrip(" ")
-            # Two tokens side by side: the character before is the end of the one before.
-            seen = (out[-1] if out else "") + kept
-            if (
-                before != kept
-                and _WIDE.match(_edge(seen, True) or "a")
-                and _WIDE.match(_edge(text, False) or "a")
-            ):
-                before = kept
-        out.append(before)
-        out.append(text)
+        kept = before.rstrip(" ")
+        # Two tokens side by side: the text before is the end of the one before.
+        if lang == "zh" and before != kept and _stray((out[-1] if out else "") + kept, text):
+            before = kept
+        out += [before, text]
         last = match.end()
-        if lang == "zh":
-            rest = markdown[last:]
-            kept = rest.lstrip(" ")
-            if (
-                rest != kept
-                and _WIDE.match(_edge(text, True) or "a")
-                and _WIDE.match(_edge(kept, False) or "a")
-            ):
-                last += len(rest) - len(kept)
+        rest = markdown[last:]
+        kept = rest.lstrip(" ")
+        if lang == "zh" and rest != kept and _stray(text, kept):
+            last += len(rest) - len(kept)
     out.append(markdown[last:])
     return "".join(out)
 

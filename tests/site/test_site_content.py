@@ -119,6 +119,7 @@ def test_glossary_has_chinese_smart_english_and_english(built_site: Path) -> Non
 
 # A Chinese character or CJK punctuation; a space between two of them is a stray gap.
 WIDE = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+PUNCT = r"[\u3000-\u303f\uff00-\uffef]"
 
 
 def visible_text(element: Element) -> str:
@@ -143,7 +144,8 @@ ZH_PAGES = sorted(
 @pytest.mark.parametrize("page", ZH_PAGES)
 def test_no_stray_space_in_chinese_text(built_site: Path, page: str) -> None:
     text = visible_text(content(built_site, "zh", page))
-    stray = [text[m.start() - 10 : m.end() + 10] for m in re.finditer(rf"{WIDE}[ \t]+{WIDE}", text)]
+    gaps = rf"{WIDE}[ \t]+{WIDE}|{PUNCT}[ \t]+\S|\S[ \t]+{PUNCT}"
+    stray = [text[m.start() - 10 : m.end() + 10] for m in re.finditer(gaps, text)]
     assert stray == []
 
 

@@ -73,6 +73,9 @@ SPACING = [
     ("**不能。** [[rule:incoming_not_activity:summary]] 要", "zh", "**不能。**没有任何来源"),
     ("[[rule:incoming_not_activity:summary]] 要保号", "zh", "检查器假定不算。要保号"),
     ("[[rule:multi_sim:summary]] [[rule:multi_sim:sources]]", "zh", "办法。来源："),
+    ("[[rule:tourist_sim_validity:summary]] Smart 说", "zh", "也无法延长。Smart 说"),
+    ("（[[rule:load_validity]]）", "zh", "（1 年）"),
+    ("拨 `*123#` [[rule:load_validity]] 后", "zh", "拨 `*123#` 1 年后"),
     ("after [[rule:deactivation_after_balance_ends]] of grace", "en", "after 120 days of grace"),
 ]
 
