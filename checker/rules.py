@@ -149,7 +149,7 @@ PLDT_2023 = _src(
     Confidence.NEWS,
 )
 TNT_TERMS = _src(
-    "TNT terms and conditions: disconnected numbers cannot be reacquired",
+    "TNT terms and conditions (disconnection, reacquiring a number, PIN reloads)",
     "http://tntph.com/terms-and-conditions",
     Confidence.OFFICIAL,
 )
@@ -408,8 +408,8 @@ SMART_RULES: tuple[Rule, ...] = (
         value=None,
         unit="",
         summary=Text(
-            "TNT 不用 1510：在菲律宾境内把 PIN 发到 1511；漫游时，Smart 的漫游页面给 TNT 用户的是 *133# 菜单。",
-            "TNT does not use 1510: at home a PIN goes to 1511; while roaming, Smart's roaming "
+            "TNT 用户不用 1510：在菲律宾境内把 PIN 发到 1511；漫游时，Smart 的漫游页面给 TNT 用户的是 *133# 菜单。",
+            "TNT users do not use 1510: at home a PIN goes to 1511; while roaming, Smart's roaming "
             "pages name the *133# menu for TNT.",
         ),
         confidence=Confidence.OFFICIAL,

@@ -141,3 +141,23 @@ def test_unknown_rule() -> None:
 )
 def test_format_value(value, unit: str, lang: str, text: str) -> None:
     assert format_value(value, unit, lang) == text
+
+
+def test_the_facts_of_the_second_review() -> None:
+    # Facts file sections 4 and 9 (2026-12-02); change them only with the facts file.
+    assert (rule("pin_attempts").value, rule("pin_attempts").unit) == (5, "attempt")
+    assert format_value(5, "attempt", "zh") == "5 次"
+    assert rule("roaming_minimum_load").confidence is Confidence.CONFLICT
+    (dropped,) = rule("roaming_minimum_load").conflicts
+    assert dropped.sources and all(s.confidence is Confidence.COMMUNITY for s in dropped.sources)
+    assert rule("roaming_grace_receiving").confidence is Confidence.UNKNOWN
+    assert rule("sun_brand_status").confidence is Confidence.UNKNOWN
+    assert "*133#" in rule("reload_1510_roaming").summary.en
+    assert "1511" in rule("tnt_reload_code").summary.en
+
+
+@pytest.mark.parametrize("item", RULES, ids=lambda r: r.key)
+def test_a_summary_can_sit_in_markdown(item) -> None:
+    # Pages insert summaries into Markdown: "<PIN>" would be read as an HTML tag and vanish.
+    for text in (item.summary.zh, item.summary.en, item.name.zh, item.name.en):
+        assert not re.search(r"[<>\[\]]", text), text
