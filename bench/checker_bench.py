@@ -14,7 +14,7 @@ Not a timed test: numbers depend on the machine. What it measures, on one local 
 * bytes: what a guide page and the checker page transfer, compressed as the server sends them
   (gzip, as the README's deploy section asks of a host) and decoded, the service worker's own
   requests included (goal for a guide page: no Pyodide bytes, at most 350 KB);
-* the wheel's size (goal <= 40 KB);
+* the wheel's size (goal <= 48 KB);
 * long tasks on the main thread during the checker's boot (goal: none over 50 ms).
 """
 
@@ -260,7 +260,7 @@ def main() -> int:
             ),
             "guide_page_pyodide_bytes": _budget(guide_bytes["pyodide_and_wheel"], 0, "bytes"),
             "guide_page_transferred": _budget(guide_bytes["transferred"], 350 * 1024, "bytes"),
-            "wheel": _budget(wheel, 40 * 1024, "bytes"),
+            "wheel": _budget(wheel, 48 * 1024, "bytes"),
         },
         "runs": args.runs,
         "boot_ms": {

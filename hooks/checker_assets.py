@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 
 from checker.estimate import default_margin_days
 from checker.messages import CATALOG, message, render
+from checker.web import KINDS
 
 TEMPLATE = "checker.html"
 # What pyodide.mjs fetches at boot (the npm package has no micropip and needs nothing else).
@@ -54,6 +55,8 @@ ASSUMPTION_RULES = {
     "assumption.deactivation": "deactivation_after_balance_ends",
     "assumption.margin": "safety_margin",
     "assumption.incoming_not_activity": "incoming_not_activity",
+    "assumption.balance_ends.pasaload": "pasaload_validity",
+    "assumption.promo": "promo_outside_validity",
 }
 
 
@@ -158,6 +161,7 @@ def on_page_context(
         "label": _labels(lang),
         "timeout_ms": BOOT_TIMEOUT_MS,
         "margin_default": default_margin_days(),
+        "kinds": KINDS,  # the reload_kind choices, the default first
         **assets,
         # What the page's JavaScript reads from its JSON block (URLs relative to the page).
         "config": {

@@ -16,22 +16,32 @@ UI_TEXT: dict[str, tuple[str, str]] = {
         "例如 0918 123 4567 或 +63 918 123 4567。",
         "For example 0918 123 4567 or +63 918 123 4567.",
     ),
-    "last_reload": ("最近一次普通充值的日期", "Date of your last regular reload"),
+    "last_reload": ("最近一次充值的日期", "Date of your last reload"),
     "last_reload.hint": (
         "例如 2026-03-15、2026/3/15 或 2026年3月15日。",
         "For example 2026-03-15 or 2026/3/15.",
     ),
-    "amount": ("充值金额（比索，可选）", "Amount reloaded (PHP, optional)"),
+    "amount": ("充值金额（比索；PasaLoad 必填）", "Amount (PHP; needed for PasaLoad)"),
     "amount.hint": ("例如 100 或 ₱100。", "For example 100 or ₱100."),
-    "promo": ("最近一次充值只买了促销套餐（promo）", "My last reload was a promo only"),
-    "promo.hint": (
-        "例如 GIGA、Magic Data。促销套餐不适用 {rules[load_validity]}有效期的规则。",
-        "For example GIGA or Magic Data. Promos are not covered by the rule that a regular "
-        "reload lasts {rules[load_validity]}.",
+    "reload_kind": ("最近一次充值是哪种", "What was your last reload?"),
+    "reload_kind.regular": ("普通话费充值（Regular Load）", "A regular reload (Regular Load)"),
+    "reload_kind.promo": (
+        "只买了促销套餐（Promo，如 GIGA、Magic Data）",
+        "A promo only (GIGA, Magic Data, ...)",
     ),
-    "zero_balance_since": ("余额归零的日期（可选）", "Date the balance reached zero (optional)"),
+    "reload_kind.pasaload": ("别人用 PasaLoad 转来的话费", "PasaLoad someone sent me"),
+    "reload_kind.hint": (
+        "只有普通话费充值有效 {rules[load_validity]}；PasaLoad 转给漫游号码的话费按金额只有 "
+        "{rules[pasaload_validity:range]}；促销套餐无法推算日期。",
+        "Only a regular reload lasts {rules[load_validity]}; PasaLoad sent to a roaming number "
+        "lasts {rules[pasaload_validity:range]} by amount; a promo cannot be dated.",
+    ),
+    "zero_balance_since": (
+        "话费余额用完的日期（可选）",
+        "Date the balance reached zero (optional)",
+    ),
     "zero_balance_since.hint": (
-        "如果余额在到期前就用完了，填写用完的那一天。",
+        "如果话费在到期前就用完了，填写用完的那一天。",
         "If you used up the balance before it expired, the day it ran out.",
     ),
     "margin_days": ("安全余量（天）", "Safety margin (days)"),
@@ -43,8 +53,8 @@ UI_TEXT: dict[str, tuple[str, str]] = {
     "submit": ("检查", "Check"),
     "results": ("结果", "Results"),
     "results.empty": (
-        "填写最近一次普通充值的日期，这里就会显示最晚充值日。",
-        "Enter the date of your last regular reload to see your reload-by date here.",
+        "填写最近一次充值的日期，这里就会显示最晚充值日。",
+        "Enter the date of your last reload to see your reload-by date here.",
     ),
     "estimate": ("保号日期", "Keeping the number"),
     "rules_link": ("查看规则", "See the rules"),

@@ -10,10 +10,18 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-FIELDS = ("phone", "last_reload", "amount", "promo", "zero_balance_since", "margin_days")
+FIELDS = ("phone", "last_reload", "amount", "reload_kind", "zero_balance_since", "margin_days")
 ROOT_SELECTOR = "[data-checker]"
 SETTLED = "[data-checker][data-checker-state=ready], [data-checker][data-checker-state=error]"
-DATE_ATTRS = ("reload-by", "load-expires", "deactivates-on", "days-left", "status")
+DATE_ATTRS = (
+    "reload-by",
+    "balance-ends",
+    "load-expires",
+    "deactivates-on",
+    "days-left",
+    "status",
+    "reload-kind",
+)
 
 
 def url(origin: str, lang: str, path: str = "checker/") -> str:
@@ -42,8 +50,10 @@ def checks_done(page: Any) -> int:
 def submit(page: Any, **fields: str | bool) -> None:
     """Set the given fields (others left as they are), submit, wait for the results."""
     for name, value in fields.items():
-        if name == "promo":
-            page.set_checked("input[name=promo]", bool(value))
+        if name == "promo":  # the old checkbox, as a choice of the select
+            page.select_option("select[name=reload_kind]", "promo" if value else "regular")
+        elif name == "reload_kind":
+            page.select_option("select[name=reload_kind]", str(value))
         else:
             page.fill(f"input[name={name}]", str(value))
     before = checks_done(page)
@@ -60,8 +70,12 @@ def reset(page: Any) -> None:
         """() => {
           const form = document.querySelector('[data-checker-form]');
           for (const el of form.elements) {
-            if (el.name) el.type === 'checkbox' ? (el.checked = el.defaultChecked)
-                                                : (el.value = el.defaultValue);
+            if (!el.name) continue;
+            if (el.tagName === 'SELECT') {
+              const chosen = [...el.options].find(o => o.defaultSelected) || el.options[0];
+              el.value = chosen.value;
+            } else if (el.type === 'checkbox') el.checked = el.defaultChecked;
+            else el.value = el.defaultValue;
           }
         }"""
     )
@@ -90,7 +104,7 @@ def cli_next(today: str, **options: str | bool) -> dict[str, Any]:
     """``python -m checker next ... --json``: the estimate the page must agree with."""
     argv = [sys.executable, "-m", "checker", "next", "--today", today, "--json"]
     for name, value in options.items():
-        flag = "--" + name.replace("_", "-")
+        flag = "--kind" if name == "reload_kind" else "--" + name.replace("_", "-")
         if value is True:
             argv.append(flag)
         elif value not in (False, None, ""):

@@ -475,13 +475,13 @@ def test_hostile_share_link_is_read_as_text(page: Any, browser: Session) -> None
         "phone": runaway,
         "last_reload": "2026-03-15",
         "amount": f'"><img src={PWN_IMAGE} onerror="{PWN};alert(1)">',
-        "promo": False,
+        "reload_kind": "regular",
         "zero_balance_since": f"javascript:{PWN}",
         "margin_days": "-+5",
     }
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    fragment = urlencode({name: value for name, value in form.items() if name != "promo"})
+    fragment = urlencode({name: value for name, value in form.items() if name != "reload_kind"})
     open_checker(page, browser.origin, "en", "#" + fragment)
     page.wait_for_function(
         f"() => document.querySelector('{ROOT_SELECTOR}').dataset.checkerChecks", timeout=GIVE_UP_MS
@@ -518,7 +518,7 @@ ECHO_WORKER = """(() => {
     }
     answer(form) {
       const p = String(form.phone);
-      if (form.promo) {
+      if (form.reload_kind === 'promo') {
         const error = (field) => ({ ok: false, code: 'x', message: p, field });
         return { number: error('phone'), amount: error('amount'),
                  estimate: error('last_reload'), summary: null };
@@ -529,8 +529,10 @@ ECHO_WORKER = """(() => {
                   warning_messages: list },
         amount: { ok: true, amount: p, currency: p, warnings: list, warning_messages: list },
         estimate: { ok: true, last_reload: p, load_expires: p, deactivates_on: p, reload_by: p,
+                    balance_ends: p, load_expires_label: p, days_text: p,
                     days_left: p, status: p, status_label: p, status_detail: p,
                     warnings: list, warning_messages: list,
+                    status_warnings: list, status_warning_messages: list,
                     assumptions: [{ code: p, message: p }],
                     sources: [{ title: p, url: '#', confidence: p, checked: p }] },
         summary: p,
@@ -562,7 +564,9 @@ def test_glue_writes_every_answer_as_text(page: Any, browser: Session) -> None:
     for promo in (False, True):
         done = checks_done(page)
         page.fill("[data-checker-form] [name=phone]", ECHOED)
-        page.set_checked("[data-checker-form] [name=promo]", promo)
+        page.select_option(
+            "[data-checker-form] [name=reload_kind]", "promo" if promo else "regular"
+        )
         page.wait_for_function(
             f"n => Number(document.querySelector('{ROOT_SELECTOR}').dataset.checkerChecks) > n",
             arg=done,

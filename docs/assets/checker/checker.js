@@ -4,10 +4,13 @@
 // Testability contract (keep stable; overrides/checker.html documents it too):
 //   [data-checker] root, data-checker-state = loading | ready | error
 //     (data-checker-error = timeout | no_wasm | load_failed when state is error);
-//   inputs named phone, last_reload, amount, promo, zero_balance_since, margin_days;
+//   inputs named phone, last_reload, amount, reload_kind, zero_balance_since, margin_days
+//     (reload_kind is a select; an old link's promo=1 is read as reload_kind=promo);
 //   result elements carry the adapter's fields as data attributes, "_" -> "-":
 //     data-e164, data-network, data-amount, data-code, data-status, data-reload-by,
-//     data-load-expires, data-deactivates-on, data-days-left;
+//     data-load-expires, data-balance-ends, data-deactivates-on, data-days-left;
+//   [data-checker-status] has data-status and, when the number's network puts the dates in
+//     doubt, data-caveat="1"; a [data-checker-row] is hidden when its date is null (a promo);
 //   [data-checker-field-error=<name>] holds the message beside a field, with data-code;
 //   each check that reaches the page adds 1 to the root's data-checker-checks and adds a
 //   performance measure named "checker:check" (input handled -> results on the page);
@@ -18,7 +21,9 @@
 // but a module is evaluated once), so the worker and its boot promise below are shared by
 // every visit to a checker page: leaving and coming back never boots Pyodide twice.
 
-const FIELDS = ["phone", "last_reload", "amount", "promo", "zero_balance_since", "margin_days"];
+const FIELDS = ["phone", "last_reload", "amount", "reload_kind", "zero_balance_since", "margin_days"];
+// Links and saved forms from before reload_kind carry promo=1 for a promo.
+const LEGACY = { promo: { field: "reload_kind", value: "promo" } };
 const STORAGE_KEY = "checker.form";
 const DEBOUNCE_MS = 150;
 // The most a text field holds (its maxlength), takes from a link, or saves. Not a rule (the
@@ -192,6 +197,13 @@ function capped(text) {
   return text.slice(0, end);
 }
 
+// What a field holds before the user touches it (a select has no defaultValue).
+function initial(input) {
+  if (input.tagName !== "SELECT") return input.defaultValue;
+  const chosen = Array.from(input.options).find((option) => option.defaultSelected);
+  return (chosen || input.options[0]).value;
+}
+
 function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
@@ -286,7 +298,7 @@ class View {
       const input = this.form.elements.namedItem(name);
       if (input.type === "checkbox") {
         if (input.checked !== input.defaultChecked) params.set(name, input.checked ? "1" : "0");
-      } else if (input.value !== input.defaultValue && input.value.length <= MAX_LENGTH) {
+      } else if (input.value !== initial(input) && input.value.length <= MAX_LENGTH) {
         params.set(name, input.value);
       }
     }
@@ -295,7 +307,8 @@ class View {
 
   restore() {
     const hash = location.hash.slice(1);
-    const fromHash = FIELDS.some((name) => hash.startsWith(`${name}=`) || hash.includes(`&${name}=`));
+    const names = [...FIELDS, ...Object.keys(LEGACY)];
+    const fromHash = names.some((name) => hash.startsWith(`${name}=`) || hash.includes(`&${name}=`));
     let saved = null;
     if (fromHash) {
       saved = hash;
@@ -308,10 +321,17 @@ class View {
     }
     if (saved === null) return;
     const params = new URLSearchParams(saved);
+    for (const [old, { field, value }] of Object.entries(LEGACY)) {
+      if (params.get(old) === "1" && !params.has(field)) params.set(field, value);
+    }
     for (const name of FIELDS) {
       const input = this.form.elements.namedItem(name);
       if (input.type === "checkbox") {
         input.checked = params.has(name) ? params.get(name) === "1" : input.defaultChecked;
+      } else if (input.tagName === "SELECT") {
+        const wanted = params.get(name);
+        const known = Array.from(input.options).some((option) => option.value === wanted);
+        input.value = known ? wanted : initial(input);
       } else input.value = params.has(name) ? capped(params.get(name)) : input.defaultValue;
     }
     // Keep a heading's #anchor in the address until the user types.
@@ -394,7 +414,14 @@ class View {
     this.part("[data-checker-amount]", result.amount);
     this.part("[data-checker-estimate]", result.estimate);
     const estimate = result.estimate && result.estimate.ok ? result.estimate : null;
-    this.$("[data-checker-status]").dataset.status = estimate ? estimate.status : "";
+    const status = this.$("[data-checker-status]");
+    status.dataset.status = estimate ? estimate.status : "";
+    // The network warning stands in the status (the adapter puts it there), not only below it.
+    const caveat = Boolean(estimate && (estimate.status_warnings || []).length);
+    if (caveat) status.dataset.caveat = "1";
+    else delete status.dataset.caveat;
+    this.$('[data-checker-number] [data-checker-list="warning_messages"]').hidden =
+      caveat || !(result.number && result.number.ok && (result.number.warnings || []).length);
     this.$("[data-checker-empty]").hidden = Boolean(estimate);
     this.summary = result.summary;
     this.$("[data-checker-actions]").hidden = !estimate;
@@ -411,7 +438,10 @@ class View {
     if (!result || !result.ok) return;
     for (const out of el.querySelectorAll("[data-checker-out]")) {
       const value = result[out.dataset.checkerOut];
-      out.textContent = value === null || value === undefined ? "" : String(value);
+      const missing = value === null || value === undefined;
+      out.textContent = missing ? "" : String(value);
+      const row = out.closest("[data-checker-row]");
+      if (row && out.tagName === "DD") row.hidden = missing; // a promo has no dates
     }
     for (const list of el.querySelectorAll("[data-checker-list]")) {
       const key = list.dataset.checkerList;
