@@ -20,7 +20,8 @@ in the page Markdown before it is rendered:
 ``[[checked]]``
     the date the facts were last compared with their sources (``checker.rules.CHECKED``).
 ``[[rules-table]]``
-    the full rules table: one section per carrier, then the checker's own assumptions.
+    the full rules table: one section per carrier, then the facts behind the FAQ's answers
+    (``hooks/guide_facts.py``), then the checker's own assumptions.
     Each row has the rule, its value, its summary, its sources (title -> URL, confidence,
     date checked), its confidence and its conflicts with their sources.
 
@@ -38,6 +39,7 @@ import re
 from collections.abc import Iterable
 from html import escape
 
+from guide_facts import GUIDE_RULES  # beside this file; MkDocs puts a hook's folder on sys.path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -88,6 +90,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "carrier_heading": ("运营商规则：{name}", "Carrier rules: {name}"),
     "brands": ("适用于 {brands}。", "Applies to {brands}."),
     "checker_heading": ("检查器自己的假设", "The checker's own assumptions"),
+    "guide_heading": (
+        "读者常问的问题：答案的依据",
+        "Readers' questions: the facts behind the answers",
+    ),
+    "guide_intro": (
+        "常见问题里这些答案的依据。检查器不用它们计算日期。",
+        "The facts the FAQ's answers rest on. The checker does not use them for dates.",
+    ),
     "checker_intro": (
         "以下不是运营商的规定，而是检查器为了给出提醒而做的设定。",
         "These are not carrier rules: they are settings the checker uses to give reminders.",
@@ -117,9 +127,13 @@ def _join(items: Iterable[str], lang: str) -> str:
 
 
 def _lookup(key: str, where: str) -> Rule:
+    """A rule of the checker, or a fact behind the guide's answers (hooks/guide_facts.py)."""
     try:
         return rule(key)
     except KeyError:
+        for fact in GUIDE_RULES:
+            if fact.key == key:
+                return fact
         raise PluginError(f"{where}: unknown rule key {key!r}") from None
 
 
@@ -328,6 +342,9 @@ def render_rules_table(lang: str) -> str:
             _table(f"carrier-{carrier.key}", carrier.rules, lang),
         ]
     blocks += [
+        f"## {_t('guide_heading', lang)} {{#guide-facts}}",
+        _t("guide_intro", lang),
+        _table("guide-facts", GUIDE_RULES, lang),
         f"## {_t('checker_heading', lang)} {{#checker-assumptions}}",
         _t("checker_intro", lang),
         _table("checker", CHECKER_RULES, lang),

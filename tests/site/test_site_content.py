@@ -8,14 +8,29 @@ The Chinese pages also read as Chinese: no space between two Chinese characters.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 from sitehtml import Element, parse_file
 
-from checker.rules import format_range, format_rule, rule
+from checker.rules import Rule, format_range, format_rule
+from checker.rules import rule as checker_rule
 
 pytestmark = pytest.mark.site
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "hooks"))
+try:
+    from guide_facts import GUIDE_RULES  # a hook's data module, beside the hook
+finally:
+    sys.path.remove(str(REPO / "hooks"))
+
+
+def rule(key: str) -> Rule:
+    """A rule of the checker, or a fact of the guide (hooks/guide_facts.py)."""
+    found = [fact for fact in GUIDE_RULES if fact.key == key]
+    return found[0] if found else checker_rule(key)
 
 LANGS = {"zh": "", "en": "en/"}
 
@@ -160,3 +175,15 @@ def test_chinese_pages_say_it_as_a_mainland_reader_does(built_site: Path, page: 
     sentences = re.split(r"[。！？\n]", text)
     assert [s for s in sentences if "停机" in s and "销号" not in s] == []
     assert [s for s in sentences if "国内" in s and "停机" not in s] == []
+
+
+@pytest.mark.parametrize("fact", GUIDE_RULES, ids=lambda r: r.key)
+def test_guide_facts_are_sourced_and_link_no_seller(fact: Rule) -> None:
+    assert fact.sources and fact.summary.zh and fact.summary.en
+    assert fact.value is None and fact.unit == ""
+    for source in fact.sources:
+        assert source.url.startswith(("https://", "http://"))
+        assert not re.search(r"t\.me/|telegram", source.url, re.IGNORECASE)
+    with pytest.raises(KeyError):
+        checker_rule(fact.key)  # not in the checker's data, which ships in the wheel
+

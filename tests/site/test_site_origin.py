@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,9 +35,15 @@ LOADING = [
     ("link", "href"),  # stylesheets, icons, preloads, manifests: all of them
 ]
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
+try:
+    from guide_facts import GUIDE_RULES  # the facts behind the FAQ's answers, beside the hooks
+finally:
+    sys.path.pop(0)
+
 SOURCE_URLS = {
     source.url
-    for found in all_rules()
+    for found in (*all_rules(), *GUIDE_RULES)
     for source in (*found.sources, *(s for c in found.conflicts for s in c.sources))
 }
 

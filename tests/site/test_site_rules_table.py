@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,14 +23,20 @@ from checker.rules import (
 pytestmark = pytest.mark.site
 
 REPO = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("rules_page_hook", REPO / "hooks/rules_page.py")
-assert _spec and _spec.loader
-hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(hook)
+# As MkDocs loads a hook: with its folder on sys.path, for the sibling guide_facts module.
+sys.path.insert(0, str(REPO / "hooks"))
+try:
+    _spec = importlib.util.spec_from_file_location("rules_page_hook", REPO / "hooks/rules_page.py")
+    assert _spec and _spec.loader
+    hook = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(hook)
+finally:
+    sys.path.remove(str(REPO / "hooks"))
 
 PAGES = {"zh": "rules/index.html", "en": "en/rules/index.html"}
 
 SECTIONS = [(f"carrier-{key}", carrier.rules) for key, carrier in CARRIERS.items()]
+SECTIONS.append(("guide-facts", hook.GUIDE_RULES))
 SECTIONS.append(("checker", CHECKER_RULES))
 
 CASES = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,15 @@ pytestmark = pytest.mark.site
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
-_spec = importlib.util.spec_from_file_location("rules_page_hook_t", REPO / "hooks/rules_page.py")
-assert _spec and _spec.loader
-hook = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(hook)
+# As MkDocs loads a hook: with its folder on sys.path, for the sibling guide_facts module.
+sys.path.insert(0, str(REPO / "hooks"))
+try:
+    _spec = importlib.util.spec_from_file_location("rules_page_hook_t", REPO / "hooks/rules_page.py")
+    assert _spec and _spec.loader
+    hook = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(hook)
+finally:
+    sys.path.remove(str(REPO / "hooks"))
 
 from mkdocs.exceptions import PluginError  # noqa: E402  (after the hook imported MkDocs)
 
