@@ -59,12 +59,11 @@ def _material_worker(config: MkDocsConfig, name: str) -> str:
 
 
 def _worker_for(config: MkDocsConfig, lang: str, material: str) -> str:
-    key = (lang, material)
-    if key not in _workers:
-        source = worker_source(lang, prefixes(config), _material_worker(config, material))
-        digest = hashlib.sha256(source.encode()).hexdigest()[:8]
-        _workers[key] = (f"search-{lang}.{digest}.min.js", source)
-    return _workers[key][0]
+    # Built afresh for every page (it is cheap), so `mkdocs serve` picks up an edited prelude.
+    source = worker_source(lang, prefixes(config), _material_worker(config, material))
+    digest = hashlib.sha256(source.encode()).hexdigest()[:8]
+    _workers[(lang, material)] = (f"search-{lang}.{digest}.min.js", source)
+    return _workers[(lang, material)][0]
 
 
 def _page_lang(page, config: MkDocsConfig) -> str:
