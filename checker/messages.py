@@ -258,7 +258,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.reload_kind": ("充值种类", "Kind of reload"),
     "label.zero_balance_since": ("话费余额用完日", "Balance reached zero"),
     "label.reload_by": ("最晚充值日", "Reload by"),
-    "label.days_text": ("距最晚充值日", "Reload-by date"),
+    "label.days_text": ("距最晚充值日", "From today"),
     "label.status": ("状态", "Status"),
     "label.load_expires": ("普通话费有效期至", "Regular load valid until"),
     "label.load_expires.regular": ("普通话费有效期至", "Regular load valid until"),
