@@ -245,7 +245,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Receiving texts or calls does not count as activity and extends nothing.",
     ),
     "assumption.margin": (
-        "最晚充值日 = 话费余额用完日 − 安全余量 {margin} 天。",
+        "最晚充值日 = 话费余额结束日 − 安全余量 {margin} 天。",
         "Reload-by date = the day the balance ends − a safety margin of {margin} days.",
     ),
     # Labels for the CLI, the copied summary and the calendar
@@ -256,16 +256,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.number": ("号码", "Number"),
     "label.last_reload": ("最近一次充值", "Last reload"),
     "label.reload_kind": ("充值种类", "Kind of reload"),
-    "label.zero_balance_since": ("话费余额用完日", "Balance reached zero"),
+    "label.zero_balance_since": ("你填写的余额用完日", "Balance reached zero (your date)"),
     "label.reload_by": ("最晚充值日", "Reload by"),
-    "label.days_left": ("剩余天数", "Days left"),
-    "label.days_text": ("距最晚充值日", "Reload-by date"),
+    "label.days_text": ("距最晚充值日", "From today"),
     "label.status": ("状态", "Status"),
     "label.load_expires": ("普通话费有效期至", "Regular load valid until"),
     "label.load_expires.regular": ("普通话费有效期至", "Regular load valid until"),
     "label.load_expires.pasaload": ("PasaLoad 话费有效期至", "PasaLoad valid until"),
     "label.load_expires.promo": ("普通话费有效期至", "Regular load valid until"),
-    "label.balance_ends": ("话费余额用完日", "Balance ends"),
+    "label.balance_ends": ("话费余额结束日", "Balance ends"),
     "label.deactivates_on": ("最早可能被销号日", "Earliest disconnection"),
     "label.warnings": ("提醒", "Warnings"),
     "label.assumptions": ("假设", "Assumptions"),
@@ -277,14 +276,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "ics.reload_by.description": (
         "今天之内做一次普通话费充值（Regular Load，不是促销套餐），保住号码。"
-        "话费余额用完日：{balance_ends}；最早可能被销号日：{deactivates_on}。",
+        "话费余额结束日：{balance_ends}；最早可能被销号日：{deactivates_on}。",
         "Make a regular reload (not a promo) today to keep the number. Balance ends: "
         "{balance_ends}; earliest disconnection: {deactivates_on}.",
     ),
     "ics.reload_now.summary": ("Smart 保号：今天就充值", "Smart number: reload now"),
     "ics.reload_now.overdue.description": (
         "已过最晚充值日。今天就做一次普通话费充值（Regular Load）。"
-        "话费余额用完日：{balance_ends}；最早可能被销号日：{deactivates_on}。",
+        "话费余额结束日：{balance_ends}；最早可能被销号日：{deactivates_on}。",
         "The reload-by date has passed. Make a regular reload today. Balance ends: "
         "{balance_ends}; earliest disconnection: {deactivates_on}.",
     ),

@@ -85,7 +85,7 @@ def test_zero_balance_shows_two_named_dates(page, browser, lang, tmp_path: Path)
         )
         for name in _visible_rows(page)
     }
-    balance = "话费余额用完日" if lang == "zh" else "Balance ends"
+    balance = "话费余额结束日" if lang == "zh" else "Balance ends"
     load = "普通话费有效期至" if lang == "zh" else "Regular load valid until"
     assert rows[balance] == "2026-09-01"
     assert rows[load] == "2027-03-15"

@@ -183,12 +183,12 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> No
         ),
         (
             ["next", "--last-reload", "2026-03-15", "--today", TODAY, "--lang", "en"],
-            ["Reload by: 2027-02-13", "Reload-by date: 79 days left", "https://help.smart.com.ph/"],
+            ["Reload by: 2027-02-13", "From today: 79 days left", "https://help.smart.com.ph/"],
         ),
         # Past the reload-by date: said in words, never as a negative number.
         (
             ["next", "--last-reload", "2025-10-01", "--today", TODAY, "--lang", "en"],
-            ["Reload-by date: 86 days ago", "Status: Balance ended (grace period)"],
+            ["From today: 86 days ago", "Status: Balance ended (grace period)"],
         ),
         (
             ["next", "--last-reload", "2025-10-01", "--today", TODAY],
