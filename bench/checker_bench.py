@@ -77,7 +77,8 @@ GOALS = {
     "guide_page_transferred": Goal(
         350 * 1024, "bytes", "what a guide page transfers, gzipped, service worker included"
     ),
-    "wheel": Goal(40 * 1024, "bytes", "the checker wheel the page downloads"),
+    # 40 KB until issue 13's reload kinds, new rules and rewritten words (~47 KB).
+    "wheel": Goal(48 * 1024, "bytes", "the checker wheel the page downloads"),
 }
 
 # The bare page's script is a file, not inline: the site's Content-Security-Policy, which the

@@ -52,17 +52,25 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+# Alarms ring at 09:00 local time: a week before the day, or on the day. (Days from the
+# event's day, TRIGGER relative to its start at midnight.)
+_WEEK_BEFORE = (-7, f"-P6DT{24 - _ALARM_HOUR}H")
+_ON_THE_DAY = (0, f"PT{_ALARM_HOUR}H")
+
+
 def _uid(estimate: Estimate, kind: str, number: str | None) -> str:
-    key = "|".join(
-        [
-            kind,
-            estimate.last_reload.isoformat(),
-            str(estimate.zero_balance_since),
-            str(estimate.margin_days),
-            number or "",
-        ]
-    )
-    return f"{hashlib.sha256(key.encode()).hexdigest()[:24]}@smart-baohao.checker"
+    parts = [
+        kind,
+        estimate.last_reload.isoformat(),
+        str(estimate.zero_balance_since),
+        str(estimate.margin_days),
+        number or "",
+    ]
+    if estimate.kind != "regular":  # regular reloads keep the UIDs they always had
+        parts.append(str(estimate.kind))
+    if estimate.load_expires is not None:
+        parts.append(estimate.load_expires.isoformat())
+    return f"{hashlib.sha256('|'.join(parts).encode()).hexdigest()[:24]}@smart-baohao.checker"
 
 
 def _alarm(summary: str, trigger: str) -> list[str]:
@@ -73,6 +81,10 @@ def _alarm(summary: str, trigger: str) -> list[str]:
         f"DESCRIPTION:{escape_text(summary)}",
         "END:VALARM",
     ]
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _event(
@@ -86,11 +98,13 @@ def _event(
     triggers: tuple[str, ...],
 ) -> list[str]:
     params = {
-        "load_expires": estimate.load_expires.isoformat(),
-        "deactivates_on": estimate.deactivates_on.isoformat(),
+        "load_expires": _iso(estimate.load_expires),
+        "balance_ends": _iso(estimate.balance_ends),
+        "deactivates_on": _iso(estimate.deactivates_on),
     }
+    code = f"ics.{kind}.{estimate.status}" if kind == "reload_now" else f"ics.{kind}"
     summary = message(f"ics.{kind}.summary", lang)
-    description = message(f"ics.{kind}.description", lang, **params)
+    description = message(f"{code}.description", lang, **params)
     if number:
         description = f"{message('label.number', lang)}: {number}\n{description}"
     alarm_text = message("ics.alarm", lang, summary=summary)
@@ -109,11 +123,39 @@ def _event(
     return [*lines, "END:VEVENT"]
 
 
-def calendar(estimate: Estimate, *, lang: str, stamp: datetime, number: str | None = None) -> str:
+def planned_events(estimate: Estimate, today: date) -> list[tuple[str, date, tuple[str, ...]]]:
+    """(kind, day, alarm triggers) of each event, none of them before ``today``.
+
+    A reader past the reload-by date (or with a promo, which cannot be dated) gets one
+    "reload now" event today instead of a reload-by event in the past. An alarm rings only on
+    a day after today: the export does not know the reader's hour, so 09:00 today may be over.
+    """
+    planned: list[tuple[str, date | None, tuple[tuple[int, str], ...]]] = []
+    if estimate.reload_by is None or estimate.reload_by < today:
+        planned.append(("reload_now", today, ()))
+    else:
+        planned.append(("reload_by", estimate.reload_by, (_WEEK_BEFORE, _ON_THE_DAY)))
+    planned.append(("balance_ends", estimate.balance_ends, (_ON_THE_DAY,)))
+    planned.append(("deactivates_on", estimate.deactivates_on, (_WEEK_BEFORE, _ON_THE_DAY)))
+    return [
+        (kind, day, tuple(text for offset, text in alarms if day + timedelta(offset) > today))
+        for kind, day, alarms in planned
+        if day is not None and day >= today
+    ]
+
+
+def calendar(
+    estimate: Estimate,
+    *,
+    lang: str,
+    stamp: datetime,
+    today: date,
+    number: str | None = None,
+) -> str:
     """The ``.ics`` text: reload-by (alarms 7 days before and on the day), balance end, and
-    earliest disconnection. ``stamp`` is the UTC time of the export (DTSTAMP)."""
-    week_before = f"-P6DT{24 - _ALARM_HOUR}H"
-    on_the_day = f"PT{_ALARM_HOUR}H"
+    earliest disconnection (alarms 7 days before and on the day), as :func:`planned_events`
+    keeps them. ``stamp`` is the UTC time of the export (DTSTAMP); ``today`` the reader's
+    local date."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -122,12 +164,7 @@ def calendar(estimate: Estimate, *, lang: str, stamp: datetime, number: str | No
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(message('summary.title', lang))}",
     ]
-    events = (
-        ("reload_by", estimate.reload_by, (week_before, on_the_day)),
-        ("balance_ends", estimate.balance_ends, (on_the_day,)),
-        ("deactivates_on", estimate.deactivates_on, ()),
-    )
-    for kind, day, triggers in events:
+    for kind, day, triggers in planned_events(estimate, today):
         lines += _event(
             estimate, kind, day, lang=lang, stamp=stamp, number=number, triggers=triggers
         )

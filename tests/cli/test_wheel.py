@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-BUDGET = 40 * 1024
+# 40 KB until issue 13 added the reload kinds, the unknown status and the rewritten words
+# (45 KB); still a fraction of a percent of the 5.7 MB gzipped runtime beside it.
+BUDGET = 48 * 1024
 
 
 @pytest.fixture(scope="module")
