@@ -39,6 +39,11 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.serviceworker },
   },
   {
+    // The prelude hooks/search_lang.py puts before Material's search worker.
+    files: ["hooks/search_worker.js"],
+    languageOptions: { sourceType: "script", globals: globals.worker },
+  },
+  {
     files: ["tests/**/*.js", "tests/**/*.mjs"],
     languageOptions: { sourceType: "module", globals: { ...globals.node, ...globals.worker } },
   },

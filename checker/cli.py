@@ -40,11 +40,22 @@ def _parser() -> argparse.ArgumentParser:
     nxt.add_argument("--last-reload", required=True, metavar="DATE")
     nxt.add_argument("--zero-balance-since", metavar="DATE")
     nxt.add_argument("--margin-days", metavar="N")
-    nxt.add_argument("--amount", metavar="TEXT")
-    nxt.add_argument("--promo", action="store_true", help="the last reload was a promo only")
+    nxt.add_argument("--amount", metavar="TEXT", help="what the last reload was for (PHP)")
+    nxt.add_argument(
+        "--kind",
+        choices=web.KINDS,
+        help="the kind of the last reload (default: regular); pasaload needs --amount",
+    )
+    nxt.add_argument("--promo", action="store_true", help="the same as --kind promo")
     nxt.add_argument("--today", metavar="DATE", help="default: the computer's date")
     nxt.add_argument("--ics", metavar="FILE", help="also write calendar reminders to FILE")
     return parser
+
+
+def _kind(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
+    if args.promo and args.kind not in (None, "promo"):
+        parser.error(f"--promo means --kind promo; it contradicts --kind {args.kind}")
+    return "promo" if args.promo else args.kind or "regular"
 
 
 def _answer(args: argparse.Namespace) -> dict[str, Any]:
@@ -58,9 +69,10 @@ def _answer(args: argparse.Namespace) -> dict[str, Any]:
         args.zero_balance_since,
         args.margin_days,
         args.amount,
-        args.promo,
+        False,
         today,
         args.lang,
+        args.reload_kind,
     )
 
 
@@ -69,7 +81,8 @@ def _write_ics(args: argparse.Namespace) -> dict[str, Any]:
         "last_reload": args.last_reload,
         "zero_balance_since": args.zero_balance_since,
         "margin_days": args.margin_days,
-        "promo": args.promo,
+        "amount": args.amount,
+        "reload_kind": args.reload_kind,
     }
     today = args.today if args.today is not None else date.today().isoformat()
     exported = web.calendar(form, today, args.lang)
@@ -81,27 +94,39 @@ def _write_ics(args: argparse.Namespace) -> dict[str, Any]:
 _TEXT_FIELDS = {
     "number": ("e164", "national", "network"),
     "amount": ("amount",),
+    # A promo has no dates: its lines are left out, not printed as "None".
     "next": (
-        "reload_by",
-        "days_left",
         "status_label",
-        "load_expires",
+        "reload_by",
+        "days_text",
         "balance_ends",
+        "load_expires",
         "deactivates_on",
     ),
 }
 _LABELS = {"status_label": "label.status"}
 
 
+def _label(name: str, answer: dict[str, Any], lang: str) -> str:
+    if name == "load_expires":  # "Regular load valid until" or "PasaLoad valid until"
+        return str(answer["load_expires_label"])
+    return message(_LABELS.get(name, f"label.{name}"), lang)
+
+
 def _as_text(command: str, answer: dict[str, Any], lang: str) -> str:
     if not answer["ok"]:
         return f"{answer['message']} [{answer['code']}]"
-    lines = [
-        f"{message(_LABELS.get(name, f'label.{name}'), lang)}: {answer[name]}"
+    lines = []
+    if command == "next":
+        kind = message(f"kind.{answer['reload_kind']}", lang)
+        lines.append(f"{message('label.reload_kind', lang)}: {kind}")
+    lines += [
+        f"{_label(name, answer, lang)}: {answer[name]}"
         for name in _TEXT_FIELDS[command]
+        if answer[name] is not None
     ]
     if command == "next":
-        lines.append(answer["status_detail"])
+        lines.insert(2, answer["status_detail"])
     if command == "number":
         lines.append(answer["caveat"])
     lines += [f"! {text}" for text in answer["warning_messages"]]
@@ -114,7 +139,10 @@ def _as_text(command: str, answer: dict[str, Any], lang: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "next":
+        args.reload_kind = _kind(args, parser)
     answer = _answer(args)
     if answer["ok"] and args.command == "next" and args.ics:
         exported = _write_ics(args)

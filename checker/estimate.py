@@ -1,14 +1,25 @@
-"""The next-reload estimate: from the last regular reload to the reload-by date.
+"""The next-reload estimate: from the last reload to the reload-by date.
+
+The last reload is one of three kinds (:class:`ReloadKind`):
+
+- ``regular``: a regular reload, valid 1 calendar year (the dates below);
+- ``pasaload``: load someone sent with PasaLoad, valid only the days Smart gives for its amount
+  (15, 30 or 60); an amount without a documented validity cannot be dated
+  (``pasaload.undated``), and none at all asks for it (``pasaload.amount_needed``);
+- ``promo``: a promo bundle, outside the one-year rule: status ``unknown`` and no dates, and
+  the reader is told to enter the last regular reload or to make one.
 
 The definitions, exactly as the page and the CLI use them:
 
-- ``load_expires`` = last reload + the load validity (1 calendar year; 29 February -> 28 February)
+- ``load_expires`` = last reload + the load validity (1 calendar year, 29 February ->
+  28 February; for PasaLoad the days of its amount)
 - E, the end of the balance = the earlier of ``load_expires`` and the zero-balance date, if given
 - ``deactivates_on`` = E + the days to disconnection (120, the official figure)
 - ``reload_by`` = E - margin days, but never before the last reload
 - ``days_left`` = ``reload_by`` - today (negative when late)
 - ``status``: ``ok`` when today < reload_by - due-soon window; ``due_soon`` up to reload_by;
-  ``overdue`` until E; ``grace`` until ``deactivates_on``; then ``deactivated``
+  ``overdue`` until E; ``grace`` until ``deactivates_on``; then ``deactivated``; ``unknown``
+  for a promo
 
 >>> result = estimate(date(2026, 3, 15), today=date(2026, 11, 26))
 >>> result.load_expires, result.reload_by, result.deactivates_on
@@ -21,11 +32,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import StrEnum
 
 from .dates import add_years
 from .errors import CheckerError
-from .rules import DEFAULT_CARRIER, Carrier, Source, carrier, rule
+from .rules import DEFAULT_CARRIER, Carrier, Source, carrier, rule, value_for_amount
 
 
 class Status(StrEnum):
@@ -34,6 +46,14 @@ class Status(StrEnum):
     OVERDUE = "overdue"
     GRACE = "grace"
     DEACTIVATED = "deactivated"
+    # A promo: outside the one-year rule, so there is nothing to date. Never shown as "ok".
+    UNKNOWN = "unknown"
+
+
+class ReloadKind(StrEnum):
+    REGULAR = "regular"
+    PROMO = "promo"
+    PASALOAD = "pasaload"
 
 
 @dataclass(frozen=True)
@@ -51,17 +71,23 @@ class Assumption:
 @dataclass(frozen=True)
 class Estimate:
     last_reload: date
+    kind: ReloadKind
     zero_balance_since: date | None
     margin_days: int
-    load_expires: date
-    balance_ends: date
-    deactivates_on: date
-    reload_by: date
-    days_left: int
+    # The dates and days_left are None only when the status is UNKNOWN.
+    load_expires: date | None
+    balance_ends: date | None
+    deactivates_on: date | None
+    reload_by: date | None
+    days_left: int | None
     status: Status
     warnings: tuple[str, ...]
     assumptions: tuple[Assumption, ...]
     sources: tuple[tuple[str, Source], ...]  # (rule key, source), each source once
+
+    @property
+    def dated(self) -> bool:
+        return self.status is not Status.UNKNOWN
 
 
 ASSUMPTIONS = (
@@ -70,7 +96,23 @@ ASSUMPTIONS = (
     Assumption("assumption.margin", rule="safety_margin"),
     Assumption("assumption.incoming_not_activity", rule="incoming_not_activity"),
 )
+_ASSUMPTIONS_BY_KIND: dict[ReloadKind, tuple[Assumption, ...]] = {
+    ReloadKind.REGULAR: ASSUMPTIONS,
+    ReloadKind.PASALOAD: (
+        Assumption("assumption.balance_ends.pasaload", rule="pasaload_validity"),
+        *ASSUMPTIONS[1:],
+    ),
+    ReloadKind.PROMO: (
+        Assumption("assumption.promo", rule="promo_outside_validity"),
+        ASSUMPTIONS[3],
+    ),
+}
 _RULES_USED = ("load_validity", "deactivation_after_balance_ends", "promo_outside_validity")
+_RULES_BY_KIND = {
+    ReloadKind.REGULAR: _RULES_USED,
+    ReloadKind.PASALOAD: ("pasaload_validity", *_RULES_USED),
+    ReloadKind.PROMO: ("promo_outside_validity", "load_validity"),
+}
 
 
 def default_margin_days() -> int:
@@ -90,10 +132,14 @@ def estimate(
     today: date,
     zero_balance_since: date | None = None,
     margin_days: int | None = None,
-    promo_only: bool = False,
+    kind: ReloadKind = ReloadKind.REGULAR,
+    amount: Decimal | None = None,
     carrier_key: str = DEFAULT_CARRIER,
 ) -> Estimate:
-    """Estimate the reload-by date; raises :class:`CheckerError` for impossible inputs."""
+    """Estimate the reload-by date; raises :class:`CheckerError` for impossible inputs.
+
+    ``amount`` is what the last reload was for; only PasaLoad's validity depends on it.
+    """
     margin = check_margin(default_margin_days() if margin_days is None else margin_days)
     if last_reload > today:
         raise CheckerError("date.in_future", today=today.isoformat(), field="last_reload")
@@ -110,19 +156,35 @@ def estimate(
             )
 
     rules = carrier(carrier_key)
-    validity = rules.rule("load_validity")
+    if kind is ReloadKind.PROMO:
+        return Estimate(
+            last_reload=last_reload,
+            kind=kind,
+            zero_balance_since=zero_balance_since,
+            margin_days=margin,
+            load_expires=None,
+            balance_ends=None,
+            deactivates_on=None,
+            reload_by=None,
+            days_left=None,
+            status=Status.UNKNOWN,
+            warnings=(),
+            assumptions=_ASSUMPTIONS_BY_KIND[kind],
+            sources=_sources(rules, kind),
+        )
+    load_expires = _load_expires(rules, last_reload, kind, amount)
     grace = rules.rule("deactivation_after_balance_ends")
-    load_expires = add_years(last_reload, int(validity.value or 0))
     balance_ends = min(load_expires, zero_balance_since or load_expires)
     deactivates_on = balance_ends + timedelta(days=int(grace.value or 0))
     reload_by = max(balance_ends - timedelta(days=margin), last_reload)
     warnings: list[str] = []
-    if promo_only:
-        warnings.append("estimate.promo_only")
+    if kind is ReloadKind.PASALOAD:
+        warnings.append("estimate.pasaload")
     if (balance_ends - last_reload).days < margin:
         warnings.append("estimate.margin_clamped")
     return Estimate(
         last_reload=last_reload,
+        kind=kind,
         zero_balance_since=zero_balance_since,
         margin_days=margin,
         load_expires=load_expires,
@@ -132,15 +194,29 @@ def estimate(
         days_left=(reload_by - today).days,
         status=_status(today, reload_by, balance_ends, deactivates_on),
         warnings=tuple(warnings),
-        assumptions=ASSUMPTIONS,
-        sources=_sources(rules),
+        assumptions=_ASSUMPTIONS_BY_KIND[kind],
+        sources=_sources(rules, kind),
     )
 
 
-def _sources(rules: Carrier) -> tuple[tuple[str, Source], ...]:
+def _load_expires(
+    rules: Carrier, last_reload: date, kind: ReloadKind, amount: Decimal | None
+) -> date:
+    if kind is ReloadKind.REGULAR:
+        return add_years(last_reload, int(rules.rule("load_validity").value or 0))
+    # PasaLoad: only the amounts Smart documents can be dated; guessing would be a wrong date.
+    if amount is None:
+        raise CheckerError("pasaload.amount_needed", field="amount")
+    days = value_for_amount(rules.rule("pasaload_validity"), amount)
+    if days is None:
+        raise CheckerError("pasaload.undated", amount=f"{amount:,}", field="amount")
+    return last_reload + timedelta(days=days)
+
+
+def _sources(rules: Carrier, kind: ReloadKind) -> tuple[tuple[str, Source], ...]:
     """The sources of the rules the estimate uses, conflicts' too, each once (first rule wins)."""
     found: dict[str, tuple[str, Source]] = {}
-    for key in _RULES_USED:
+    for key in _RULES_BY_KIND[kind]:
         used = rules.rule(key)
         for source in used.sources + tuple(s for c in used.conflicts for s in c.sources):
             found.setdefault(source.url, (key, source))

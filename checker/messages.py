@@ -21,7 +21,7 @@ but named, as ``{rules[amount_max]}`` or ``{conflicts[deactivation_after_balance
 
 from __future__ import annotations
 
-from .rules import all_rules, format_value, pick
+from .rules import all_rules, format_range, format_rule, format_value, pick
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -72,10 +72,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Portability Act (RA 11202) the number may have moved to another network.",
     ),
     "phone.not_smart_prefix": (
-        "该号段最初分配给 {network}，不是 Smart/TNT/Sun。本站的规则只适用于 Smart 旗下号码；"
-        "如果你的号码已转入 Smart，规则才适用。",
-        "This prefix was originally allocated to {network}, not Smart, TNT or Sun. The rules "
-        "here are Smart's; they apply only if your number is now on Smart.",
+        "注意：该号段最初分配给 {network}，不是 Smart/TNT/Sun。检查器的日期按 Smart 的规则计算，"
+        "只有号码已转到 Smart 时才适用。",
+        "Note: this prefix was originally allocated to {network}, not Smart, TNT or Sun. The "
+        "checker's dates follow Smart's rules and apply only if your number is now on Smart.",
     ),
     # Amounts
     "amount.empty": ("请输入金额。", "Enter an amount."),
@@ -98,7 +98,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "plausibility bound, not a carrier rule).",
     ),
     "amount.unusually_small": (
-        "低于 {rules[amount_small]}的普通充值很少见；请确认金额。（只是提醒，不影响日期。）",
+        "低于 {rules[amount_small]}的普通话费充值很少见；请确认金额。（只是提醒，不影响日期。）",
         "A regular reload below {rules[amount_small]} is unusual; check the amount. (A reminder "
         "only; the dates do not change.)",
     ),
@@ -118,11 +118,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The last reload cannot be after today ({today}).",
     ),
     "date.zero_before_reload": (
-        "余额归零的日期不能早于最近一次充值（{last_reload}）。",
+        "话费余额用完的日期不能早于最近一次充值（{last_reload}）。",
         "The day the balance reached zero cannot be before the last reload ({last_reload}).",
     ),
     "date.zero_in_future": (
-        "余额归零的日期不能晚于今天（{today}）。",
+        "话费余额用完的日期不能晚于今天（{today}）。",
         "The day the balance reached zero cannot be after today ({today}).",
     ),
     # The safety margin
@@ -134,6 +134,32 @@ CATALOG: dict[str, tuple[str, str]] = {
         "安全余量必须在 0 到 {rules[safety_margin_max]}之间。",
         "The safety margin must be between 0 and {rules[safety_margin_max]}.",
     ),
+    # The kind of the last reload
+    "kind.empty": (
+        "请选择最近一次充值的种类：普通话费充值、促销套餐或 PasaLoad。",
+        "Choose the kind of your last reload: regular, promo or PasaLoad.",
+    ),
+    "kind.unknown": (
+        "无法识别充值种类：只能是 regular（普通话费充值）、promo（促销套餐）或 pasaload（PasaLoad）。",
+        "Unknown kind of reload: it must be regular, promo or pasaload.",
+    ),
+    "kind.regular": ("普通话费充值（Regular Load）", "Regular reload"),
+    "kind.promo": ("促销套餐（Promo）", "Promo"),
+    "kind.pasaload": ("别人转来的话费（PasaLoad）", "PasaLoad from someone else"),
+    "pasaload.amount_needed": (
+        "PasaLoad 的有效期取决于金额：请填写对方转来的金额（{rules[pasaload_validity]}）。",
+        "How long PasaLoad lasts depends on its amount: enter the amount you were sent "
+        "({rules[pasaload_validity]}).",
+    ),
+    "pasaload.undated": (
+        "Smart 只公布了这几种 PasaLoad 金额的有效期：{rules[pasaload_validity]}。"
+        "{amount} 比索没有公布的有效期，检查器无法推算日期。"
+        "请改填最近一次普通话费充值的日期，或现在做一次普通话费充值。",
+        "Smart documents how long PasaLoad lasts only for these amounts: "
+        "{rules[pasaload_validity]}. PHP {amount} has no documented validity, so the checker "
+        "cannot date it. Enter the date of your last regular reload instead, or make a "
+        "regular reload now.",
+    ),
     # Statuses of an estimate
     "status.ok": ("安全", "OK"),
     "status.ok.detail": (
@@ -142,56 +168,92 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "status.due_soon": ("快到期", "Due soon"),
     "status.due_soon.detail": (
-        "请在 {reload_by} 之前做一次普通充值（还剩 {days} 天）。",
-        "Make a regular reload by {reload_by} ({days} days left).",
+        "请在 {reload_by} 当天或之前做一次普通话费充值。",
+        "Make a regular reload on or before {reload_by}.",
     ),
     "status.overdue": ("已过最晚充值日", "Overdue"),
     "status.overdue.detail": (
-        "已过你的安全余量，但余额要到 {balance_ends} 才到期：请马上充值。",
-        "Past your safety margin, but the balance lasts until {balance_ends}: reload now.",
+        "已过你的安全余量，但话费余额要到 {balance_ends} 才用完：请马上做一次普通话费充值。",
+        "Past your safety margin, but the balance lasts until {balance_ends}: make a regular "
+        "reload now.",
     ),
-    "status.grace": ("余额已到期（宽限期）", "Balance ended (grace period)"),
+    "status.grace": ("话费已到期（宽限期）", "Balance ended (grace period)"),
     "status.grace.detail": (
-        "余额已在 {balance_ends} 到期。号码仍能收短信，但最早会在 {deactivates_on} 被停机：请立即充值。",
+        "话费余额已在 {balance_ends} 用完或到期。号码还能接收短信，但最早从 {deactivates_on} "
+        "起可能被销号（号码被回收，无法取回）：请立即做一次普通话费充值。",
         "The balance ended on {balance_ends}. The line still receives texts but may be "
-        "disconnected from {deactivates_on}: reload immediately.",
+        "disconnected for good from {deactivates_on}: make a regular reload immediately.",
     ),
-    "status.deactivated": ("很可能已停机", "Likely disconnected"),
+    "status.deactivated": ("可能已被销号", "Likely disconnected"),
     "status.deactivated.detail": (
-        "从 {deactivates_on} 起号码可能已被停机，停机的号码无法取回。请试着充值，看是否成功。",
+        "从 {deactivates_on} 起号码可能已被销号；号码被回收后无法取回。请试着充值，看是否还能成功。",
         "From {deactivates_on} the line may have been disconnected, and a disconnected number "
         "cannot be reacquired. Try a reload to see whether it still goes through.",
     ),
+    "status.unknown": ("无法推算", "Cannot be dated"),
+    "status.unknown.detail": (
+        "促销套餐（Promo）不适用“普通话费充值有效 {rules[load_validity]}”的规则，"
+        "只买促销套餐能否保号也没有官方说法，所以检查器无法推算日期。"
+        "请改填最近一次普通话费充值（Regular Load）的日期；如果没有或不记得，现在就做一次普通话费充值。",
+        "Promos are outside the rule that a regular reload lasts {rules[load_validity]}, and "
+        "whether a promo keeps the line alive is unknown, so the checker cannot date this. "
+        "Enter the date of your last regular reload instead; if there is none or you do not "
+        "remember it, make a regular reload now.",
+    ),
+    # Days to a date, in words: never a bare negative number
+    "days.left": ("还有 {days} 天", "{days} days left"),
+    "days.left.one": ("还有 1 天", "1 day left"),
+    "days.today": ("就是今天", "today"),
+    "days.ago": ("已过 {days} 天", "{days} days ago"),
+    "days.ago.one": ("已过 1 天", "1 day ago"),
     # Warnings of an estimate
-    "estimate.promo_only": (
-        "促销套餐不适用“普通充值有效 {rules[load_validity]}”的规则，只买促销能否保号未知。以下日期按上一次普通充值计算；请尽快做一次普通充值。",
-        "Promos are outside the rule that a regular reload lasts {rules[load_validity]}, and whether they keep the line alive is unknown. The dates below count from your last regular reload; make a regular reload soon.",
+    "estimate.pasaload": (
+        "PasaLoad 转给漫游号码的话费按金额只有几十天有效（{rules[pasaload_validity]}），"
+        "不是 {rules[load_validity]}。以下日期按这笔 PasaLoad 到期计算；"
+        "只有普通话费充值（Regular Load）才让号码保留 {rules[load_validity]}。",
+        "PasaLoad sent to a roaming number expires after a time set by its amount "
+        "({rules[pasaload_validity]}), not after {rules[load_validity]}. The dates below count from when this PasaLoad ends; only "
+        "a regular reload keeps the line for {rules[load_validity]}.",
     ),
     "estimate.margin_clamped": (
-        "安全余量比余额的剩余时间还长，所以最晚充值日取最近一次充值当天。",
+        "安全余量比话费余额剩下的时间还长，所以最晚充值日取最近一次充值当天。",
         "The safety margin is longer than the balance lasts, so the reload-by date is the day "
         "of the last reload.",
     ),
     # Assumptions an estimate rests on
     "assumption.balance_ends": (
-        "余额在以下两者中较早的一天结束：最近一次普通充值 + {rules[load_validity]}，或你填写的余额归零日。",
+        "话费余额在以下两天中较早的一天用完：最近一次普通话费充值后 {rules[load_validity]}，"
+        "或你填写的余额用完日。",
         "The balance ends on the earlier of the last regular reload + {rules[load_validity]} "
         "and the day you say it reached zero.",
     ),
+    "assumption.balance_ends.pasaload": (
+        "话费余额在以下两天中较早的一天用完：这笔 PasaLoad 到期日（{rules[pasaload_validity]}），"
+        "或你填写的余额用完日。更早的普通话费充值是否还有效，检查器不计算（取保守的一边）。",
+        "The balance ends on the earlier of the day this PasaLoad expires "
+        "({rules[pasaload_validity]}) and the day you say it reached zero. The checker does "
+        "not count on an older regular reload still being valid (the conservative side).",
+    ),
+    "assumption.promo": (
+        "促销套餐不适用 {rules[load_validity]}有效期的规则；它能否保号没有官方说法，检查器不替它推算日期。",
+        "Promos are outside the {rules[load_validity]} rule; whether they keep the line alive "
+        "is unknown, and the checker does not date them.",
+    ),
     "assumption.deactivation": (
-        "余额结束后 {rules[deactivation_after_balance_ends]}起可能停机（官方数字；社区网站说 "
-        "{conflicts[deactivation_after_balance_ends]}，检查器取更保守的官方数字）。",
+        "话费余额用完后 {rules[deactivation_after_balance_ends]}起号码可能被销号"
+        "（官方数字；社区网站说 {conflicts[deactivation_after_balance_ends]}，"
+        "检查器取更保守的官方数字）。",
         "The line may be disconnected {rules[deactivation_after_balance_ends]} after the balance "
         "ends (the official figure; community sites say {conflicts[deactivation_after_balance_ends]}, "
         "and the checker takes the conservative official one).",
     ),
     "assumption.incoming_not_activity": (
-        "接收短信或来电不算作使用，不能延长有效期。",
+        "接收短信或来电不算使用号码，不会延长有效期。",
         "Receiving texts or calls does not count as activity and extends nothing.",
     ),
     "assumption.margin": (
-        "最晚充值日 = 余额结束日 − 安全余量 {margin} 天。",
-        "Reload-by date = end of the balance − a safety margin of {margin} days.",
+        "最晚充值日 = 话费余额结束日 − 安全余量 {margin} 天。",
+        "Reload-by date = the day the balance ends − a safety margin of {margin} days.",
     ),
     # How sure a rule or a source is (checker.rules.Confidence)
     "confidence.official": ("官方", "Official"),
@@ -202,52 +264,91 @@ CATALOG: dict[str, tuple[str, str]] = {
     "confidence.assumption": ("检查器的假设", "Checker's assumption"),
     # Labels for the CLI, the copied summary and the calendar
     "label.e164": ("国际格式", "E.164"),
-    "label.national": ("国内格式", "National"),
+    "label.national": ("菲律宾境内写法", "National"),
     "label.network": ("号段最初分配给", "Prefix originally allocated to"),
     "label.amount": ("金额", "Amount"),
     "label.number": ("号码", "Number"),
-    "label.last_reload": ("最近一次普通充值", "Last regular reload"),
-    "label.zero_balance_since": ("余额归零日", "Balance reached zero"),
+    "label.last_reload": ("最近一次充值", "Last reload"),
+    "label.reload_kind": ("充值种类", "Kind of reload"),
+    "label.zero_balance_since": ("你填写的余额用完日", "Balance reached zero (your date)"),
     "label.reload_by": ("最晚充值日", "Reload by"),
-    "label.days_left": ("剩余天数", "Days left"),
+    "label.days_text": ("距最晚充值日", "From today"),
     "label.status": ("状态", "Status"),
-    "label.load_expires": ("余额到期日", "Load expires"),
-    "label.balance_ends": ("余额结束日", "Balance ends"),
-    "label.deactivates_on": ("最早可能停机日", "Earliest disconnection"),
+    "label.load_expires": ("普通话费有效期至", "Regular load valid until"),
+    "label.load_expires.regular": ("普通话费有效期至", "Regular load valid until"),
+    "label.load_expires.pasaload": ("PasaLoad 话费有效期至", "PasaLoad valid until"),
+    "label.load_expires.promo": ("普通话费有效期至", "Regular load valid until"),
+    "label.balance_ends": ("话费余额结束日", "Balance ends"),
+    "label.deactivates_on": ("最早可能被销号日", "Earliest disconnection"),
     "label.warnings": ("提醒", "Warnings"),
     "label.assumptions": ("假设", "Assumptions"),
     "label.sources": ("来源", "Sources"),
     "summary.title": ("Smart 保号提醒", "Keeping my Smart number"),
-    "ics.reload_by.summary": ("Smart 保号：今天前充值", "Smart number: reload by today"),
-    "ics.reload_by.description": (
-        "做一次普通充值（不是促销套餐），保住号码。余额到期日：{load_expires}；最早可能停机日：{deactivates_on}。",
-        "Make a regular reload (not a promo) to keep the number. Load expires: {load_expires}; "
-        "earliest disconnection: {deactivates_on}.",
+    "ics.reload_by.summary": (
+        "Smart 保号：今天是最后充值日",
+        "Smart number: last day to reload",
     ),
-    "ics.balance_ends.summary": ("Smart 保号：余额今天到期", "Smart number: balance ends today"),
+    "ics.reload_by.description": (
+        "今天之内做一次普通话费充值（Regular Load，不是促销套餐），保住号码。"
+        "话费余额结束日：{balance_ends}；最早可能被销号日：{deactivates_on}。",
+        "Make a regular reload (not a promo) today to keep the number. Balance ends: "
+        "{balance_ends}; earliest disconnection: {deactivates_on}.",
+    ),
+    "ics.reload_now.summary": ("Smart 保号：今天就充值", "Smart number: reload now"),
+    "ics.reload_now.overdue.description": (
+        "已过最晚充值日。今天就做一次普通话费充值（Regular Load）。"
+        "话费余额结束日：{balance_ends}；最早可能被销号日：{deactivates_on}。",
+        "The reload-by date has passed. Make a regular reload today. Balance ends: "
+        "{balance_ends}; earliest disconnection: {deactivates_on}.",
+    ),
+    "ics.reload_now.grace.description": (
+        "话费余额已在 {balance_ends} 用完或到期。今天就做一次普通话费充值（Regular Load）；"
+        "从 {deactivates_on} 起号码可能被销号，无法取回。",
+        "The balance ended on {balance_ends}. Make a regular reload today; from "
+        "{deactivates_on} the number may be disconnected for good.",
+    ),
+    "ics.reload_now.deactivated.description": (
+        "从 {deactivates_on} 起号码可能已被销号。今天试着充值，看是否还能成功；"
+        "号码被回收后无法取回。",
+        "From {deactivates_on} the number may have been disconnected. Try a reload today to "
+        "see whether it still goes through; a disconnected number cannot be reacquired.",
+    ),
+    "ics.reload_now.unknown.description": (
+        "促销套餐（Promo）无法推算保号日期。今天做一次普通话费充值（Regular Load），"
+        "再用检查器按这次充值算出下一次的日期。",
+        "A promo cannot be dated. Make a regular reload today, then let the checker date the "
+        "next one from it.",
+    ),
+    "ics.balance_ends.summary": (
+        "Smart 保号：话费余额今天用完",
+        "Smart number: balance ends today",
+    ),
     "ics.balance_ends.description": (
-        "余额今天到期。号码还能收短信，但 {deactivates_on} 起可能停机。请立即充值。",
+        "话费余额今天用完或到期。号码还能接收短信，但从 {deactivates_on} 起可能被销号。"
+        "请立即做一次普通话费充值。",
         "The balance ends today. The line still receives texts but may be disconnected from "
         "{deactivates_on}. Reload now.",
     ),
     "ics.deactivates_on.summary": (
-        "Smart 保号：最早可能停机日",
+        "Smart 保号：最早可能被销号日",
         "Smart number: earliest disconnection",
     ),
     "ics.deactivates_on.description": (
-        "从今天起号码可能被停机，停机的号码无法取回。",
-        "From today the line may be disconnected, and a disconnected number cannot be reacquired.",
+        "从今天起号码可能被销号（号码被回收），无法取回。如果还没充值，请马上充值试试。",
+        "From today the line may be disconnected, and a disconnected number cannot be "
+        "reacquired. If you have not reloaded, try a reload now.",
     ),
     "ics.alarm": ("Smart 保号提醒：{summary}", "Smart number reminder: {summary}"),
     # The saved lines (checker/lines.py) and their export file
     "lines.default_label": ("尾号 {last4}", "ending {last4}"),
+    "ics.line_summary": ("号码「{label}」：{summary}", "{label}: {summary}"),
     "lines.need_number": (
         "要保存这个号码，请先填写手机号码。",
         "To save this line, enter its mobile number first.",
     ),
     "lines.need_last_reload": (
-        "要保存这个号码，请先填写最近一次普通充值的日期。",
-        "To save this line, enter the date of its last regular reload first.",
+        "要保存这个号码，请先填写最近一次充值的日期。",
+        "To save this line, enter the date of its last reload first.",
     ),
     "lines.label_too_long": (
         "备注名太长（最多 {limit} 个字符）。",
@@ -313,8 +414,11 @@ class _RuleFigures(dict[str, str]):
     def __init__(self, lang: str, *, conflicts: bool) -> None:
         super().__init__()
         for rule in all_rules():
-            items = rule.conflicts[:1] if conflicts else (rule,)
-            for item in items:
+            if not conflicts:
+                self[rule.key] = format_rule(rule, lang)
+                if rule.by_amount:  # "{rules[pasaload_validity:range]}": "15–60 天"
+                    self[f"{rule.key}:range"] = format_range(rule, lang)
+            for item in rule.conflicts[:1] if conflicts else ():
                 self[rule.key] = format_value(item.value, rule.unit, lang)
 
 

@@ -15,6 +15,8 @@ before changing a value.
 '1 year'
 >>> [c.value for c in rule("deactivation_after_balance_ends").conflicts]
 [180]
+>>> value_for_amount(rule("pasaload_validity"), Decimal("60"))
+30
 """
 
 from __future__ import annotations
@@ -76,15 +78,26 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class AmountValue:
+    """One row of a rule whose figure depends on the amount (PHP) a load was for."""
+
+    amount: Decimal
+    value: int
+
+
+@dataclass(frozen=True)
 class Rule:
     key: str
     name: Text
+    # None for a statement, and for a rule whose figure depends on the amount (by_amount).
     value: int | Decimal | None
     unit: str  # a key of UNITS, or "" for a rule that is a statement
     summary: Text
     confidence: Confidence
     sources: tuple[Source, ...]
     conflicts: tuple[Conflict, ...] = ()
+    # The figure for each documented amount, in ``unit``; an amount not listed has none.
+    by_amount: tuple[AmountValue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,7 @@ UNITS: dict[str, tuple[Text, Text]] = {
     "year": (Text("年", "year"), Text("年", "years")),
     "day": (Text("天", "day"), Text("天", "days")),
     "php": (Text("比索", "PHP"), Text("比索", "PHP")),
+    "attempt": (Text("次", "attempt"), Text("次", "attempts")),
 }
 
 # The date the facts were last compared with the stored copies of their sources.
@@ -147,7 +161,7 @@ PLDT_2023 = _src(
     Confidence.NEWS,
 )
 TNT_TERMS = _src(
-    "TNT terms and conditions: disconnected numbers cannot be reacquired",
+    "TNT terms and conditions (disconnection, reacquiring a number, PIN reloads)",
     "http://tntph.com/terms-and-conditions",
     Confidence.OFFICIAL,
 )
@@ -176,6 +190,36 @@ SMART_TOURIST_SIM = _src(
     "https://blog.smart.com.ph/are-tourists-foreign-nationals-required-to-register-their-sim",
     Confidence.OFFICIAL,
 )
+SMART_ROAMING_RELOAD_OPTIONS = _src(
+    "Smart Help: Reload options while roaming (PasaLoad validity by amount)",
+    "https://help.smart.com.ph/article/prepaid-reload-options-while-roaming",
+    Confidence.OFFICIAL,
+)
+SMART_RELOAD_ONLINE = _src(
+    "Smart Help (2021-09-02): How to reload my Smart Prepaid account (My Smart, PIN reloads)",
+    "https://smart.com.ph/help/article/smart-help/2021/09/02/how-to-reload-my-smart-prepaid-account",
+    Confidence.OFFICIAL,
+)
+PINOYLOADS_ROAMING_BALANCE = _src(
+    "PinoyLoads: Smart roaming maintaining balance (says the P100 requirement was dropped in 2026)",
+    "https://pinoyloads.com/smart-roaming-maintaining-balance",
+    Confidence.COMMUNITY,
+)
+SUN_ADVISORY = _src(
+    "Sun Cellular advisory: Sun subscribers transferred to Smart Communications from 2016-11-01",
+    "https://suncellular.com.ph/postpaid/faqs",
+    Confidence.OFFICIAL,
+)
+WIKIPEDIA_SUN = _src(
+    "Wikipedia: Sun Cellular (absorbed into Smart Communications)",
+    "https://en.wikipedia.org/wiki/Sun_Cellular",
+    Confidence.COMMUNITY,
+)
+SMART_MULTISIM = _src(
+    "Smart: Multi SIM terms and conditions",
+    "https://smart.com.ph/Corporate/terms/multisim",
+    Confidence.OFFICIAL,
+)
 NTC_REGISTRATION = _src(
     "NTC press release: no more SIM registration deadline extension",
     "https://ntcr4a.com/press-release-ntc-no-more-sim-registration-deadline-extension/",
@@ -185,11 +229,11 @@ NTC_REGISTRATION = _src(
 SMART_RULES: tuple[Rule, ...] = (
     Rule(
         key="load_validity",
-        name=Text("普通充值的有效期", "Validity of a regular reload"),
+        name=Text("普通话费充值的有效期", "Validity of a regular reload"),
         value=1,
         unit="year",
         summary=Text(
-            "任何金额的普通充值（load），有效期为自充值之日起 1 个日历年。"
+            "任何金额的普通话费充值（Regular Load），有效期都是自充值之日起 1 个日历年。"
             "2018 年 7 月 5 日起适用于所有面额。",
             "Regular load of any amount is valid for 1 calendar year from the day of the "
             "reload. It applies to every denomination since 5 July 2018.",
@@ -200,12 +244,13 @@ SMART_RULES: tuple[Rule, ...] = (
     Rule(
         key="deactivation_after_balance_ends",
         name=Text(
-            "余额用尽或过期后到停机的天数", "Days from the end of the balance to disconnection"
+            "话费用完或过期后到销号的天数", "Days from the end of the balance to disconnection"
         ),
         value=120,
         unit="day",
         summary=Text(
-            "余额归零（或过期）后，仍可接听电话、接收短信 120 天；120 天内不充值，号码会被停机回收。",
+            "话费余额归零（或过期）后的 120 天内，仍可接听电话、接收短信；"
+            "这段时间内不充值，预付费账户会被销号，号码被回收。",
             "After the balance reaches zero (or expires) the line still receives calls and texts "
             "for 120 days; without a reload in that time the prepaid account is disconnected.",
         ),
@@ -215,7 +260,7 @@ SMART_RULES: tuple[Rule, ...] = (
             Conflict(
                 value=180,
                 note=Text(
-                    "一些社区网站说是 180 天（或“6 个月”）。检查器按官方的 120 天计算，这是更保守的一边。",
+                    "一些社区网站说是 180 天（或“6 个月”）。检查器按官方的 120 天计算，取更保守的一边。",
                     'Some community sites say 180 days (or "6 months"). The checker uses the '
                     "official 120 days, the conservative side.",
                 ),
@@ -225,11 +270,11 @@ SMART_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         key="disconnected_number_lost",
-        name=Text("停机后的号码", "A disconnected number"),
+        name=Text("销号后的号码", "A disconnected number"),
         value=None,
         unit="",
         summary=Text(
-            "号码一旦被停机，就无法重新取回；只能另买一张新 SIM 卡。",
+            "号码一旦被销号，就无法重新取回，只能另买一张新 SIM 卡。",
             "Once disconnected, the number cannot be reacquired; you would need a new SIM.",
         ),
         confidence=Confidence.OFFICIAL,
@@ -242,7 +287,7 @@ SMART_RULES: tuple[Rule, ...] = (
         unit="",
         summary=Text(
             "GIGA、Magic Data 等促销套餐有自己的有效期，不适用一年规则。"
-            "只买促销套餐能否保住号码，没有官方说法（未知）；请以普通充值保号。",
+            "只买促销套餐能否保住号码，没有官方说法（未知）；请用普通话费充值（Regular Load）保号。",
             "Promo bundles (GIGA, Magic Data, ...) have their own validity and are outside the "
             "one-year rule. Whether buying only a promo keeps the line alive is unknown; keep the "
             "line with a regular reload.",
@@ -256,7 +301,7 @@ SMART_RULES: tuple[Rule, ...] = (
         value=None,
         unit="",
         summary=Text(
-            "没有任何来源说接收短信或来电算作使用。检查器假定它不算。",
+            "没有任何来源说接收短信或来电算作使用。检查器假定不算。",
             "No source says that receiving texts or calls counts as activity. The checker "
             "assumes it does not.",
         ),
@@ -265,11 +310,12 @@ SMART_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         key="roaming_minimum_load",
-        name=Text("漫游时的最低余额", "Minimum load while roaming"),
+        name=Text("漫游时的最低话费余额", "Minimum load while roaming"),
         value=100,
         unit="php",
         summary=Text(
-            "Smart 的旧页面要求在国外时保持至少 100 比索余额；2026 年的社区页面说已取消。",
+            "Smart 的一个旧页面（没有日期）要求出境漫游时话费余额至少保持 100 比索；"
+            "一个 2026 年的社区页面说这项要求已经取消。两种说法都列在这里。",
             "An older Smart page asks roaming users to keep at least PHP 100 of load; a 2026 "
             "community page says the requirement was dropped.",
         ),
@@ -279,11 +325,11 @@ SMART_RULES: tuple[Rule, ...] = (
             Conflict(
                 value=None,
                 note=Text(
-                    "2026 年一个社区页面说该要求已取消；没有找到官方确认。",
+                    "2026 年一个社区页面说这项要求已取消；没有找到官方确认。",
                     "A 2026 community page says the requirement was dropped; no official "
                     "confirmation was found.",
                 ),
-                sources=(),
+                sources=(PINOYLOADS_ROAMING_BALANCE,),
             ),
         ),
     ),
@@ -293,7 +339,7 @@ SMART_RULES: tuple[Rule, ...] = (
         value=200,
         unit="php",
         summary=Text(
-            "在菲律宾的人可用 PasaLoad 给漫游中的你转 30、60、100 或 200 比索，每天最多 200 比索。",
+            "在菲律宾境内的人可以用 PasaLoad 给漫游中的你转 30、60、100 或 200 比索话费，每天最多 200 比索。",
             "Someone in the Philippines can PasaLoad PHP 30, 60, 100 or 200 to a roaming user, "
             "at most PHP 200 a day.",
         ),
@@ -301,12 +347,122 @@ SMART_RULES: tuple[Rule, ...] = (
         sources=(SMART_ROAMING_LOAD,),
     ),
     Rule(
+        key="pasaload_validity",
+        name=Text(
+            "PasaLoad 转给漫游号码的话费有效期", "Validity of PasaLoad sent to a roaming number"
+        ),
+        value=None,
+        unit="day",
+        summary=Text(
+            "在菲律宾境内的人用 PasaLoad 转给漫游中号码的话费，按金额在 15 到 60 天后过期，"
+            "不是 1 年。它不能代替普通话费充值（Regular Load）：只有普通话费充值才让号码保留一年。",
+            "PasaLoad sent to a number that is roaming expires after 15 to 60 days by amount, "
+            "not after a year. It is no substitute for a regular reload: only a regular reload "
+            "keeps the line for a year.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_ROAMING_LOAD, SMART_ROAMING_RELOAD_OPTIONS),
+        by_amount=(
+            AmountValue(Decimal("30"), 15),
+            AmountValue(Decimal("60"), 30),
+            AmountValue(Decimal("100"), 30),
+            AmountValue(Decimal("200"), 60),
+        ),
+    ),
+    Rule(
+        key="reload_1510_roaming",
+        name=Text("漫游时发短信到 1510 充值", "Reloading by text to 1510 while roaming"),
+        value=None,
+        unit="",
+        summary=Text(
+            "在国外发短信 RELOAD 加充值卡 PIN 到 1510，按漫游短信收费，所以号码里必须有话费余额；"
+            "话费为零时，请改用免费的漫游菜单 *133#。1510 只适用于 Smart Prepaid。",
+            "Texting RELOAD and the card's PIN to 1510 from abroad is charged as an outgoing "
+            "roaming text, so it needs balance; at zero balance use the free roaming menu *133# "
+            "instead. 1510 is for Smart Prepaid only.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_ROAMING_RELOAD_OPTIONS, SMART_ROAMING_LOAD),
+    ),
+    Rule(
+        key="tnt_reload_code",
+        name=Text("TNT 用充值卡 PIN 充值", "TNT reloads with a card PIN"),
+        value=None,
+        unit="",
+        summary=Text(
+            "TNT 用户不用 1510：在菲律宾境内把 PIN 发到 1511；漫游时，Smart 的漫游页面给 TNT 用户的是 *133# 菜单。",
+            "TNT users do not use 1510: at home a PIN goes to 1511; while roaming, Smart's roaming "
+            "pages name the *133# menu for TNT.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_ROAMING_LOAD, SMART_ROAMING_RELOAD_OPTIONS, TNT_TERMS),
+    ),
+    Rule(
+        key="pin_attempts",
+        name=Text("充值卡 PIN 连续输错的上限", "Wrong PIN attempts before reloading is barred"),
+        value=5,
+        unit="attempt",
+        summary=Text(
+            "充值卡 PIN 输错 5 次，当天就不能再用 PIN 充值，要等第二天。",
+            "After 5 attempts with a wrong PIN you cannot reload with a PIN for the rest of "
+            "the day.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_RELOAD_ONLINE, TNT_TERMS),
+    ),
+    Rule(
+        key="roaming_grace_receiving",
+        name=Text("宽限期内漫游收短信", "Receiving texts while roaming during the grace period"),
+        value=None,
+        unit="",
+        summary=Text(
+            "Smart 说话费余额归零后的宽限期内仍能接听电话、接收短信，但这是就在菲律宾境内使用而言；"
+            "人在国外开着漫游时是否同样能收到，没有找到来源（未知）。",
+            "Smart says the line still receives calls and texts during the grace period after "
+            "the balance reaches zero, but it says so for use at home; whether that holds while "
+            "roaming abroad is not stated anywhere we found (unknown).",
+        ),
+        confidence=Confidence.UNKNOWN,
+        sources=(SMART_VALIDITY, SMART_ROAMING_MINIMUM),
+    ),
+    Rule(
+        key="sun_brand_status",
+        name=Text("Sun 品牌的现状", "Sun as a brand today"),
+        value=None,
+        unit="",
+        summary=Text(
+            "Sun 的用户自 2016 年 11 月起已转到 Smart Communications；维基百科说 Sun Cellular 已并入 Smart，"
+            "也有非官方页面说 Sun Prepaid 在 2020 年改了品牌。Sun 现在是否还作为单独的品牌销售，"
+            "不确定。Sun 号码按 Smart 的规则计算。",
+            "Sun's subscribers were transferred to Smart Communications from November 2016; "
+            "Wikipedia says Sun Cellular was absorbed into Smart, and an unofficial page says Sun "
+            "Prepaid was rebranded in 2020. Whether Sun is still sold as a brand of its own is "
+            "uncertain. Sun numbers follow Smart's rules.",
+        ),
+        confidence=Confidence.UNKNOWN,
+        sources=(SUN_ADVISORY, WIKIPEDIA_SUN, MB_2018),
+    ),
+    Rule(
+        key="multi_sim",
+        name=Text("Smart Multi SIM", "Smart Multi SIM"),
+        value=None,
+        unit="",
+        summary=Text(
+            "Multi SIM 是 Smart 的一款 App，只能配合 Smart/TNT 的 Multi SIM 卡、在有 SIM 卡槽的手机上使用。"
+            "它不是把现有号码转成 eSIM 的办法。",
+            "Multi SIM is a Smart app that works only with a SMART/TNT Multi SIM card, in a phone "
+            "with a SIM slot. It is not a way to move an existing number to an eSIM.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_MULTISIM,),
+    ),
+    Rule(
         key="tourist_sim_validity",
         name=Text("游客 SIM 卡的有效期", "Validity of a tourist SIM"),
         value=30,
         unit="day",
         summary=Text(
-            "以游客身份登记的 SIM 卡只有 30 天有效，之后自动停用（持获批的签证延期者除外）；充值无法延长。",
+            "以游客身份登记的 SIM 卡只有 30 天有效，之后自动失效（出示获批的签证延期的除外），充值也无法延长。",
             "SIM cards registered to tourists are valid for only 30 days and then deactivated "
             "(unless an approved visa extension is shown); reloading cannot extend them.",
         ),
@@ -319,7 +475,7 @@ SMART_RULES: tuple[Rule, ...] = (
         value=None,
         unit="",
         summary=Text(
-            "未登记的 SIM 卡自 2023 年 7 月 31 日起已被永久停用；新卡在登记前无法使用，eSIM 也一样。",
+            "未实名登记的 SIM 卡自 2023 年 7 月 31 日起已被永久注销；新卡在登记前无法使用，eSIM 也一样。",
             "Unregistered SIMs were permanently deactivated from 31 July 2023; new SIMs stay "
             "deactivated until registered, eSIMs included.",
         ),
@@ -348,7 +504,7 @@ CHECKER_RULES: tuple[Rule, ...] = (
         value=30,
         unit="day",
         summary=Text(
-            "建议在余额到期前至少提前这么多天充值；可在 0 到 90 天之间调整。",
+            "建议在话费到期前至少提前这么多天充值；可在 0 到 90 天之间调整。",
             "Reload at least this many days before the balance ends; adjustable from 0 to 90 days.",
         ),
         confidence=Confidence.ASSUMPTION,
@@ -434,6 +590,57 @@ def format_value(value: int | Decimal | None, unit: str, lang: str) -> str:
     singular, plural = UNITS[unit]
     words = (singular if value == 1 else plural).get(lang)
     return f"{amount} {words}"
+
+
+def value_for_amount(found: Rule, amount: Decimal) -> int | None:
+    """The rule's figure for a load of ``amount``; None when no source gives one."""
+    for row in found.by_amount:
+        if row.amount == amount:
+            return row.value
+    return None
+
+
+def format_by_amount(found: Rule, lang: str) -> str:
+    """A by-amount rule as a page shows it, amounts with the same figure together.
+
+    >>> format_by_amount(rule("pasaload_validity"), "en")
+    'PHP 30: 15 days; PHP 60, 100: 30 days; PHP 200: 60 days'
+    >>> format_by_amount(rule("pasaload_validity"), "zh")
+    '30 比索：15 天；60、100 比索：30 天；200 比索：60 天'
+    """
+    groups: list[tuple[int, list[Decimal]]] = []
+    for row in found.by_amount:
+        if groups and groups[-1][0] == row.value:
+            groups[-1][1].append(row.amount)
+        else:
+            groups.append((row.value, [row.amount]))
+    parts = []
+    for value, amounts in groups:
+        figure = format_value(value, found.unit, lang)
+        if lang == "en":
+            parts.append(f"PHP {', '.join(f'{a:,}' for a in amounts)}: {figure}")
+        else:
+            parts.append(f"{'、'.join(f'{a:,}' for a in amounts)} 比索：{figure}")
+    return ("; " if lang == "en" else "；").join(parts)
+
+
+def format_range(found: Rule, lang: str) -> str:
+    """The smallest to the largest figure of a by-amount rule: "15–60 天".
+
+    >>> format_range(rule("pasaload_validity"), "en")
+    '15–60 days'
+    """
+    values = [row.value for row in found.by_amount]
+    return format_value(max(values), found.unit, lang).replace(
+        f"{max(values):,}", f"{min(values):,}–{max(values):,}", 1
+    )
+
+
+def format_rule(found: Rule, lang: str) -> str:
+    """The rule's figure as a page shows it: its value, or its figures by amount."""
+    if found.by_amount:
+        return format_by_amount(found, lang)
+    return format_value(found.value, found.unit, lang)
 
 
 def all_rules(carrier_key: str = DEFAULT_CARRIER) -> tuple[Rule, ...]:

@@ -25,7 +25,7 @@ from . import ics, lines
 from .amount import Amount, parse_amount
 from .dates import FIRST_DATE, LAST_DATE, parse_date
 from .errors import CheckerError
-from .estimate import Estimate, check_margin, default_margin_days, estimate
+from .estimate import Estimate, ReloadKind, check_margin, default_margin_days, estimate
 from .messages import lang_or_default, message
 from .phone import PhoneNumber, parse_phone
 from .text import normalise
@@ -52,17 +52,21 @@ class Field:
     options: tuple[str, ...] = ()
 
 
+# What the last reload was: reload_kind's options, the adapter's and the CLI's.
+KINDS = tuple(str(kind) for kind in ReloadKind)
 # The form, in the order the page shows it. The template's field loop, the page's JavaScript
 # (through the build's config, hooks/checker_assets.py) and the tests all read this.
 FIELDS: tuple[Field, ...] = (
     Field("last_reload", "date", required=True),
-    Field("promo", "checkbox", default=False),
+    Field("reload_kind", "choice", default=str(ReloadKind.REGULAR), options=KINDS),
     Field("zero_balance_since", "date"),
     Field("margin_days", "integer", default=str(default_margin_days())),
     Field("amount", "decimal"),
     Field("phone", "tel"),
 )
 FIELD_NAMES = tuple(field.name for field in FIELDS)
+# Read too, for links and callers from before reload_kind: promo=1 means reload_kind=promo.
+LEGACY_FIELDS = ("promo",)
 # What the page may call, with the names of each call's arguments: the worker passes them by
 # name, and refuses any other call or argument (docs/assets/checker/worker.js).
 CALLS: dict[str, tuple[str, ...]] = {
@@ -73,6 +77,7 @@ CALLS: dict[str, tuple[str, ...]] = {
     "saved_lines": ("saved", "today", "lang"),
     "export_lines": ("saved",),
     "import_lines": ("text", "size", "saved", "today", "lang"),
+    "calendar_all": ("saved", "today", "lang", "now"),
 }
 # The most bytes of a file the page reads for an import (it reads one more, to know).
 IMPORT_MAX_BYTES = lines.MAX_FILE_BYTES
@@ -176,11 +181,27 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _kind(value: object, promo: object = False) -> ReloadKind:
+    """The kind of the last reload: ``reload_kind`` if given, else the old ``promo`` flag.
+
+    >>> [str(_kind(" PasaLoad ")), str(_kind(None, "1")), str(_kind("", False))]
+    ['pasaload', 'promo', 'regular']
+    """
+    if _blank(value):
+        return ReloadKind.PROMO if _flag(promo) else ReloadKind.REGULAR
+    text = _in_field("reload_kind", lambda v: normalise(v, field="kind"), value)
+    try:
+        return ReloadKind(text.lower())
+    except ValueError:
+        raise CheckerError("kind.unknown", field="reload_kind") from None
+
+
 def _estimate(
     last_reload: object,
     zero_balance_since: object,
     margin_days: object,
-    promo: object,
+    kind: ReloadKind,
+    amount: Amount | None,
     today: object,
 ) -> Estimate:
     # The user's fields first, so their errors show before anything about today.
@@ -196,16 +217,33 @@ def _estimate(
         today=parse_date(today, field="today"),
         zero_balance_since=zero,
         margin_days=margin,
-        promo_only=_flag(promo),
+        kind=kind,
+        amount=amount.value if amount else None,
     )
+
+
+def _days_text(days: int, lang: str) -> str:
+    """Days to a date in words, never a bare negative number.
+
+    >>> _days_text(-42, "en"), _days_text(-42, "zh"), _days_text(1, "en"), _days_text(0, "zh")
+    ('42 days ago', '已过 42 天', '1 day left', '就是今天')
+    """
+    if days == 0:
+        return message("days.today", lang)
+    code = "days.left" if days > 0 else "days.ago"
+    return message(f"{code}.one" if abs(days) == 1 else code, lang, days=abs(days))
+
+
+def _iso(day: object) -> str | None:
+    return None if day is None else str(day)
 
 
 def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> Result:
     dates = {
-        "load_expires": result.load_expires.isoformat(),
-        "balance_ends": result.balance_ends.isoformat(),
-        "deactivates_on": result.deactivates_on.isoformat(),
-        "reload_by": result.reload_by.isoformat(),
+        "load_expires": _iso(result.load_expires),
+        "balance_ends": _iso(result.balance_ends),
+        "deactivates_on": _iso(result.deactivates_on),
+        "reload_by": _iso(result.reload_by),
     }
     detail = message(f"status.{result.status}.detail", lang, days=result.days_left, **dates)
     warnings = result.warnings + (amount.warnings if amount else ())
@@ -223,16 +261,23 @@ def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> 
     return {
         "ok": True,
         "last_reload": result.last_reload.isoformat(),
+        "reload_kind": str(result.kind),
         "zero_balance_since": result.zero_balance_since.isoformat()
         if result.zero_balance_since
         else None,
         "margin_days": result.margin_days,
         "amount": amount.text if amount else None,
         **dates,
+        # What the load_expires date is of: a regular reload's year, or PasaLoad's days.
+        "load_expires_label": message(f"label.load_expires.{result.kind}", lang),
         "days_left": result.days_left,
+        "days_text": None if result.days_left is None else _days_text(result.days_left, lang),
         "status": str(result.status),
         "status_label": message(f"status.{result.status}", lang),
         "status_detail": detail,
+        # Filled by check_form: what the phone number says about these dates (another network).
+        "status_warnings": [],
+        "status_warning_messages": [],
         **_warnings(warnings, lang),
         "assumptions": [
             {
@@ -254,12 +299,18 @@ def next_reload(
     promo: object = False,
     today: object = None,
     lang: str = "zh",
+    reload_kind: object = None,
 ) -> Result:
-    """The next-reload estimate; ``today`` is the user's local date (``YYYY-MM-DD``)."""
+    """The next-reload estimate; ``today`` is the user's local date (``YYYY-MM-DD``).
+
+    ``reload_kind`` is ``regular``, ``promo`` or ``pasaload``; when it is blank, the old
+    ``promo`` flag says promo or regular.
+    """
 
     def compute(lang: str) -> Result:
+        kind = _kind(reload_kind, promo)
         parsed_amount = None if _blank(amount) else _in_field("amount", parse_amount, amount)
-        result = _estimate(last_reload, zero_balance_since, margin_days, promo, today)
+        result = _estimate(last_reload, zero_balance_since, margin_days, kind, parsed_amount, today)
         return estimate_dict(result, lang, parsed_amount)
 
     return _safely("last_reload", lang, compute)
@@ -269,6 +320,26 @@ def _form(form: object) -> Mapping[str, object]:
     return form if isinstance(form, Mapping) else {}
 
 
+def _form_estimate(fields: Mapping[str, object], today: object) -> Estimate:
+    """The estimate a calendar is made of, from the form's fields (one line's, or a saved one)."""
+    kind = _kind(fields.get("reload_kind"), fields.get("promo"))
+    amount = fields.get("amount")
+    # Only PasaLoad's dates depend on the amount; a bad amount stops nothing else.
+    parsed_amount = (
+        _in_field("amount", parse_amount, amount)
+        if kind is ReloadKind.PASALOAD and not _blank(amount)
+        else None
+    )
+    return _estimate(
+        fields.get("last_reload"),
+        fields.get("zero_balance_since"),
+        fields.get("margin_days"),
+        kind,
+        parsed_amount,
+        today,
+    )
+
+
 def calendar(
     form: object = None, today: object = None, lang: str = "zh", now: object = None
 ) -> Result:
@@ -276,17 +347,14 @@ def calendar(
 
     def compute(lang: str) -> Result:
         fields = _form(form)
-        result = _estimate(
-            fields.get("last_reload"),
-            fields.get("zero_balance_since"),
-            fields.get("margin_days"),
-            fields.get("promo"),
-            today,
-        )
+        result = _form_estimate(fields, today)
         phone = fields.get("phone")
         number = None if _blank(phone) else _in_field("phone", parse_phone, phone).national
-        text = ics.calendar(result, lang=lang, stamp=_stamp(now, result), number=number)
-        return {"ok": True, "filename": f"smart-reload-by-{result.reload_by}.ics", "ics": text}
+        day = parse_date(today, field="today")
+        text = ics.calendar(result, lang=lang, stamp=_stamp(now, result), today=day, number=number)
+        first = ics.planned_events(result, day)[0]
+        name = "reload-now" if first[0] == "reload_now" else "reload-by"
+        return {"ok": True, "filename": f"smart-{name}-{first[1]}.ics", "ics": text}
 
     return _safely("last_reload", lang, compute)
 
@@ -315,15 +383,21 @@ def summary_text(number: Result | None, estimate_result: Result, lang: str) -> s
         lines.append(f"{label('label.number')}: {number['national']} ({number['e164']})")
     if estimate_result.get("amount"):
         lines.append(f"{label('label.amount')}: PHP {estimate_result['amount']}")
+    kind = estimate_result.get("reload_kind") or "regular"
     lines += [
-        f"{label('label.last_reload')}: {estimate_result['last_reload']}",
-        f"{label('label.reload_by')}: {estimate_result['reload_by']} "
-        f"({label('label.days_left')}: {estimate_result['days_left']})",
+        f"{label('label.last_reload')}: {estimate_result['last_reload']} ({label(f'kind.{kind}')})",
         f"{label('label.status')}: {estimate_result['status_label']} - "
         f"{estimate_result['status_detail']}",
-        f"{label('label.load_expires')}: {estimate_result['load_expires']}",
-        f"{label('label.deactivates_on')}: {estimate_result['deactivates_on']}",
     ]
+    lines += [f"! {text}" for text in estimate_result.get("status_warning_messages", [])]
+    if estimate_result.get("reload_by"):
+        lines += [
+            f"{label('label.reload_by')}: {estimate_result['reload_by']} "
+            f"({estimate_result['days_text']})",
+            f"{label('label.balance_ends')}: {estimate_result['balance_ends']}",
+            f"{estimate_result['load_expires_label']}: {estimate_result['load_expires']}",
+            f"{label('label.deactivates_on')}: {estimate_result['deactivates_on']}",
+        ]
     lines += [f"! {text}" for text in estimate_result["warning_messages"]]
     lines.append(f"{label('label.assumptions')}:")
     lines += [f"- {item['message']}" for item in estimate_result["assumptions"]]
@@ -338,7 +412,7 @@ def check_form(form: object = None, today: object = None, lang: str = "zh") -> R
     lang = lang_or_default(lang)
     fields = _form(form)
     try:
-        value = {name: fields.get(name) for name in FIELD_NAMES}
+        value = {name: fields.get(name) for name in FIELD_NAMES + LEGACY_FIELDS}
         number = None if _blank(value["phone"]) else check_number(value["phone"], lang)
         amount = None if _blank(value["amount"]) else check_amount(value["amount"], lang)
         result = None
@@ -351,7 +425,13 @@ def check_form(form: object = None, today: object = None, lang: str = "zh") -> R
                 value["promo"],
                 today,
                 lang,
+                value["reload_kind"],
             )
+        if result and result["ok"] and number and number["ok"] and number["warnings"]:
+            # A number first allocated to another network puts every date in doubt: say so
+            # in the status itself, not below a status that looks fine.
+            result["status_warnings"] = number["warnings"]
+            result["status_warning_messages"] = number["warning_messages"]
         summary = summary_text(number, result, lang) if result and result["ok"] else None
     except Exception:
         error = error_dict(CheckerError("internal.error"), lang, "form")
@@ -586,3 +666,28 @@ def _import_error(error: CheckerError, lang: str) -> Result:
         text = message("import.bad_line", lang, index=index, reason=text)
     unchanged = message("import.unchanged", lang)
     return {**answer, "field": "import", "message": f"{text} {unchanged}"}
+
+
+def calendar_all(
+    saved: object = None, today: object = None, lang: str = "zh", now: object = None
+) -> Result:
+    """One ``.ics`` for every saved line, as :func:`calendar` makes each line's events (the
+    same alarms), titled with the line's label; UIDs from its number and the event's kind."""
+    lang = lang_or_default(lang)
+    try:
+        checked = _checked(saved, today, lang)
+        if not checked:
+            raise CheckerError("lines.none")
+        day = parse_date(today, field="today")
+        entries = [
+            (ics.Line(line.e164, _label(line, lang)), _form_estimate(line.form, today))
+            for line in checked
+        ]
+        text = ics.calendar_all(entries, lang=lang, stamp=_stamp(now, entries[0][1]), today=day)
+    except CheckerError as error:
+        return _about_saved(error_dict(error, lang, "saved"))
+    except _Refused as refused:
+        return _about_saved(refused.answer)
+    except Exception:
+        return error_dict(CheckerError("internal.error"), lang, "saved")
+    return {"ok": True, "filename": "smart-baohao-all-lines.ics", "ics": text}

@@ -2,8 +2,11 @@
 
 - :mod:`hooks.checker_assets`: the checker page's context (asset URLs, the form's fields,
   words and config from :mod:`checker.web`) and the copy of Pyodide and the wheel.
-- :mod:`hooks.rules_page`: rule tokens and the rules table, from :mod:`checker.rules`.
-- :mod:`hooks.search`: jieba's extra words and the search index written as UTF-8.
+- :mod:`hooks.rules_page`: rule tokens and the rules table, from :mod:`checker.rules` and
+  :mod:`hooks.guide_facts` (the facts behind the FAQ's answers, kept out of the wheel).
+- :mod:`hooks.search`: what the index holds: jieba's extra words, the index written as UTF-8.
+- :mod:`hooks.search_lang`: how a page searches: one worker per language, its own pages only,
+  English words in any form (the prelude ``hooks/search_worker.js``).
 - :mod:`hooks.not_found`: one ``404.html``, from the default language's build.
 - :mod:`hooks.language_switch`: the i18n plugin's warning that language-switch.js answers.
 - :mod:`hooks.csp`: the Content-Security-Policy. :mod:`hooks.offline`: the service worker.

@@ -4,19 +4,24 @@ Pages never type "120 天" or "PHP 100" by hand. They write a token, and this ho
 in the page Markdown before it is rendered:
 
 ``[[rule:KEY]]``
-    the rule's value with its unit, as ``checker.rules.format_value`` writes it:
-    ``[[rule:deactivation_after_balance_ends]]`` -> "120 天" / "120 days".
+    the rule's value with its unit, as ``checker.rules.format_rule`` writes it:
+    ``[[rule:deactivation_after_balance_ends]]`` -> "120 天" / "120 days"; a rule whose figure
+    depends on the amount gives every amount: ``[[rule:pasaload_validity]]`` ->
+    "30 比索：15 天；60、100 比索：30 天；200 比索：60 天".
 ``[[rule:KEY:FIELD]]``
     one field of the rule. FIELD is one of
     ``value`` (the bare number, "120"), ``name``, ``summary``, ``confidence`` (the translated
     label), ``conflict`` (the first conflicting value with its unit, "180 天") or
-    ``conflict-note``.
+    ``conflict-note``; for a rule by amount, ``range`` ("15–60 天") instead of ``value``;
+    ``sources``, the rule's sources as Markdown links with their confidence, for the page that
+    states the fact: "来源：[Smart Help: ...](https://...)（官方）".
 ``[[confidence:LEVEL]]``
     the translated label of a confidence level (``official``, ``news``, ...).
 ``[[checked]]``
     the date the facts were last compared with their sources (``checker.rules.CHECKED``).
 ``[[rules-table]]``
-    the full rules table: one section per carrier, then the checker's own assumptions.
+    the full rules table: one section per carrier, then the facts behind the FAQ's answers
+    (``hooks/guide_facts.py``), then the checker's own assumptions.
     Each row has the rule, its value, its summary, its sources (title -> URL, confidence,
     date checked), its confidence and its conflicts with their sources.
 
@@ -48,13 +53,18 @@ from checker.rules import (
     Conflict,
     Rule,
     Source,
+    format_range,
+    format_rule,
     format_value,
     rule,
 )
+from hooks.guide_facts import GUIDE_RULES
 
 TOKEN = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
-FIELDS = ("value", "name", "summary", "confidence", "conflict", "conflict-note")
+FIELDS = (
+    "value", "range", "name", "summary", "confidence", "conflict", "conflict-note", "sources",
+)  # fmt: skip
 
 
 def _t(key: str, lang: str, **params: str) -> str:
@@ -73,9 +83,13 @@ def _join(items: Iterable[str], lang: str) -> str:
 
 
 def _lookup(key: str, where: str) -> Rule:
+    """A rule of the checker, or a fact behind the guide's answers (hooks/guide_facts.py)."""
     try:
         return rule(key)
     except KeyError:
+        for fact in GUIDE_RULES:
+            if fact.key == key:
+                return fact
         raise PluginError(f"{where}: unknown rule key {key!r}") from None
 
 
@@ -103,6 +117,12 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
     field = parts[2] if len(parts) == 3 else ""
     if field not in ("", *FIELDS):
         raise PluginError(f"{where}: unknown field {field!r} in [[{token}]]")
+    if field == "" and found.by_amount:
+        return format_rule(found, lang)
+    if field == "range":
+        if not found.by_amount:
+            raise PluginError(f"{where}: rule {found.key!r} has no figures by amount")
+        return format_range(found, lang)
     if field in ("", "value") and found.value is None:
         raise PluginError(f"{where}: rule {found.key!r} has no value for [[{token}]]")
     if field == "":
@@ -115,6 +135,8 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
         return found.summary.get(lang)
     if field == "confidence":
         return confidence_label(found.confidence, lang)
+    if field == "sources":
+        return _inline_sources(found, lang)
     conflict = _first_conflict(found, where)
     if field == "conflict":
         if conflict.value is None:
@@ -123,10 +145,70 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
     return conflict.note.get(lang)  # conflict-note
 
 
+def _inline_sources(found: Rule, lang: str) -> str:
+    """The rule's sources as Markdown links, for a sentence on a guide page."""
+    if not found.sources:
+        return _t("no_sources", lang)
+    items = [
+        f"[{source.title}]({source.url})" + (f"（{label}）" if lang == "zh" else f" ({label})")
+        for source in found.sources
+        for label in [confidence_label(source.confidence, lang)]
+    ]
+    return _t("sources_inline", lang, sources=("；" if lang == "zh" else "; ").join(items))
+
+
+# Characters a Chinese reader sees as part of the running text: ideographs, and CJK or
+# full-width punctuation. A space between two of them, or next to such punctuation, is a
+# stray gap, never a word break.
+_WIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
+# Markdown emphasis around a token does not render: look through it to the visible character.
+_MARKS = "*_"
+
+
+def _edge(text: str, end: bool) -> str:
+    """The visible character at the start (or ``end``) of ``text``, emphasis marks skipped."""
+    stripped = text.rstrip(_MARKS) if end else text.lstrip(_MARKS)
+    if not stripped:
+        return ""
+    return stripped[-1] if end else stripped[0]
+
+
+def _stray(left: str, right: str) -> bool:
+    """Is a space between the text ``left`` and the text ``right`` a stray gap in Chinese?"""
+    a, b = _edge(left, True), _edge(right, False)
+    if not a or not b:
+        return False
+    return bool(_PUNCT.match(a) or _PUNCT.match(b) or (_WIDE.match(a) and _WIDE.match(b)))
+
+
 def replace_tokens(markdown: str, lang: str, where: str = "page") -> str:
+    """Replace every token; in Chinese, without a stray space where a figure meets the text.
+
+    Pages put a space on both sides of a token, as mixed Chinese and Latin text wants
+    ("有效 1 年"). Where the rendered side is itself Chinese ("120 天", a summary ending in
+    "。"), that space would fall between two Chinese characters ("120 天 的宽限期") or after
+    a full stop, so it is dropped there and only there.
+    """
     if lang not in LANGS:
         raise PluginError(f"{where}: no rules text for language {lang!r}")
-    return TOKEN.sub(lambda match: render_token(match.group(1), lang, where), markdown)
+    out: list[str] = []
+    last = 0
+    for match in TOKEN.finditer(markdown):
+        rendered = render_token(match.group(1), lang, where)
+        before = markdown[last : match.start()]
+        kept = before.rstrip(" ")
+        # Two tokens side by side: the text before is the end of the one before.
+        if lang == "zh" and before != kept and _stray((out[-1] if out else "") + kept, rendered):
+            before = kept
+        out += [before, rendered]
+        last = match.end()
+        rest = markdown[last:]
+        kept = rest.lstrip(" ")
+        if lang == "zh" and rest != kept and _stray(rendered, kept):
+            last += len(rest) - len(kept)
+    out.append(markdown[last:])
+    return "".join(out)
 
 
 # --- the rules table --------------------------------------------------------------------------
@@ -164,8 +246,11 @@ def _conflict_block(found: Rule, conflict: Conflict, lang: str) -> str:
 
 
 def _row(found: Rule, lang: str) -> str:
-    value = format_value(found.value, found.unit, lang) or _t("no_value", lang)
+    value = format_rule(found, lang) or _t("no_value", lang)
     value_attr = "" if found.value is None else f"{found.value}"
+    # A figure by amount: "30:15 60:30 ..." (amount:figure), for tests and styling.
+    by_amount = " ".join(f"{row.amount}:{row.value}" for row in found.by_amount)
+    by_amount_attr = f' data-by-amount="{by_amount}"' if by_amount else ""
     conflicts = "".join(_conflict_block(found, c, lang) for c in found.conflicts)
     label = confidence_label(found.confidence, lang)
     cells = (
@@ -182,7 +267,8 @@ def _row(found: Rule, lang: str) -> str:
     )
     return (
         f'<tr id="rule-{found.key}" data-rule="{found.key}" data-value="{value_attr}" '
-        f'data-unit="{found.unit}" data-confidence="{found.confidence.value}">{cells}</tr>'
+        f'data-unit="{found.unit}" data-confidence="{found.confidence.value}"{by_amount_attr}>'
+        f"{cells}</tr>"
     )
 
 
@@ -210,6 +296,9 @@ def render_rules_table(lang: str) -> str:
             _table(f"carrier-{carrier.key}", carrier.rules, lang),
         ]
     blocks += [
+        f"## {_t('guide_heading', lang)} {{#guide-facts}}",
+        _t("guide_intro", lang),
+        _table("guide-facts", GUIDE_RULES, lang),
         f"## {_t('checker_heading', lang)} {{#checker-assumptions}}",
         _t("checker_intro", lang),
         _table("checker", CHECKER_RULES, lang),

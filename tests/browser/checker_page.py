@@ -16,7 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 FIELDS = web.FIELD_NAMES  # the form's fields, as checker.web lists them
 ROOT_SELECTOR = "[data-checker]"
 SETTLED = "[data-checker][data-checker-state=ready], [data-checker][data-checker-state=error]"
-DATE_ATTRS = ("reload-by", "load-expires", "deactivates-on", "days-left", "status")
+DATE_ATTRS = (
+    "reload-by",
+    "balance-ends",
+    "load-expires",
+    "deactivates-on",
+    "days-left",
+    "status",
+    "reload-kind",
+)
 
 
 # The tests' stand-in worker (fake_worker.js), served by the test server (conftest.py).
@@ -130,7 +138,7 @@ def cli_next(today: str, **options: str | bool) -> dict[str, Any]:
     """``python -m checker next ... --json``: the estimate the page must agree with."""
     argv = [sys.executable, "-m", "checker", "next", "--today", today, "--json"]
     for name, value in options.items():
-        flag = "--" + name.replace("_", "-")
+        flag = "--kind" if name == "reload_kind" else "--" + name.replace("_", "-")
         if value is True:
             argv.append(flag)
         elif value not in (False, None, ""):

@@ -10,10 +10,10 @@ import * as message from "/assets/checker/protocol.js";
 
 const mode = new URL(self.location.href).searchParams.get("mode");
 
-// Each string of a check_form answer is the phone field; {promo: true} answers errors instead.
+// Each string of a check_form answer is the phone field; a promo answers errors instead.
 function echo(form) {
   const p = String(form.phone);
-  if (form.promo) {
+  if (form.reload_kind === "promo") {
     const error = (field) => ({ ok: false, code: "x", message: p, field });
     return {
       number: error("phone"),
@@ -31,8 +31,9 @@ function echo(form) {
     amount: { ok: true, amount: p, currency: p, warnings: list, warning_messages: list },
     estimate: {
       ok: true, last_reload: p, load_expires: p, deactivates_on: p, reload_by: p,
+      balance_ends: p, load_expires_label: p, days_text: p,
       days_left: p, status: p, status_label: p, status_detail: p, warnings: list,
-      warning_messages: list, assumptions: [{ code: p, message: p, rule: p }],
+      warning_messages: list, status_warnings: list, status_warning_messages: list, assumptions: [{ code: p, message: p, rule: p }],
       sources: [{ title: p, url: "#", confidence: p, confidence_label: p, checked: p }],
     },
     summary: p,

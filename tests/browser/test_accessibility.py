@@ -203,9 +203,9 @@ def test_checker_ready_and_with_results(
     _open(page, browser.origin, site_page, palette)
     wait_ready(page)
     cases = {_case(site_page, palette, "ready"): _axe(page, axe_url)}
-    # A result with warnings (promo, grace period) next to a field error (a short number),
-    # the folded details opened so that their lists are checked too.
-    submit(page, last_reload="2025-10-01", promo=True, amount="100", phone="0918 123")
+    # A result with warnings (a small amount, grace period) next to a field error (a short
+    # number), the folded details opened so that their lists are checked too.
+    submit(page, last_reload="2025-10-01", amount="10", phone="0918 123")
     assert page.get_attribute("[data-checker-estimate]", "data-status") == "grace"
     assert field_error(page, "phone")[0], "the case needs a field error showing"
     page.evaluate("document.querySelectorAll('[data-checker] details').forEach(d => d.open = true)")

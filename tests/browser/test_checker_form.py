@@ -29,7 +29,8 @@ CASES = [
     {"last_reload": "2025-10-01", "amount": "₱300"},  # grace
     {"last_reload": "2025-06-01"},  # deactivated
     {"last_reload": "2026-03-15", "zero_balance_since": "2026-09-01"},
-    {"last_reload": "2026-05-05", "promo": True, "amount": "50", "margin_days": "0"},
+    {"last_reload": "2026-05-05", "reload_kind": "promo", "amount": "50", "margin_days": "0"},
+    {"last_reload": "2026-11-20", "reload_kind": "pasaload", "amount": "₱200"},  # PasaLoad
     {"last_reload": "2026-11-20", "zero_balance_since": "2026-11-21", "margin_days": "90"},
     {"last_reload": "2026-02-01", "margin_days": "45", "phone": "0918 123 4567"},
 ]
@@ -51,20 +52,25 @@ def test_page_dates_equal_the_cli(page, browser, lang):
             zero_balance_since=form["zero_balance_since"],
             margin_days=form["margin_days"],
             amount=form["amount"],
-            promo=form["promo"],
+            reload_kind=form["reload_kind"],
         )
         assert cli["ok"], cli
         shown = estimate_attrs(page)
         expected = {
             "reload-by": cli["reload_by"],
+            "balance-ends": cli["balance_ends"],
             "load-expires": cli["load_expires"],
             "deactivates-on": cli["deactivates_on"],
-            "days-left": str(cli["days_left"]),
+            "days-left": None if cli["days_left"] is None else str(cli["days_left"]),
             "status": cli["status"],
+            "reload-kind": cli["reload_kind"],
         }
         assert shown == expected, case
         # The words on the page are the CLI's words, in the page's language.
-        assert page.text_content("[data-checker-out=reload_by]") == cli["reload_by"]
+        assert page.text_content("[data-checker-out=reload_by]") == (cli["reload_by"] or "")
+        assert page.text_content("[data-checker-out=days_text]") == (cli["days_text"] or "")
+        label = page.text_content("dt[data-checker-out=load_expires_label]")
+        assert label == cli["load_expires_label"]
         assert page.text_content("[data-checker-out=status_label]") == cli["status_label"]
         assert page.text_content("[data-checker-out=status_detail]") == cli["status_detail"]
         warnings = page.locator("[data-checker-estimate] [data-checker-list=warning_messages] li")
@@ -73,7 +79,7 @@ def test_page_dates_equal_the_cli(page, browser, lang):
         assert assumptions.count() == len(cli["assumptions"])
         assert assumptions.first.locator("a").get_attribute("href").startswith("../")
         seen.add(cli["status"])
-    assert seen == {"ok", "due_soon", "overdue", "grace", "deactivated"}
+    assert seen == {"ok", "due_soon", "overdue", "grace", "deactivated", "unknown"}
 
 
 VALID = [
@@ -119,12 +125,13 @@ def test_every_field_accepts_valid_and_reports_invalid_input(page, browser, lang
         # (An English message may quote a Chinese date format as an example.)
         cjk = any("\u4e00" <= ch <= "\u9fff" for ch in message.replace("2026年3月15日", ""))
         assert cjk == (lang == "zh"), message
-    # The promo checkbox: a warning, and the dates still count from the regular reload.
+    # PasaLoad of an amount Smart gives no validity for: the amount field says so.
     reset(page)
-    submit(page, last_reload="2026-03-15", promo=True)
-    warnings = page.locator("[data-checker-estimate] [data-checker-list=warning_messages] li")
-    assert warnings.count() == 1
-    assert page.get_attribute("[data-checker-estimate]", "data-reload-by") == "2027-02-13"
+    submit(page, last_reload="2026-11-01", reload_kind="pasaload", amount="75")
+    code, message = field_error(page, "amount")
+    assert code == "pasaload.undated"
+    assert ("无法推算日期" if lang == "zh" else "cannot date it") in message
+    assert page.get_attribute("input[name=amount]", "aria-invalid") == "true"
 
 
 def test_results_follow_typing_without_submit(page, browser):
@@ -144,8 +151,8 @@ def test_share_link_restores_the_form(page, browser):
         "phone": "0918 123 4567",
         "last_reload": "2026/3/15",
         "amount": "₱100",
-        "promo": True,
-        "zero_balance_since": "2026-09-01",
+        "reload_kind": "pasaload",
+        "zero_balance_since": "2026-03-20",
         "margin_days": "14",
     }
     submit(page, **form)

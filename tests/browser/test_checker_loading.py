@@ -185,13 +185,14 @@ def test_readable_at_360px_in_both_palettes(page, browser, scheme, tmp_path):
     open_checker(page, browser.origin, "zh")
     palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert palette == ("slate" if scheme == "dark" else "default")
-    for last_reload, status in [
-        ("2026-03-15", "ok"),
-        ("2026-01-10", "due_soon"),
-        ("2025-10-01", "grace"),
-        ("2025-06-01", "deactivated"),
+    for last_reload, kind, status in [
+        ("2026-03-15", "regular", "ok"),
+        ("2026-01-10", "regular", "due_soon"),
+        ("2025-10-01", "regular", "grace"),
+        ("2025-06-01", "regular", "deactivated"),
+        ("2026-03-15", "promo", "unknown"),
     ]:
-        submit(page, last_reload=last_reload, phone="0918 123", amount="100")
+        submit(page, last_reload=last_reload, reload_kind=kind, phone="0918 123", amount="100")
         box = page.locator("[data-checker-status]")
         assert box.get_attribute("data-status") == status
         colours = box.evaluate(
@@ -208,7 +209,7 @@ def test_readable_at_360px_in_both_palettes(page, browser, scheme, tmp_path):
 def test_keyboard_and_labels(page, browser):
     open_checker(page, browser.origin, "en")
     unlabelled = page.evaluate(
-        """() => [...document.querySelectorAll('[data-checker-form] input')]
+        """() => [...document.querySelectorAll('[data-checker-form] :is(input, select)')]
                  .filter(el => el.labels.length === 0).map(el => el.name)"""
     )
     assert unlabelled == []
@@ -216,10 +217,11 @@ def test_keyboard_and_labels(page, browser):
     page.focus("input[name=last_reload]")
     page.keyboard.type("2026-03-15")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.name") == "promo"
-    page.keyboard.press("Space")
-    assert page.is_checked("input[name=promo]")
+    assert page.evaluate("document.activeElement.name") == "reload_kind"
+    page.keyboard.press("ArrowDown")  # the next radio button of the group: a promo
+    chosen = "document.querySelector('[data-checker-form]').elements.namedItem('reload_kind').value"
+    assert page.evaluate(chosen) == "promo"
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
-    page.wait_for_selector("[data-checker-estimate][data-reload-by='2027-02-13']")
-    assert page.locator("[data-checker-estimate] [data-checker-list=warning_messages] li").count()
+    page.wait_for_selector("[data-checker-estimate][data-status='unknown']")
+    assert page.text_content("[data-checker-out=status_label]") == "Cannot be dated"

@@ -487,13 +487,13 @@ def test_hostile_share_link_is_read_as_text(page: Any, browser: Session) -> None
         "phone": runaway,
         "last_reload": "2026-03-15",
         "amount": f'"><img src={PWN_IMAGE} onerror="{PWN};alert(1)">',
-        "promo": False,
+        "reload_kind": "regular",
         "zero_balance_since": f"javascript:{PWN}",
         "margin_days": "-+5",
     }
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    fragment = urlencode({name: value for name, value in form.items() if name != "promo"})
+    fragment = urlencode({name: value for name, value in form.items() if name != "reload_kind"})
     open_checker(page, browser.origin, "en", "#" + fragment)
     page.wait_for_function(
         f"() => document.querySelector('{ROOT_SELECTOR}').dataset.checkerChecks", timeout=GIVE_UP_MS
@@ -537,7 +537,8 @@ def test_glue_writes_every_answer_as_text(page: Any, browser: Session) -> None:
     for promo in (False, True):
         done = checks_done(page)
         page.fill("[data-checker-form] [name=phone]", ECHOED)
-        page.set_checked("[data-checker-form] [name=promo]", promo)
+        kind = "promo" if promo else "regular"
+        page.check(f"[data-checker-form] [name=reload_kind][value={kind}]")
         page.wait_for_function(
             f"n => Number(document.querySelector('{ROOT_SELECTOR}').dataset.checkerChecks) > n",
             arg=done,

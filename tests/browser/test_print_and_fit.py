@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
-# Words that only the form and its buttons carry (hooks/checker_ui.py).
+# Words that only the form and its buttons carry (form.* of checker/page_words.json).
 SCREEN_ONLY = {
     "zh": ("填写你的号码信息", "提前多少天充值", "添加到日历", "复制链接"),
     "en": ("Your number", "How early to reload", "Add to calendar", "Copy link"),

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import pytest
 from browser_support import launch
 from checker_page import cli_next, submit, url, wait_ready
@@ -281,6 +282,52 @@ def test_bad_files_leave_the_list_exactly_as_it_was(reader, lang):
     page.set_input_files("[data-checker-import]", _file("good.json", json.dumps(_good_file())))
     _wait_count(page, 2)
     assert {row["e164"] for row in _listed(page)} == {"+639175550000", "+639181234567"}
+
+
+def _events(path: str) -> list[Any]:
+    calendar = icalendar.Calendar.from_ical(Path(path).read_bytes())
+    return list(calendar.walk("VEVENT"))
+
+
+def _single_line_events(fields: dict[str, str], lang: str) -> int:
+    form = {field.name: field.default for field in web.FIELDS} | fields
+    answer = web.calendar(form, TODAY, lang, f"{TODAY}T10:00:00Z")
+    return len(_events_from_text(answer["ics"]))
+
+
+def _events_from_text(ics: str) -> list[Any]:
+    return list(icalendar.Calendar.from_ical(ics.encode()).walk("VEVENT"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_calendar_for_all_lines(reader, lang):
+    page = reader.page
+    page.goto(url(reader.origin, lang))
+    wait_ready(page)
+    _save_both(page, lang)
+    exports = []
+    for _ in range(2):
+        with page.expect_download() as download:
+            page.click("[data-checker-ics-all]")
+        assert download.value.suggested_filename.endswith(".ics")
+        exports.append(_events(download.value.path()))
+    first, again = exports
+    assert len(first) == _single_line_events(WORK, lang) + _single_line_events(FAMILY, lang)
+    uids = [str(event["UID"]) for event in first]
+    assert len(set(uids)) == len(uids)
+    assert uids == [str(event["UID"]) for event in again]
+    default = text("lines.default_label", lang, last4="0000")
+    for event in first:
+        summary = str(event["SUMMARY"])
+        assert LABELS[lang] in summary or default in summary, summary
+        assert "918 123 4567" not in summary and "9181234567" not in summary
+    # The same alarms as the single-line file, line by line.
+    form = {field.name: field.default for field in web.FIELDS} | WORK
+    single = _events_from_text(web.calendar(form, TODAY, lang, f"{TODAY}T10:00:00Z")["ics"])
+    mine = [e for e in first if LABELS[lang] in str(e["SUMMARY"])]
+    assert [[str(a["TRIGGER"].to_ical()) for a in e.walk("VALARM")] for e in mine] == [
+        [str(a["TRIGGER"].to_ical()) for a in e.walk("VALARM")] for e in single
+    ]
 
 
 @pytest.fixture

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# 40 KB until the saved lines (issue 14: checker/lines.py and their calls) took about 9 KB.
-BUDGET = 52 * 1024
+# 40 KB until issue 13 added the reload kinds, the unknown status and the rewritten words
+# (45 KB); 48 KB until issue 14's saved lines (checker/lines.py and their calls, ~9 KB).
+# Still a fraction of a percent of the 5.7 MB gzipped runtime beside it.
+BUDGET = 60 * 1024
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import pytest
 icalendar = pytest.importorskip("icalendar")
 
 from checker import web  # noqa: E402
+from checker.messages import message  # noqa: E402
 
 TODAY = "2026-11-26"
 NOW = "2026-11-26T10:00:00Z"
@@ -16,24 +17,34 @@ NOW = "2026-11-26T10:00:00Z"
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(
-    "form",
+    ("form", "today"),
     [
-        {"last_reload": "2026-03-15"},
-        {"last_reload": "2024-02-29", "margin_days": "0"},
-        {"last_reload": "2026-03-15", "zero_balance_since": "2026-05-01", "phone": "0918 123 4567"},
-        {"last_reload": "2026-03-15", "promo": True, "margin_days": "90"},
+        ({"last_reload": "2026-03-15"}, TODAY),
+        ({"last_reload": "2024-02-29", "margin_days": "0"}, "2024-03-01"),
+        (
+            {
+                "last_reload": "2026-03-15",
+                "zero_balance_since": "2026-05-01",
+                "margin_days": "0",
+                "phone": "0918 123 4567",
+            },
+            "2026-05-01",
+        ),
+        ({"last_reload": "2026-03-15", "margin_days": "90"}, TODAY),
+        ({"last_reload": "2026-11-20", "reload_kind": "pasaload", "amount": "200"}, TODAY),
     ],
 )
-def test_parses_and_matches_the_estimate(lang: str, form: dict) -> None:
-    exported = web.calendar(form, TODAY, lang, now=NOW)
+def test_parses_and_matches_the_estimate(lang: str, form: dict, today: str) -> None:
+    exported = web.calendar(form, today, lang, now=NOW)
     estimate = web.next_reload(
         form["last_reload"],
         form.get("zero_balance_since"),
         form.get("margin_days"),
-        None,
-        form.get("promo", False),
-        TODAY,
+        form.get("amount"),
+        False,
+        today,
         lang,
+        form.get("reload_kind"),
     )
     cal = icalendar.Calendar.from_ical(exported["ics"])
     events = cal.walk("VEVENT")
@@ -48,7 +59,12 @@ def test_parses_and_matches_the_estimate(lang: str, form: dict) -> None:
         assert event.decoded("DTSTAMP") == datetime(2026, 11, 26, 10, tzinfo=UTC)
         assert str(event["UID"]).endswith("@smart-baohao.checker")
     reload_alarms = [alarm.decoded("TRIGGER") for alarm in events[0].walk("VALARM")]
-    assert reload_alarms == [-timedelta(days=6, hours=15), timedelta(hours=9)]
+    if estimate["reload_by"] > today:
+        assert reload_alarms == [-timedelta(days=6, hours=15), timedelta(hours=9)]
+    else:  # the last day is today: no alarm that may have rung already
+        assert reload_alarms == []
+    disconnection_alarms = [alarm.decoded("TRIGGER") for alarm in events[2].walk("VALARM")]
+    assert disconnection_alarms == [-timedelta(days=6, hours=15), timedelta(hours=9)]
     if "phone" in form:
         assert "0918 123 4567" in str(events[0]["DESCRIPTION"])
     # Round trip: what icalendar writes back is what we wrote, so escaping and folding agree.
@@ -64,3 +80,58 @@ def test_escaped_text_survives() -> None:
     text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + line + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
     assert str(event["DESCRIPTION"]) == tricky
+
+
+def _alarm_times(event: object) -> list[datetime]:
+    """When each alarm rings, as a naive local time: the day's midnight plus the trigger."""
+    start = datetime.combine(event.decoded("DTSTART"), datetime.min.time())  # type: ignore[attr-defined]
+    return [start + alarm.decoded("TRIGGER") for alarm in event.walk("VALARM")]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("form", "today", "kinds"),
+    [
+        # Overdue (reload-by 2027-02-13 passed): "reload now" today, then what is still ahead.
+        (
+            {"last_reload": "2026-03-15"},
+            "2027-03-01",
+            ["reload_now", "balance_ends", "deactivates_on"],
+        ),
+        # Grace: the balance ended on 2027-03-15.
+        ({"last_reload": "2026-03-15"}, "2027-05-01", ["reload_now", "deactivates_on"]),
+        # Past the earliest disconnection: one event, today.
+        ({"last_reload": "2026-03-15"}, "2028-01-01", ["reload_now"]),
+        # A promo cannot be dated; the old promo flag and the new field agree.
+        ({"last_reload": "2026-03-15", "reload_kind": "promo"}, TODAY, ["reload_now"]),
+        ({"last_reload": "2026-03-15", "promo": True}, TODAY, ["reload_now"]),
+        # PasaLoad of P30 (15 days) received a week ago: its margin is already past.
+        (
+            {"last_reload": "2026-11-19", "reload_kind": "pasaload", "amount": "30"},
+            TODAY,
+            ["reload_now", "balance_ends", "deactivates_on"],
+        ),
+    ],
+)
+def test_nothing_in_the_past(lang: str, form: dict, today: str, kinds: list[str]) -> None:
+    exported = web.calendar(form, today, lang, now=NOW)
+    assert exported["ok"], exported
+    day = date.fromisoformat(today)
+    events = icalendar.Calendar.from_ical(exported["ics"]).walk("VEVENT")
+    summaries = [str(event["SUMMARY"]) for event in events]
+    assert summaries == [message(f"ics.{kind}.summary", lang) for kind in kinds]
+    assert events[0].decoded("DTSTART") == day
+    assert exported["filename"] == f"smart-reload-now-{today}.ics"
+    for event in events:
+        assert event.decoded("DTSTART") >= day
+        # An alarm rings only after today: the export does not know the reader's hour.
+        assert all(when.date() > day for when in _alarm_times(event))
+    if "deactivates_on" in kinds:
+        assert _alarm_times(events[-1]), "the possible-disconnection event has an alarm"
+
+
+def test_zh_reload_by_title_reads_as_the_last_day() -> None:
+    exported = web.calendar({"last_reload": "2026-03-15"}, TODAY, "zh", now=NOW)
+    first = icalendar.Calendar.from_ical(exported["ics"]).walk("VEVENT")[0]
+    assert str(first["SUMMARY"]) == "Smart 保号：今天是最后充值日"
+    assert first.decoded("DTSTART") == date(2027, 2, 13)

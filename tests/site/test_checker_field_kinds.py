@@ -1,7 +1,8 @@
 """The form's field partial draws every kind a checker.web Field can have, a choice included.
 
-The real fields are checked on the built page by the browser tests; a choice (no field uses
-one yet) is drawn here from the same partial the page includes, with Jinja as MkDocs runs it.
+The real fields are checked on the built page by the browser tests (reload_kind, a choice, in
+tests/browser/test_checker_kinds.py); here each kind is drawn from the same partial the page
+includes, with Jinja as MkDocs runs it.
 """
 
 from __future__ import annotations
@@ -54,7 +55,13 @@ def test_a_choice_is_a_radio_group_with_its_default_checked() -> None:
 @pytest.mark.parametrize("field", web.FIELDS, ids=lambda f: f.name)
 def test_every_real_field_is_drawn_with_its_name_and_default(field: web.Field) -> None:
     doc = _draw(field, words("form.", "en"))
-    (control,) = [el for el in doc.by_tag("input") if el.attrs.get("name") == field.name]
+    controls = [el for el in doc.by_tag("input") if el.attrs.get("name") == field.name]
+    if field.kind == "choice":
+        assert [el.attrs["value"] for el in controls] == list(field.options)
+        assert [el.attrs["value"] for el in controls if "checked" in el.attrs] == [field.default]
+        assert all(el.attrs["type"] == "radio" for el in controls)
+        return
+    (control,) = controls
     if field.kind == "checkbox":
         assert control.attrs["type"] == "checkbox"
         assert ("checked" in control.attrs) is field.default

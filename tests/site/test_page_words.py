@@ -23,7 +23,7 @@ pytestmark = pytest.mark.site
 
 @pytest.mark.parametrize("code", sorted(page_catalog()))
 def test_both_languages_render(code: str) -> None:
-    params = {"name": "Smart", "brands": "Smart, TNT"}
+    params = {"name": "Smart", "brands": "Smart, TNT", "sources": "[Smart](https://smart.com.ph)"}
     zh, en = (text(code, lang, **params) for lang in LANGS)
     # Chinese words, or Chinese punctuation (the list separator 、 and the colon ：).
     assert re.search(r"[\u4e00-\u9fff\u3001\uff1a]", zh), code

@@ -10,6 +10,7 @@ import pytest
 from sitehtml import parse_file
 
 from checker.rules import all_rules
+from hooks.guide_facts import GUIDE_RULES
 
 pytestmark = pytest.mark.site
 
@@ -34,9 +35,10 @@ LOADING = [
     ("link", "href"),  # stylesheets, icons, preloads, manifests: all of them
 ]
 
+
 SOURCE_URLS = {
     source.url
-    for found in all_rules()
+    for found in (*all_rules(), *GUIDE_RULES)
     for source in (*found.sources, *(s for c in found.conflicts for s in c.sources))
 }
 

@@ -8,7 +8,16 @@ import pytest
 from sitehtml import Element, parse_file
 
 from checker import messages
-from checker.rules import CARRIERS, CHECKER_RULES, Confidence, Rule, Source, format_value
+from checker.rules import (
+    CARRIERS,
+    CHECKER_RULES,
+    Confidence,
+    Rule,
+    Source,
+    format_rule,
+    format_value,
+    rule,
+)
 from hooks import rules_page as hook
 
 pytestmark = pytest.mark.site
@@ -18,6 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 PAGES = {"zh": "rules/index.html", "en": "en/rules/index.html"}
 
 SECTIONS = [(f"carrier-{key}", carrier.rules) for key, carrier in CARRIERS.items()]
+SECTIONS.append(("guide-facts", hook.GUIDE_RULES))
 SECTIONS.append(("checker", CHECKER_RULES))
 
 CASES = [
@@ -101,10 +111,12 @@ def test_row_equals_the_checker_data(
     assert name == found.name.get(lang)
 
     value = row.first_class("rule-value").clean_text()
-    if found.value is None:
+    if found.value is None and not found.by_amount:
         assert value == messages.text("rules.no_value", lang)
     else:
-        assert value == format_value(found.value, found.unit, lang)
+        assert value == format_rule(found, lang)
+    by_amount = " ".join(f"{r.amount}:{r.value}" for r in found.by_amount)
+    assert row.attrs.get("data-by-amount", "") == by_amount
 
     summary = row.first_class("rule-summary")
     assert summary.clean_text().startswith(" ".join(found.summary.get(lang).split()))
@@ -130,3 +142,23 @@ def test_row_equals_the_checker_data(
             assert listed_sources(shown) == expected_sources(conflict.sources)
         else:
             assert shown.first_class("rule-sources--none")
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("zh", "30 比索：15 天；60、100 比索：30 天；200 比索：60 天"),
+        ("en", "PHP 30: 15 days; PHP 60, 100: 30 days; PHP 200: 60 days"),
+    ],
+)
+def test_pasaload_validity_row_shows_every_amount_and_its_sources(
+    built_site: Path, lang: str, shown: str
+) -> None:
+    # Written out, not computed, so that a change of the data or the formatting is seen here.
+    row = row_of(built_site, lang, "pasaload_validity")
+    assert row.attrs["data-by-amount"] == "30:15 60:30 100:30 200:60"
+    assert row.first_class("rule-value").clean_text() == shown
+    assert row.attrs["data-confidence"] == "official"
+    hrefs = [href for href, *_ in listed_sources(row.first_class("rule-source-cell"))]
+    assert hrefs == [s.url for s in rule("pasaload_validity").sources]
+    assert "help.smart.com.ph/article/prepaid-reload-options-while-roaming" in " ".join(hrefs)

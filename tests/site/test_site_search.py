@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -26,8 +28,10 @@ ZH_QUERIES = [
     ("有效期", "guide/validity/"),
     ("保号", ""),
     ("保号", "checker/"),
-    ("停机", "guide/validity/"),
-    ("停机", "faq/"),
+    ("销号", "guide/validity/"),
+    ("销号", "faq/"),
+    ("停机", "faq/"),  # the glossary says how it differs from 销号
+    ("话费", "guide/reload/"),
     ("余额", "guide/balance/"),
     ("验证码", "faq/"),
     ("实名登记", "guide/validity/"),
@@ -128,3 +132,82 @@ def test_both_languages_are_indexed(built_site: Path) -> None:
     locations = page_tokens(built_site)
     assert any(loc.startswith("en/") for loc in locations)
     assert any(not loc.startswith("en/") for loc in locations)
+
+
+# --- the real search worker, on the real index -------------------------------------------------
+
+RUNNER = Path(__file__).with_name("search_worker.mjs")
+
+# Every English word a reader types finds its pages, whatever its form (issue 13).
+EN_WORDS = [
+    ("validity", "en/guide/validity/"),
+    ("expiry", "en/guide/balance/"),
+    ("verification", "en/guide/avoid-failures/"),
+    ("disconnected", "en/guide/validity/"),
+    ("disconnection", "en/faq/"),
+    ("reloads", "en/guide/reload/"),
+    ("reloading", "en/guide/reload/"),
+    ("reload", "en/guide/reload/"),
+    ("codes", "en/faq/"),
+    ("code", "en/faq/"),
+    ("roaming", "en/faq/"),
+    ("expires", "en/guide/validity/"),
+    ("registered", "en/guide/validity/"),
+    ("PasaLoad", "en/guide/validity/"),
+    ("verif", "en/guide/avoid-failures/"),  # a word still being typed
+    ("disconn", "en/guide/validity/"),
+]
+ZH_WORDS = [(query, page) for query, page in ZH_QUERIES] + [("PasaLoad", "guide/validity/")]
+
+
+def worker_file(site: Path, lang: str) -> str:
+    (found,) = (site / "assets/javascripts/workers").glob(f"search-{lang}.*.min.js")
+    page = site / ("en/" if lang == "en" else "") / "index.html"
+    assert found.name in page.read_text(encoding="utf-8"), "the page names another worker"
+    return found.name
+
+
+@cache
+def search(site: Path, lang: str, queries: tuple[str, ...]) -> dict[str, list[str]]:
+    node = shutil.which("node")
+    assert node, "Node.js is needed (bash scripts/setup)"
+    result = subprocess.run(
+        [node, str(RUNNER), str(site), worker_file(site, lang), *queries],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return {q: [loc.split("#")[0] for loc in locs] for q, locs in json.loads(result.stdout).items()}
+
+
+@pytest.mark.parametrize(("query", "page"), EN_WORDS)
+def test_english_word_finds_its_page_through_the_worker(
+    built_site: Path, query: str, page: str
+) -> None:
+    found = search(built_site, "en", tuple(q for q, _ in EN_WORDS))[query]
+    assert page in found, f"{query!r} -> {found}"
+    assert all(loc.startswith("en/") for loc in found), f"{query!r} found other languages"
+
+
+@pytest.mark.parametrize(("query", "page"), ZH_WORDS)
+def test_chinese_search_shows_chinese_pages(built_site: Path, query: str, page: str) -> None:
+    found = search(built_site, "zh", tuple(q for q, _ in ZH_WORDS))[query]
+    assert page in found, f"{query!r} -> {found}"
+    assert not [loc for loc in found if loc.startswith("en/")], f"{query!r} found en pages"
+
+
+def test_material_worker_alone_misses_the_words(built_site: Path) -> None:
+    """The regression this fixes: Material's worker on this index finds none of them."""
+    node = shutil.which("node")
+    assert node
+    (material,) = (built_site / "assets/javascripts/workers").glob("search.*.min.js")
+    words = ["validity", "expiry", "verification", "disconnected", "reloads", "codes"]
+    result = subprocess.run(
+        [node, str(RUNNER), str(built_site), material.name, *words],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert all(found == [] for found in json.loads(result.stdout).values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,62 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
             0,
             web.next_reload("2026/03/15", "2026-05-01", "10", "₱300", True, TODAY, "en"),
         ),
+        # --promo is --kind promo; the default kind is regular.
+        (
+            ["next", "--last-reload", "2026-03-15", "--kind", "promo", "--today", TODAY],
+            0,
+            web.next_reload("2026-03-15", promo=True, today=TODAY),
+        ),
+        (
+            ["next", "--last-reload", "2026-03-15", "--kind", "regular", "--today", TODAY],
+            0,
+            web.next_reload("2026-03-15", today=TODAY),
+        ),
+        (
+            [
+                "next",
+                "--last-reload",
+                "2026-11-01",
+                "--kind",
+                "pasaload",
+                "--amount",
+                "P200",
+                "--today",
+                TODAY,
+            ],
+            0,
+            web.next_reload("2026-11-01", amount="P200", today=TODAY, reload_kind="pasaload"),
+        ),
+        (
+            [
+                "next",
+                "--last-reload",
+                "2026-11-01",
+                "--kind",
+                "pasaload",
+                "--amount",
+                "50",
+                "--today",
+                TODAY,
+            ],
+            1,
+            web.next_reload("2026-11-01", amount="50", today=TODAY, reload_kind="pasaload"),
+        ),
+        (
+            [
+                "next",
+                "--last-reload",
+                "2026-11-01",
+                "--kind",
+                "pasaload",
+                "--lang",
+                "en",
+                "--today",
+                TODAY,
+            ],
+            1,
+            web.next_reload("2026-11-01", today=TODAY, lang="en", reload_kind="pasaload"),
+        ),
         (
             ["next", "--last-reload", "2026-02-30", "--today", TODAY],
             1,
@@ -104,6 +161,9 @@ def test_json_is_the_adapter_dict(
         ["number", "0918", "--colour"],
         ["next"],
         ["next", "--last-reload", "2026-03-15", "--lang", "fr"],
+        ["next", "--last-reload", "2026-03-15", "--kind", "gift"],
+        ["next", "--last-reload", "2026-03-15", "--kind", "pasaload", "--promo"],
+        ["next", "--last-reload", "2026-03-15", "--kind", "regular", "--promo"],
     ],
 )
 def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
@@ -123,7 +183,42 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> No
         ),
         (
             ["next", "--last-reload", "2026-03-15", "--today", TODAY, "--lang", "en"],
-            ["Reload by: 2027-02-13", "Days left: 79", "https://help.smart.com.ph/"],
+            ["Reload by: 2027-02-13", "From today: 79 days left", "https://help.smart.com.ph/"],
+        ),
+        # Past the reload-by date: said in words, never as a negative number.
+        (
+            ["next", "--last-reload", "2025-10-01", "--today", TODAY, "--lang", "en"],
+            ["From today: 86 days ago", "Status: Balance ended (grace period)"],
+        ),
+        (
+            ["next", "--last-reload", "2025-10-01", "--today", TODAY],
+            ["距最晚充值日: 已过 86 天", "可能被销号"],
+        ),
+        # A zero-balance date: two named dates, the balance's end and the regular load's.
+        (
+            [
+                *("next", "--last-reload", "2026-03-15", "--zero-balance-since", "2026-05-01"),
+                *("--today", "2026-06-01", "--lang", "en"),
+            ],
+            ["Balance ends: 2026-05-01", "Regular load valid until: 2027-03-15"],
+        ),
+        (
+            [
+                *("next", "--last-reload", "2026-11-01", "--kind", "pasaload"),
+                *("--amount", "100", "--today", TODAY),
+            ],
+            ["充值种类: 别人转来的话费（PasaLoad）", "PasaLoad 话费有效期至: 2026-12-01"],
+        ),
+        (
+            ["next", "--last-reload", "2026-11-01", "--promo", "--today", TODAY, "--lang", "en"],
+            ["Status: Cannot be dated", "Enter the date of your last regular reload"],
+        ),
+        (
+            [
+                *("next", "--last-reload", "2026-11-01", "--kind", "pasaload"),
+                *("--amount", "75", "--today", TODAY),
+            ],
+            ["[pasaload.undated]", "无法推算日期"],
         ),
     ],
 )
@@ -160,3 +255,39 @@ def test_no_ics_file_for_invalid_input(capsys: pytest.CaptureFixture[str], tmp_p
     )
     assert code == 1
     assert not target.exists()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_output_of_a_promo_has_no_dates(capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    code, out = run(
+        capsys, "next", "--last-reload", "2026-11-01", "--promo", "--today", TODAY, "--lang", lang
+    )
+    assert code == 0
+    assert "None" not in out
+    assert not re.search(
+        r"[0-9]{4}-[0-9]{2}-[0-9]{2}", out.split("http")[0].replace("2026-11-01", "")
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind_args", "first_event"),
+    [
+        (["--kind", "regular"], b"DTSTART;VALUE=DATE:20270213"),
+        (["--promo"], b"DTSTART;VALUE=DATE:20261126"),  # one "reload now" event, today
+        (["--kind", "pasaload", "--amount", "200"], b"DTSTART;VALUE=DATE:20261215"),
+    ],
+)
+def test_ics_file_for_each_kind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind_args: list[str], first_event: bytes
+) -> None:
+    target = tmp_path / "reminders.ics"
+    last = "2026-11-15" if "pasaload" in kind_args else "2026-03-15"
+    code, _ = run(
+        capsys, "next", "--last-reload", last, "--today", TODAY, *kind_args, "--ics", str(target)
+    )
+    assert code == 0
+    data = target.read_bytes()
+    assert data.index(b"BEGIN:VEVENT") < data.index(first_event)
+    starts = re.findall(rb"DTSTART;VALUE=DATE:([0-9]{8})", data)
+    assert starts[0] == first_event.rsplit(b":", 1)[1]
+    assert all(day >= b"20261126" for day in starts)

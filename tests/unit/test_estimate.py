@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from checker.errors import CheckerError
-from checker.estimate import ASSUMPTIONS, Assumption, Status, estimate
+from checker.estimate import ASSUMPTIONS, Assumption, ReloadKind, Status, estimate
 from checker.rules import rule
 
 D = date.fromisoformat
@@ -108,10 +109,120 @@ def test_rejected(kwargs: dict, code: str, field: str) -> None:
     assert caught.value.params["field"] == field
 
 
-@pytest.mark.parametrize(("promo", "warned"), [(True, True), (False, False)])
-def test_promo_warns(promo: bool, warned: bool) -> None:
-    result = estimate(D("2026-03-15"), today=TODAY, promo_only=promo)
-    assert ("estimate.promo_only" in result.warnings) is warned
+# PasaLoad lasts the days Smart documents for its amount (facts file, section 9).
+@pytest.mark.parametrize(
+    ("last", "amount", "zero", "load_expires", "balance_ends", "reload_by", "deactivates_on"),
+    [
+        ("2026-11-01", "30", None, "2026-11-16", "2026-11-16", "2026-11-01", "2027-03-16"),
+        ("2026-11-01", "30.00", None, "2026-11-16", "2026-11-16", "2026-11-01", "2027-03-16"),
+        ("2026-11-01", "60", None, "2026-12-01", "2026-12-01", "2026-11-01", "2027-03-31"),
+        ("2026-11-01", "100", None, "2026-12-01", "2026-12-01", "2026-11-01", "2027-03-31"),
+        ("2026-11-01", "200", None, "2026-12-31", "2026-12-31", "2026-12-01", "2027-04-30"),
+        # Across a year end and 29 February: days, not calendar months.
+        ("2027-12-31", "200", None, "2028-02-29", "2028-02-29", "2028-01-30", "2028-06-28"),
+        # A zero balance before the PasaLoad ends ends the balance then.
+        ("2026-11-01", "200", "2026-11-10", "2026-12-31", "2026-11-10", "2026-11-01", "2027-03-10"),
+    ],
+)
+def test_pasaload_dates(
+    last: str,
+    amount: str,
+    zero: str | None,
+    load_expires: str,
+    balance_ends: str,
+    reload_by: str,
+    deactivates_on: str,
+) -> None:
+    today = max(D(last), D(zero) if zero else D(last))
+    result = estimate(
+        D(last),
+        today=today,
+        zero_balance_since=D(zero) if zero else None,
+        kind=ReloadKind.PASALOAD,
+        amount=Decimal(amount),
+    )
+    assert (result.kind, result.load_expires) == (ReloadKind.PASALOAD, D(load_expires))
+    assert (result.balance_ends, result.reload_by) == (D(balance_ends), D(reload_by))
+    assert result.deactivates_on == D(deactivates_on)
+    assert "estimate.pasaload" in result.warnings
+    assert "assumption.balance_ends.pasaload" in {item.code for item in result.assumptions}
+    rules = {key for key, _ in result.sources}
+    assert "pasaload_validity" in rules
+
+
+@pytest.mark.parametrize(
+    ("amount", "code"),
+    [
+        (None, "pasaload.amount_needed"),
+        ("50", "pasaload.undated"),
+        ("15", "pasaload.undated"),
+        ("300", "pasaload.undated"),
+        ("200.01", "pasaload.undated"),
+        ("29.99", "pasaload.undated"),
+    ],
+)
+def test_pasaload_without_a_documented_validity_is_not_dated(amount: str | None, code: str) -> None:
+    with pytest.raises(CheckerError) as caught:
+        estimate(
+            D("2026-11-01"),
+            today=TODAY,
+            kind=ReloadKind.PASALOAD,
+            amount=None if amount is None else Decimal(amount),
+        )
+    assert (caught.value.code, caught.value.params["field"]) == (code, "amount")
+
+
+@pytest.mark.parametrize("zero", [None, "2026-04-01"])
+@pytest.mark.parametrize("today", ["2026-04-01", "2026-11-26", "2030-01-01"])
+def test_promo_is_unknown_and_undated(zero: str | None, today: str) -> None:
+    result = estimate(
+        D("2026-03-15"),
+        today=D(today),
+        zero_balance_since=D(zero) if zero else None,
+        kind=ReloadKind.PROMO,
+    )
+    assert result.status is Status.UNKNOWN
+    assert not result.dated
+    dates = (result.load_expires, result.balance_ends, result.reload_by, result.deactivates_on)
+    assert dates == (None, None, None, None)
+    assert result.days_left is None
+    assert "assumption.promo" in {item.code for item in result.assumptions}
+    assert "promo_outside_validity" in {key for key, _ in result.sources}
+
+
+@pytest.mark.parametrize("kind", [ReloadKind.REGULAR, ReloadKind.PASALOAD])
+def test_amount_only_matters_for_pasaload(kind: ReloadKind) -> None:
+    with_amount = estimate(D("2026-11-01"), today=TODAY, kind=kind, amount=Decimal("100"))
+    if kind is ReloadKind.REGULAR:
+        assert with_amount == estimate(D("2026-11-01"), today=TODAY, kind=kind, amount=None)
+    else:
+        assert with_amount.load_expires == D("2026-12-01")
+
+
+@given(
+    last=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+    extra=st.integers(0, 400),
+    kind=st.sampled_from(list(ReloadKind)),
+    amount=st.sampled_from(["30", "60", "100", "200"]),
+    margin=st.integers(0, 90),
+)
+def test_only_a_promo_is_unknown(
+    last: date, extra: int, kind: ReloadKind, amount: str, margin: int
+) -> None:
+    result = estimate(
+        last,
+        today=last + timedelta(days=extra),
+        margin_days=margin,
+        kind=kind,
+        amount=Decimal(amount),
+    )
+    assert (result.status is Status.UNKNOWN) is (kind is ReloadKind.PROMO)
+    if result.dated:
+        assert result.load_expires and result.balance_ends and result.reload_by
+        assert last <= result.reload_by <= result.balance_ends <= result.load_expires
+        # PasaLoad never outlasts a regular reload of the same day.
+        regular = estimate(last, today=last + timedelta(days=extra), margin_days=margin)
+        assert result.load_expires <= (regular.load_expires or result.load_expires)
 
 
 def test_names_its_assumptions_and_sources() -> None:

@@ -66,7 +66,7 @@ def test_saving_the_same_number_again_updates_it_in_place() -> None:
         (WORK, "a\x00b", "lines.label_bad", "label"),
         (WORK, 5, "lines.label_bad", "label"),
         ({**WORK, "phone": 918}, "", "import.bad_field", "form"),
-        ({**WORK, "promo": "yes"}, "", "import.bad_field", "form"),
+        ({**WORK, "reload_kind": "free"}, "", "import.bad_field", "form"),
         ({**WORK, "phone": "9" * 300}, "", "import.bad_field", "form"),
     ],
 )
@@ -168,7 +168,7 @@ def _file(change: Any) -> str:
             "import.bad_line",
         ),
         (_file(lambda d: d["lines"][0]["form"].update(phone="")), None, "lines.need_number"),
-        (_file(lambda d: d["lines"][0]["form"].update(promo="1")), None, "import.bad_field"),
+        (_file(lambda d: d["lines"][0]["form"].update(reload_kind="free")), None, "import.bad_field"),
         (_file(lambda d: d["lines"][0].update(label="\ud800")), None, "lines.label_bad"),
         (_file(lambda d: d["lines"][0].update(label=["x"])), None, "lines.label_bad"),
         (_file(lambda d: d["lines"][0].update(form=None)), None, "import.bad_shape"),
@@ -232,3 +232,59 @@ def test_export_import_round_trip_and_order(labels: list[str], days: list[int]) 
     assert back["saved"] == (saved or lines.document([]))
     rows = web.saved_lines(back["saved"], TODAY, "en")["lines"]
     assert [row["reload_by"] for row in rows] == sorted(row["reload_by"] for row in rows)
+
+
+def _events(text: str) -> list[dict[str, Any]]:
+    """Each VEVENT as its UID, SUMMARY, DTSTART and alarm triggers (RFC 5545 text, unfolded)."""
+    unfolded = text.replace("\r\n ", "")
+    events, current = [], None
+    for line in unfolded.split("\r\n"):
+        if line == "BEGIN:VEVENT":
+            current = {"triggers": []}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None:
+            name, _, value = line.partition(":")
+            if name == "TRIGGER":
+                current["triggers"].append(value)
+            elif name in ("UID", "SUMMARY", "DTSTART;VALUE=DATE"):
+                current[name.split(";")[0]] = value
+    return events
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_calendar_for_all_lines(lang: str) -> None:
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    answer = web.calendar_all(saved, TODAY, lang, "2026-11-26T10:00:00Z")
+    assert answer["ok"], answer
+    events = _events(answer["ics"])
+    singles = [_events(web.calendar(form, TODAY, lang)["ics"]) for form in (WORK, FAMILY)]
+    assert len(events) == sum(len(single) for single in singles)
+    default = web.saved_lines(saved, TODAY, lang)["lines"][0]["label"]
+    for label, single in zip(("Work", default), singles, strict=True):
+        mine = [event for event in events if label in event["SUMMARY"]]
+        # The same days and alarms as the one-line file; the label, never the number.
+        assert [(e["DTSTART"], e["triggers"]) for e in mine] == [
+            (e["DTSTART"], e["triggers"]) for e in single
+        ]
+    assert not any("4567" in e["SUMMARY"] and "Work" in e["SUMMARY"] for e in events)
+    assert "918 123 4567" not in answer["ics"] and "9181234567" not in answer["ics"]
+
+
+def test_calendar_uids_are_stable_per_line_and_event() -> None:
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    first = _events(web.calendar_all(saved, TODAY, "en", "2026-11-26T10:00:00Z")["ics"])
+    uids = [event["UID"] for event in first]
+    assert len(set(uids)) == len(uids)
+    # Exported again later, after a new reload and a new label: the same events, updated.
+    moved = _save(({**WORK, "last_reload": "2026-07-01"}, "Work SIM"), (FAMILY, ""))
+    again = _events(web.calendar_all(moved, TODAY, "en", "2026-11-27T08:00:00Z")["ics"])
+    assert [event["UID"] for event in again] == uids
+    assert [event["DTSTART"] for event in again] != [event["DTSTART"] for event in first]
+
+
+def test_calendar_for_no_line_says_so() -> None:
+    for saved in (None, "", lines.document([])):
+        answer = web.calendar_all(saved, TODAY, "en")
+        assert (answer["ok"], answer["code"], answer["field"]) == (False, "lines.none", "saved")

@@ -190,7 +190,7 @@ FUZZERS: dict[str, Callable[[list[int]], None]] = {
     "saved_lines": fuzz_saved_lines,
     "export_lines": fuzz_export_lines,
     "import_lines": fuzz_import_lines,
-    # "calendar_all": fuzz_calendar_all,  # with the calendar for all lines
+    "calendar_all": fuzz_calendar_all,
 }
 
 

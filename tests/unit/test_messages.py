@@ -8,7 +8,7 @@ import re
 import pytest
 
 import checker
-from checker.estimate import ASSUMPTIONS, Status
+from checker.estimate import _ASSUMPTIONS_BY_KIND, ASSUMPTIONS, ReloadKind, Status
 from checker.messages import CATALOG, LANGS, message
 from checker.rules import Confidence, rule
 
@@ -36,7 +36,9 @@ def _constants(code: object) -> list[object]:
     return found
 
 
-CODE = re.compile(r"'((?:input|phone|amount|date|margin|estimate|internal)\.[a-z_]+)'")
+CODE = re.compile(
+    r"'((?:input|phone|amount|date|margin|estimate|internal|kind|pasaload|days)\.[a-z_]+)'"
+)
 
 
 def test_every_code_in_the_package_is_in_the_catalog() -> None:
@@ -50,7 +52,11 @@ def test_every_code_in_the_package_is_in_the_catalog() -> None:
     [f"status.{s}" for s in Status]
     + [f"status.{s}.detail" for s in Status]
     + [a.code for a in ASSUMPTIONS]
-    + [f"confidence.{level}" for level in Confidence],
+    + [a.code for items in _ASSUMPTIONS_BY_KIND.values() for a in items]
+    + [f"confidence.{level}" for level in Confidence]
+    + [f"kind.{k}" for k in ReloadKind]
+    + [f"label.load_expires.{k}" for k in ReloadKind]
+    + [f"ics.reload_now.{s}.description" for s in ("overdue", "grace", "deactivated", "unknown")],
 )
 def test_statuses_and_assumptions_have_words(code: str) -> None:
     assert code in CATALOG
@@ -73,6 +79,7 @@ PARAMS = {
     "load_expires": "2027-03-15",
     "margin": 30,
     "summary": "s",
+    "amount": "50",
     # The saved lines (checker/lines.py)
     "last4": "4567",
     "name": "phone",
@@ -82,6 +89,7 @@ PARAMS = {
     "updated": 0,
     "version": "2",
     "supported": "1",
+    "label": "Mum",
 }
 
 
@@ -114,3 +122,49 @@ def test_zh_is_chinese_and_en_is_not() -> None:
 
 def test_unknown_language_falls_back_to_chinese() -> None:
     assert message("amount.empty", "fr") == message("amount.empty", "zh")
+
+
+# Facts file, section 10: words a mainland reader reads as meant. 停机 is a suspension that
+# paying undoes; Smart's disconnection is for good (销号 / 号码被回收). 国内 / 回国 mean China.
+MAINLAND_AVOID = ("停机", "国内", "回国", "普通充值")
+
+
+@pytest.mark.parametrize("code", sorted(CATALOG))
+def test_zh_words_for_a_mainland_reader(code: str) -> None:
+    zh = CATALOG[code][0]
+    assert not [word for word in MAINLAND_AVOID if word in zh], (code, zh)
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "status.grace.detail",
+        "status.deactivated",
+        "status.deactivated.detail",
+        "assumption.deactivation",
+        "label.deactivates_on",
+        "ics.deactivates_on.summary",
+    ],
+)
+def test_disconnection_is_said_as_permanent(code: str) -> None:
+    assert "销号" in CATALOG[code][0]
+
+
+@pytest.mark.parametrize(
+    ("code", "term"),
+    [
+        ("kind.regular", "Regular Load"),
+        ("kind.promo", "Promo"),
+        ("kind.pasaload", "PasaLoad"),
+        ("status.unknown.detail", "Regular Load"),
+    ],
+)
+def test_smarts_own_term_is_named_where_the_reader_must_find_it(code: str, term: str) -> None:
+    assert f"（{term}" in CATALOG[code][0] or f"（{term}）" in CATALOG[code][0]
+
+
+def test_the_unknown_status_never_reads_as_ok() -> None:
+    for lang in LANGS:
+        assert message("status.unknown", lang) != message("status.ok", lang)
+        detail = message("status.unknown.detail", lang)
+        assert ("普通话费充值" if lang == "zh" else "regular reload") in detail

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 
-from checker.rules import CARRIERS, CHECKER_RULES, Confidence, all_rules, format_value, rule
+from checker.rules import (
+    CARRIERS,
+    CHECKER_RULES,
+    UNITS,
+    Confidence,
+    all_rules,
+    format_range,
+    format_rule,
+    format_value,
+    rule,
+    value_for_amount,
+)
 
 RULES = all_rules()
 
@@ -16,8 +28,9 @@ def test_every_rule_is_described_in_both_languages(item) -> None:
     assert item.name.zh and item.name.en
     assert re.search(r"[\u4e00-\u9fff]", item.summary.zh)
     assert item.summary.en
-    assert item.unit in {"", "year", "day", "php"}
-    assert (item.value is None) == (item.unit == "")
+    assert item.unit in {"", *UNITS}
+    assert (item.value is None and not item.by_amount) == (item.unit == "")
+    assert not (item.value is not None and item.by_amount)
 
 
 @pytest.mark.parametrize(
@@ -57,6 +70,53 @@ def test_the_facts_the_checker_rests_on() -> None:
     assert rule("safety_margin_max").value == 90
 
 
+@pytest.mark.parametrize(
+    ("amount", "days"),
+    [
+        ("30", 15),
+        ("60", 30),
+        ("100", 30),
+        ("200", 60),
+        ("30.00", 15),  # the same amount written with centavos
+        ("50", None),  # no documented validity
+        ("300", None),
+        ("0", None),
+        ("29.99", None),
+    ],
+)
+def test_pasaload_validity_by_amount(amount: str, days: int | None) -> None:
+    # shared/facts/smart-prepaid.md section 9: 15 days (P30), 30 (P60, P100), 60 (P200).
+    found = rule("pasaload_validity")
+    assert (found.unit, found.confidence, found.value) == ("day", Confidence.OFFICIAL, None)
+    assert value_for_amount(found, Decimal(amount)) == days
+
+
+def test_pasaload_validity_sources_are_smarts_roaming_pages() -> None:
+    urls = {s.url for s in rule("pasaload_validity").sources}
+    assert (
+        "https://smart.com.ph/help/article/smart-help/2021/07/14/how-to-reload-my-smart-prepaid-account-while-roaming"
+        in urls
+    )
+    assert "https://help.smart.com.ph/article/prepaid-reload-options-while-roaming" in urls
+    assert all(s.confidence is Confidence.OFFICIAL for s in rule("pasaload_validity").sources)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "PHP 30: 15 days; PHP 60, 100: 30 days; PHP 200: 60 days"),
+        ("zh", "30 比索：15 天；60、100 比索：30 天；200 比索：60 天"),
+    ],
+)
+def test_format_rule_by_amount(lang: str, text: str) -> None:
+    assert format_rule(rule("pasaload_validity"), lang) == text
+    assert (
+        format_range(rule("pasaload_validity"), lang)
+        == {"en": "15–60 days", "zh": "15–60 天"}[lang]
+    )
+    assert format_rule(rule("load_validity"), lang) == format_value(1, "year", lang)
+
+
 def test_brands_share_the_carrier_rules() -> None:
     assert CARRIERS["smart"].brands == ("Smart Prepaid", "TNT", "Sun")
 
@@ -81,3 +141,23 @@ def test_unknown_rule() -> None:
 )
 def test_format_value(value, unit: str, lang: str, text: str) -> None:
     assert format_value(value, unit, lang) == text
+
+
+def test_the_facts_of_the_second_review() -> None:
+    # Facts file sections 4 and 9 (2026-12-02); change them only with the facts file.
+    assert (rule("pin_attempts").value, rule("pin_attempts").unit) == (5, "attempt")
+    assert format_value(5, "attempt", "zh") == "5 次"
+    assert rule("roaming_minimum_load").confidence is Confidence.CONFLICT
+    (dropped,) = rule("roaming_minimum_load").conflicts
+    assert dropped.sources and all(s.confidence is Confidence.COMMUNITY for s in dropped.sources)
+    assert rule("roaming_grace_receiving").confidence is Confidence.UNKNOWN
+    assert rule("sun_brand_status").confidence is Confidence.UNKNOWN
+    assert "*133#" in rule("reload_1510_roaming").summary.en
+    assert "1511" in rule("tnt_reload_code").summary.en
+
+
+@pytest.mark.parametrize("item", RULES, ids=lambda r: r.key)
+def test_a_summary_can_sit_in_markdown(item) -> None:
+    # Pages insert summaries into Markdown: "<PIN>" would be read as an HTML tag and vanish.
+    for text in (item.summary.zh, item.summary.en, item.name.zh, item.name.en):
+        assert not re.search(r"[<>\[\]]", text), text

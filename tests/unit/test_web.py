@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 
 from checker import web
+from checker.messages import message
 
 TODAY = "2026-11-26"
 
@@ -173,12 +175,153 @@ def test_next_reload_fields() -> None:
 
 
 @pytest.mark.parametrize(
-    ("promo", "warned"),
-    [("on", True), ("true", True), (True, True), ("", False), (None, False), ("off", False)],
+    ("promo", "kind"),
+    [
+        ("on", "promo"),
+        ("true", "promo"),
+        (True, "promo"),
+        ("", "regular"),
+        (None, "regular"),
+        ("off", "regular"),
+    ],
 )
-def test_promo_flag(promo: object, warned: bool) -> None:
+def test_old_promo_flag_is_the_promo_kind(promo: object, kind: str) -> None:
     result = web.next_reload("2026-03-15", promo=promo, today=TODAY)
-    assert ("estimate.promo_only" in result["warnings"]) is warned
+    assert (result["reload_kind"], result["status"] == "unknown") == (kind, kind == "promo")
+
+
+@pytest.mark.parametrize(
+    ("reload_kind", "promo", "expected"),
+    [
+        ("regular", False, "regular"),
+        ("promo", False, "promo"),
+        ("pasaload", False, "pasaload"),
+        (" PasaLoad ", False, "pasaload"),
+        ("ＰＲＯＭＯ", False, "promo"),  # full-width, as an IME types it
+        (None, True, "promo"),
+        ("", "1", "promo"),
+        ("regular", True, "regular"),  # the new field wins over the old flag
+        ("gift", False, "kind.unknown"),
+        ("promo only", False, "kind.unknown"),
+        (1, False, "input.not_text"),
+        ("x" * 65, False, "input.too_long"),
+    ],
+)
+def test_reload_kind(reload_kind: object, promo: object, expected: str) -> None:
+    result = web.next_reload(
+        "2026-11-01", amount="100", promo=promo, today=TODAY, reload_kind=reload_kind
+    )
+    if result["ok"]:
+        assert result["reload_kind"] == expected
+    else:
+        assert (result["code"], result["field"]) == (expected, "reload_kind")
+
+
+@pytest.mark.parametrize(
+    ("amount", "lang", "field", "expected"),
+    [
+        ("30", "en", "load_expires", "2026-11-16"),
+        ("₱60", "en", "load_expires", "2026-12-01"),
+        ("100.00", "en", "load_expires", "2026-12-01"),
+        ("200", "zh", "load_expires", "2026-12-31"),
+        ("200", "zh", "load_expires_label", "PasaLoad 话费有效期至"),
+        ("200", "en", "load_expires_label", "PasaLoad valid until"),
+        ("50", "en", "code", "pasaload.undated"),
+        ("1,000", "zh", "code", "pasaload.undated"),
+        ("", "en", "code", "pasaload.amount_needed"),
+        (None, "zh", "code", "pasaload.amount_needed"),
+        ("abc", "en", "code", "amount.not_a_number"),
+    ],
+)
+def test_pasaload(amount: object, lang: str, field: str, expected: str) -> None:
+    result = web.next_reload(
+        "2026-11-01", amount=amount, today=TODAY, lang=lang, reload_kind="pasaload"
+    )
+    assert result[field] == expected
+    if not result["ok"]:
+        assert result["field"] == "amount"
+        # "cannot date it", in the reader's language, with the amounts that can be dated
+        if result["code"] == "pasaload.undated":
+            assert ("无法推算日期" if lang == "zh" else "cannot date it") in result["message"]
+            assert ("200 比索：60 天" if lang == "zh" else "PHP 200: 60 days") in result["message"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_promo_is_unknown_with_its_own_words_and_no_dates(lang: str) -> None:
+    result = web.next_reload("2026-11-01", today=TODAY, lang=lang, reload_kind="promo")
+    assert result["ok"] is True
+    assert result["status"] == "unknown"
+    assert result["status_label"] == message("status.unknown", lang)
+    assert result["status_label"] != message("status.ok", lang)
+    dates = ("reload_by", "balance_ends", "load_expires", "deactivates_on", "days_left")
+    assert [result[name] for name in dates] == [None] * len(dates)
+    assert result["days_text"] is None
+    assert ("普通话费充值" if lang == "zh" else "regular reload") in result["status_detail"]
+    summary = web.summary_text(None, result, lang)
+    assert "None" not in summary
+    assert result["status_detail"] in summary
+
+
+# --- the result never contradicts itself (issue 13, point 4) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "lang", "days_text"),
+    [
+        ("2026-11-26", "en", "79 days left"),
+        ("2027-02-12", "en", "1 day left"),
+        ("2027-02-13", "en", "today"),
+        ("2027-02-14", "en", "1 day ago"),
+        ("2027-03-28", "en", "43 days ago"),
+        ("2027-03-28", "zh", "已过 43 天"),
+        ("2027-02-13", "zh", "就是今天"),
+        ("2026-11-26", "zh", "还有 79 天"),
+    ],
+)
+def test_days_past_a_date_are_said_in_words(today: str, lang: str, days_text: str) -> None:
+    result = web.next_reload("2026-03-15", today=today, lang=lang)
+    assert result["days_text"] == days_text
+    assert "-" not in result["days_text"]
+    summary = web.summary_text(None, result, lang)
+    assert f"({days_text})" in summary
+    assert not re.search(r"(?<![0-9-])-[0-9]", summary)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_zero_balance_gives_two_named_dates(lang: str) -> None:
+    # Balance gone on 1 May; the regular load itself would have lasted until next March.
+    result = web.next_reload("2026-03-15", "2026-05-01", None, None, False, "2026-06-01", lang)
+    assert (result["balance_ends"], result["load_expires"]) == ("2026-05-01", "2027-03-15")
+    labels = {message("label.balance_ends", lang), result["load_expires_label"]}
+    assert len(labels) == 2
+    assert result["load_expires_label"] == message("label.load_expires.regular", lang)
+    summary = web.summary_text(None, result, lang)
+    assert f"{message('label.balance_ends', lang)}: 2026-05-01" in summary
+    assert f"{result['load_expires_label']}: 2027-03-15" in summary
+    # The status speaks of the balance's end, never of the later load date as the end.
+    assert "2027-03-15" not in result["status_detail"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_network_warning_stands_in_the_status(lang: str) -> None:
+    # 0917 was first allocated to Globe: Smart's rules may not apply to it at all.
+    form = {"phone": "0917 123 4567", "last_reload": "2026-11-01"}
+    result = web.check_form(form, TODAY, lang)
+    assert result["number"]["warnings"] == ["phone.not_smart_prefix"]
+    estimate = result["estimate"]
+    assert estimate["status"] == "ok"
+    assert estimate["status_warnings"] == ["phone.not_smart_prefix"]
+    assert estimate["status_warning_messages"] == result["number"]["warning_messages"]
+    lines = result["summary"].split("\n")
+    status_line = next(
+        i for i, line in enumerate(lines) if line.startswith(message("label.status", lang))
+    )
+    assert lines[status_line + 1] == f"! {estimate['status_warning_messages'][0]}"
+
+
+def test_a_smart_number_adds_nothing_to_the_status() -> None:
+    form = {"phone": "0918 123 4567", "last_reload": "2026-11-01"}
+    assert web.check_form(form, TODAY, "en")["estimate"]["status_warnings"] == []
 
 
 def test_small_amount_warning_reaches_the_estimate() -> None:
@@ -229,6 +372,8 @@ def test_calendar() -> None:
     result = web.calendar(form, TODAY, "en", now="2026-11-26T10:00:00Z")
     assert result["ok"] is True
     assert result["filename"] == "smart-reload-by-2027-02-13.ics"
+    late = web.calendar(form, "2027-03-01", "en", now="2027-03-01T10:00:00Z")
+    assert late["filename"] == "smart-reload-now-2027-03-01.ics"
     assert "DTSTAMP:20261126T100000Z" in result["ics"]
     assert "0918 123 4567" in result["ics"].replace("\r\n ", "")
 
@@ -257,6 +402,12 @@ def test_calendar_stamp(now: str, stamp: str) -> None:
         ({"last_reload": "2026-03-15", "phone": "0918 123 456"}, "phone.too_short"),
         ({"last_reload": "nope"}, "date.unreadable"),
         ({}, "date.empty"),
+        (
+            {"last_reload": "2026-11-01", "reload_kind": "pasaload", "amount": "75"},
+            "pasaload.undated",
+        ),
+        ({"last_reload": "2026-11-01", "reload_kind": "pasaload"}, "pasaload.amount_needed"),
+        ({"last_reload": "2026-11-01", "reload_kind": "gift"}, "kind.unknown"),
         ("not a form", "date.empty"),
     ],
 )
@@ -301,7 +452,7 @@ def test_field_names_are_unique_and_the_form_reads_them_all() -> None:
     # Every field changes the answer somewhere: none is drawn and then ignored.
     base = {"last_reload": "2026-03-15", "phone": "0918 123 4567", "amount": "100"}
     changed = {
-        "promo": True,
+        "reload_kind": "promo",
         "zero_balance_since": "2026-04-01",
         "margin_days": "5",
         "amount": "50",

@@ -68,7 +68,14 @@ FUZZ = settings(
 )
 
 LANGS = ("zh", "en")
-ESTIMATE_FIELDS = ("last_reload", "zero_balance_since", "margin_days", "amount", "promo")
+ESTIMATE_FIELDS = (
+    "last_reload",
+    "zero_balance_since",
+    "margin_days",
+    "amount",
+    "promo",
+    "reload_kind",
+)
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # --- Strategies ---------------------------------------------------------------------------
@@ -233,8 +240,15 @@ real_amount_text = st.builds(
     | st.integers(1, 10_000).map("{:,}".format),
     st.sampled_from(["", " pesos", "PHP", " peso"]),
 )
+# The amounts Smart documents PasaLoad's validity for, written as people write them.
+pasaload_amount_text = st.builds(
+    "{}{}".format,
+    st.sampled_from(["", "₱", "P", "PHP ", "３"[:0]]),
+    st.sampled_from(["30", "60", "100", "200", "30.00", "２００", "1,00", "200.50"]),
+)
 amount_text = st.one_of(
     real_amount_text,
+    pasaload_amount_text,
     st.builds(
         "{}{}{}".format,
         st.sampled_from(["", "₱", "P", "PHP", "-₱", "＄"]),
@@ -311,12 +325,17 @@ plausible = {
     "last_reload": date_text,
     "amount": amount_text,
     "promo": st.booleans() | st.sampled_from(["on", "off", "1", "0", "yes", " TRUE ", ""]),
+    "reload_kind": st.none()
+    | st.sampled_from(["regular", "promo", "pasaload", "", " PasaLoad ", "ＰＲＯＭＯ", "gift"]),
     "zero_balance_since": st.none() | st.just("") | date_text,
     "margin_days": st.integers(-5, 100)
     | st.integers(-5, 100).map(str)
     | st.sampled_from(["", " 30 ", "+7", "-0", "-+5", "+-5", "3.5", "1e1", "３０", "٣٠"]),
 }
-field_values = {name: st.one_of(plausible[name], texts, anything) for name in web.FIELD_NAMES}
+field_values = {
+    name: st.one_of(plausible[name], texts, anything)
+    for name in web.FIELD_NAMES + web.LEGACY_FIELDS
+}
 forms = st.one_of(
     st.fixed_dictionaries({}, optional=field_values),
     # The page's fields plus keys it never sends.
@@ -391,6 +410,8 @@ _CODE_FIELDS = {
     "amount": {"amount"},
     "margin": {"margin_days"},
     "date": {"last_reload", "zero_balance_since", "today"},
+    "kind": {"reload_kind"},
+    "pasaload": {"amount"},
 }
 
 
@@ -463,6 +484,11 @@ def check_amount_result(result: Mapping[str, Any], lang: str, text: object) -> N
 _ESTIMATE_KEYS = {
     "ok",
     "last_reload",
+    "reload_kind",
+    "load_expires_label",
+    "days_text",
+    "status_warnings",
+    "status_warning_messages",
     "zero_balance_since",
     "margin_days",
     "amount",
@@ -495,11 +521,29 @@ def check_estimate_result(
         check_error(result, lang, inputs)
         return
     assert set(result) == _ESTIMATE_KEYS
-    last, reload_by = _day(result["last_reload"]), _day(result["reload_by"])
-    balance_ends, load_expires = _day(result["balance_ends"]), _day(result["load_expires"])
-    deactivates_on = _day(result["deactivates_on"])
-    assert FIRST_DATE <= last <= reload_by <= balance_ends <= load_expires
-    assert balance_ends < deactivates_on
+    kind, status = result["reload_kind"], result["status"]
+    assert kind in web.KINDS
+    assert_message(result["load_expires_label"], f"label.load_expires.{kind}", lang)
+    last = _day(result["last_reload"])
+    assert last >= FIRST_DATE
+    # A promo, and only a promo, is "unknown", with no dates at all.
+    assert (status == "unknown") is (kind == "promo")
+    undated = ("reload_by", "balance_ends", "load_expires", "deactivates_on", "days_left")
+    if status == "unknown":
+        assert [result[name] for name in undated] == [None] * len(undated)
+        assert result["days_text"] is None
+    else:
+        reload_by = _day(result["reload_by"])
+        balance_ends, load_expires = _day(result["balance_ends"]), _day(result["load_expires"])
+        deactivates_on = _day(result["deactivates_on"])
+        assert last <= reload_by <= balance_ends <= load_expires
+        assert balance_ends < deactivates_on
+        assert type(result["days_left"]) is int
+        days = result["days_left"]
+        # Words, never a bare negative number.
+        word = "days.today" if days == 0 else "days.left" if days > 0 else "days.ago"
+        assert_message(result["days_text"], f"{word}.one" if abs(days) == 1 else word, lang)
+        assert "-" not in result["days_text"]
     if result["zero_balance_since"] is not None:
         assert last <= _day(result["zero_balance_since"])
     margin = result["margin_days"]
@@ -507,16 +551,18 @@ def check_estimate_result(
     assert 0 <= margin <= int(rule("safety_margin_max").value or 0)
     amount = result["amount"]
     assert amount is None or (isinstance(amount, str) and re.fullmatch(r"[0-9]+\.[0-9]{2}", amount))
-    assert type(result["days_left"]) is int
-    status = result["status"]
     assert status in {str(member) for member in Status}
     assert_message(result["status_label"], f"status.{status}", lang)
     assert_message(result["status_detail"], f"status.{status}.detail", lang)
     check_warnings(
         result,
         lang,
-        {"estimate.promo_only", "estimate.margin_clamped", "amount.unusually_small"},
+        {"estimate.pasaload", "estimate.margin_clamped", "amount.unusually_small"},
     )
+    assert ("estimate.pasaload" in result["warnings"]) is (kind == "pasaload")
+    assert isinstance(result["status_warnings"], list)
+    assert set(result["status_warnings"]) <= {"phone.not_smart_prefix"}
+    assert len(result["status_warnings"]) == len(result["status_warning_messages"])
     assumptions = result["assumptions"]
     assert isinstance(assumptions, list)
     assert assumptions
@@ -533,7 +579,7 @@ def check_estimate_result(
         assert source["url"].startswith(("https://", "http://"))
 
 
-def check_ics(text: object, reload_by: str) -> None:
+def check_ics(text: object, first_day: str) -> None:
     """RFC 5545 as the calendar promises it: CRLF, folded at 75 octets, sane stamps."""
     assert isinstance(text, str)
     assert text.startswith("BEGIN:VCALENDAR\r\n")
@@ -544,14 +590,16 @@ def check_ics(text: object, reload_by: str) -> None:
         assert "\n" not in line
         assert len(line.encode("utf-8")) <= 75, line
     lines = text.replace("\r\n ", "").split("\r\n")[:-1]
-    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 3
+    assert 1 <= lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") <= 3
     stamps = {line for line in lines if line.startswith("DTSTAMP:")}
     assert len(stamps) == 1
     (stamp,) = stamps
     assert re.fullmatch(r"DTSTAMP:[0-9]{8}T[0-9]{6}Z", stamp), stamp
     datetime.strptime(stamp, "DTSTAMP:%Y%m%dT%H%M%SZ")
     starts = [line for line in lines if line.startswith("DTSTART;VALUE=DATE:")]
-    assert starts[0] == f"DTSTART;VALUE=DATE:{reload_by.replace('-', '')}"
+    # The first event is the reload-by date, or today's "reload now": nothing is before it.
+    assert starts[0] == f"DTSTART;VALUE=DATE:{first_day.replace('-', '')}"
+    assert starts == sorted(starts)
 
 
 def check_calendar_result(
@@ -564,18 +612,18 @@ def check_calendar_result(
     assert set(result) == {"ok", "filename", "ics"}
     filename = result["filename"]
     assert isinstance(filename, str)
-    match = re.fullmatch(r"smart-reload-by-([0-9]{4}-[0-9]{2}-[0-9]{2})\.ics", filename)
+    match = re.fullmatch(r"smart-reload-(?:by|now)-([0-9]{4}-[0-9]{2}-[0-9]{2})\.ics", filename)
     assert match
     check_ics(result["ics"], match.group(1))
 
 
 def _form_fields(form: object) -> dict[str, object]:
     fields = form if isinstance(form, Mapping) else {}
-    return {name: fields.get(name) for name in web.FIELD_NAMES}
+    return {name: fields.get(name) for name in web.FIELD_NAMES + web.LEGACY_FIELDS}
 
 
 def _estimate_inputs(fields: Mapping[str, object], today: object) -> dict[str, object]:
-    names = ("last_reload", "zero_balance_since", "margin_days", "amount")
+    names = ("last_reload", "zero_balance_since", "margin_days", "amount", "reload_kind")
     return {**{name: fields[name] for name in names}, "today": today}
 
 
@@ -617,6 +665,7 @@ def fuzz_next_reload(ran: list[int], form: dict[str, object], today: object, lan
         promo=form["promo"],
         today=today,
         lang=lang,
+        reload_kind=form["reload_kind"],
     )
     assert_json_ready(result)
     check_estimate_result(result, expected_lang(lang), _estimate_inputs(form, today))
@@ -630,12 +679,11 @@ def fuzz_calendar(ran: list[int], form: object, today: object, lang: Any, now: o
     assert_json_ready(result)
     fields = _form_fields(form)
     inputs = {**_estimate_inputs(fields, today), "phone": fields["phone"]}
-    del inputs["amount"]  # the calendar does not read the amount
     check_calendar_result(result, expected_lang(lang), inputs)
-
-
-# What an amount adds to an estimate; everything else comes from the dates alone.
-_AMOUNT_PARTS = ("amount", "warnings", "warning_messages")
+    if not result["ok"] and result["field"] == "amount":
+        # Only PasaLoad's dates read the amount.
+        assert web.check_form(form, today, lang)["estimate"] is not None
+        assert result["code"].startswith(("pasaload.", "amount.", "input."))
 
 
 @FUZZ
@@ -663,29 +711,35 @@ def fuzz_check_form(ran: list[int], form: object, today: object, lang: Any) -> N
     assert (amount is None) is _is_blank(fields["amount"])
     if amount is not None:
         check_amount_result(amount, as_lang, fields["amount"])
-        assert amount == web.check_amount(fields["amount"], as_lang)
-    assert (estimate is None) is _is_blank(fields["last_reload"])
-    if estimate is not None:
-        inputs = _estimate_inputs(fields, today)
-        del inputs["amount"]
-        check_estimate_result(estimate, as_lang, inputs)
-        dates_alone = web.next_reload(
+    if _is_blank(fields["last_reload"]):
+        assert estimate is None
+    else:
+        good_amount = None if amount is None or not amount["ok"] else fields["amount"]
+        alone = web.next_reload(
             fields["last_reload"],
-            zero_balance_since=fields["zero_balance_since"],
-            margin_days=fields["margin_days"],
-            promo=fields["promo"],
-            today=today,
-            lang=as_lang,
+            fields["zero_balance_since"],
+            fields["margin_days"],
+            good_amount,
+            fields["promo"],
+            today,
+            as_lang,
+            fields["reload_kind"],
         )
-        if not estimate["ok"]:
-            assert estimate == dates_alone
-        else:
-            good = amount if amount is not None and amount["ok"] else None
-            assert estimate["amount"] == (good["amount"] if good else None)
-            for key in ("warnings", "warning_messages"):
-                assert estimate[key] == dates_alone[key] + (good[key] if good else [])
-            rest = {k: v for k, v in estimate.items() if k not in _AMOUNT_PARTS}
-            assert rest == {k: v for k, v in dates_alone.items() if k not in _AMOUNT_PARTS}
+        # The same, but for the number's network warning, which stands in the status.
+        carried = []
+        if estimate["ok"] and number is not None and number["ok"]:
+            carried = number["warnings"]
+            assert estimate["status_warning_messages"] == number["warning_messages"]
+        if estimate["ok"]:
+            assert estimate["status_warnings"] == carried
+            alone = {**alone, "status_warnings": carried}
+            alone["status_warning_messages"] = estimate["status_warning_messages"]
+        assert estimate == alone
+        inputs = _estimate_inputs(fields, today)
+        check_estimate_result(estimate, as_lang, inputs)
+        if not estimate["ok"] and estimate["field"] == "amount":
+            # A bad amount is reported by itself; the estimate only says PasaLoad needs one.
+            assert estimate["code"] in {"pasaload.amount_needed", "pasaload.undated"}
     if estimate is None or not estimate["ok"]:
         assert result["summary"] is None
     else:
@@ -720,7 +774,12 @@ consistent_estimates = st.builds(
 @given(
     phone=st.none() | phone_text | texts,
     estimate_args=consistent_estimates,
-    amount=st.none() | real_amount_text,
+    kind_amount=st.tuples(
+        st.none() | st.sampled_from(["regular", "promo", " Promo "]), st.none() | real_amount_text
+    )
+    | st.tuples(
+        st.just("pasaload"), pasaload_amount_text.filter(lambda a: "," not in a and ".5" not in a)
+    ),
     promo=plausible["promo"],
     lang=langs,
 )
@@ -728,7 +787,7 @@ def fuzz_summary_text(
     ran: list[int],
     phone: object,
     estimate_args: tuple[str, str | None, object, str],
-    amount: str | None,
+    kind_amount: tuple[str | None, str | None],
     promo: object,
     lang: Any,
 ) -> None:
@@ -736,15 +795,18 @@ def fuzz_summary_text(
     ran[0] += 1
     as_lang = expected_lang(lang)
     last, zero, margin, today = estimate_args
-    estimate = web.next_reload(last, zero, margin, amount, promo, today, as_lang)
+    kind, amount = kind_amount
+    estimate = web.next_reload(last, zero, margin, amount, promo, today, as_lang, kind)
     assert estimate["ok"] is True, estimate  # consistent input always gets an answer
     number = None if phone is None else web.check_number(phone, as_lang)
     text = web.summary_text(number, estimate, lang)
     assert isinstance(text, str)
     lines = text.split("\n")
     assert_message(lines[0], "summary.title", as_lang)
-    assert len(lines) >= 8
-    assert estimate["reload_by"] in text
+    assert len(lines) >= 6
+    assert "None" not in text
+    if estimate["reload_by"] is not None:
+        assert f"{estimate['reload_by']} ({estimate['days_text']})" in text
     assert estimate["status_detail"] in text
     if number is not None and number["ok"]:
         assert f"{number['national']} ({number['e164']})" in lines[1]

@@ -19,6 +19,9 @@ import { STEPS } from "./protocol.js";
  */
 /** @typedef {string | boolean} Value */
 
+// Links and saved forms from before reload_kind carry promo=1 for a promo.
+/** @type {Record<string, {field: string, value: string}>} */
+const LEGACY = { promo: { field: "reload_kind", value: "promo" } };
 const STORAGE_KEY = "checker.form";
 const DEBOUNCE_MS = 150;
 // The most a text field holds (its maxlength), takes from a link, or saves. Not a rule (the
@@ -234,9 +237,8 @@ export class View {
 
   restore() {
     const hash = location.hash.slice(1);
-    const fromHash = this.fields.some(
-      ({ name }) => hash.startsWith(`${name}=`) || hash.includes(`&${name}=`),
-    );
+    const names = [...this.fields.map(({ name }) => name), ...Object.keys(LEGACY)];
+    const fromHash = names.some((name) => hash.startsWith(`${name}=`) || hash.includes(`&${name}=`));
     let saved = null;
     if (fromHash) saved = hash;
     else {
@@ -248,6 +250,9 @@ export class View {
     }
     if (saved === null) return;
     const params = new URLSearchParams(saved);
+    for (const [old, { field, value }] of Object.entries(LEGACY)) {
+      if (params.get(old) === "1" && !params.has(field)) params.set(field, value);
+    }
     for (const field of this.fields) {
       const text = params.get(field.name);
       const value = text === null ? null : this.parse(field, text);
@@ -343,7 +348,14 @@ export class View {
     this.part("[data-checker-amount]", result.amount);
     this.part("[data-checker-estimate]", result.estimate);
     const estimate = result.estimate && result.estimate.ok ? result.estimate : null;
-    this.$("[data-checker-status]").dataset.status = estimate ? estimate.status : "";
+    const status = this.$("[data-checker-status]");
+    status.dataset.status = estimate ? estimate.status : "";
+    // The network warning stands in the status (the adapter puts it there), not only below it.
+    const caveat = Boolean(estimate && (estimate.status_warnings || []).length);
+    if (caveat) status.dataset.caveat = "1";
+    else delete status.dataset.caveat;
+    this.$('[data-checker-number] [data-checker-list="warning_messages"]').hidden =
+      caveat || !(result.number && result.number.ok && (result.number.warnings || []).length);
     this.$("[data-checker-empty]").hidden = Boolean(estimate);
     this.summary = result.summary;
     this.$("[data-checker-actions]").hidden = !estimate;
@@ -361,7 +373,10 @@ export class View {
     if (!result || !result.ok) return;
     for (const out of el.querySelectorAll("[data-checker-out]")) {
       const value = result[out.dataset.checkerOut];
-      out.textContent = value === null || value === undefined ? "" : String(value);
+      const missing = value === null || value === undefined;
+      out.textContent = missing ? "" : String(value);
+      const row = out.closest("[data-checker-row]");
+      if (row && out.tagName === "DD") row.hidden = missing; // a promo has no dates
     }
     for (const list of el.querySelectorAll("[data-checker-list]")) {
       const key = list.dataset.checkerList;
