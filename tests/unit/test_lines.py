@@ -168,7 +168,11 @@ def _file(change: Any) -> str:
             "import.bad_line",
         ),
         (_file(lambda d: d["lines"][0]["form"].update(phone="")), None, "lines.need_number"),
-        (_file(lambda d: d["lines"][0]["form"].update(reload_kind="free")), None, "import.bad_field"),
+        (
+            _file(lambda d: d["lines"][0]["form"].update(reload_kind="free")),
+            None,
+            "import.bad_field",
+        ),
         (_file(lambda d: d["lines"][0].update(label="\ud800")), None, "lines.label_bad"),
         (_file(lambda d: d["lines"][0].update(label=["x"])), None, "lines.label_bad"),
         (_file(lambda d: d["lines"][0].update(form=None)), None, "import.bad_shape"),
