@@ -292,3 +292,17 @@ def test_calendar_for_no_line_says_so() -> None:
     for saved in (None, "", lines.document([])):
         answer = web.calendar_all(saved, TODAY, "en")
         assert (answer["ok"], answer["code"], answer["field"]) == (False, "lines.none", "saved")
+
+
+def test_the_readme_example_is_a_file_that_imports() -> None:
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    if not readme.is_file():  # inside Pyodide only tests/unit is copied
+        pytest.skip("README.md is not here")
+    text = readme.read_text(encoding="utf-8")
+    start = text.index('    {\n      "format": "smart-baohao.lines"')
+    example = text[start : text.index("\n    }\n", start) + 6]
+    answer = web.import_lines(example, None, None, TODAY, "en")
+    assert answer["ok"], answer
+    assert answer["saved"] == json.loads(example)
