@@ -16,7 +16,10 @@ Not a timed test: numbers depend on the machine. What it measures, on one local 
   requests included;
 * the wheel's size;
 * long tasks (over 50 ms, the Long Tasks API's threshold) on the main thread during the
-  checker's boot.
+  checker's boot;
+* slow links: the checker's cold visit on links emulated through the DevTools protocol
+  (:data:`LINKS`): time to ready, time until the page first shows bytes of the download
+  arriving, the bytes transferred, and whether an error state showed before ready.
 
 Every goal is written once, in :data:`GOALS`; the report's ``budgets`` gives each goal with
 its measured value and whether it is met, the other sections the figures behind them.
@@ -39,7 +42,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from browser_support import launch, serve  # noqa: E402
+from browser_support import emulate_link, launch, serve  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,16 @@ GOALS = {
         350 * 1024, "bytes", "what a guide page transfers, gzipped, service worker included"
     ),
     "wheel": Goal(40 * 1024, "bytes", "the checker wheel the page downloads"),
+    "slow_link_first_progress": Goal(
+        3000, "ms", "first bytes of the download shown on the slowest link (LINKS), worst run"
+    ),
+    "slow_link_errors_before_ready": Goal(
+        0, "states", "error states shown before ready on the emulated links, all runs"
+    ),
 }
+
+# The readers' links the benchmark emulates: (name, kilobits a second, round trip ms).
+LINKS = (("1.6mbps_150ms", 1600, 150), ("9mbps_40ms", 9000, 40))
 
 # The bare page's script is a file, not inline: the site's Content-Security-Policy, which the
 # server sends with every response, allows no inline script but the theme's.
@@ -93,12 +105,28 @@ try {
     for (const e of list.getEntries()) window.__bench.longtasks.push([e.startTime, e.duration]);
   }).observe({ type: "longtask", buffered: true });
 } catch (e) {}
+window.__bench.progress = null;
+window.__bench.errors = 0;
+let lastState = null;
 new MutationObserver(() => {
   const root = document.querySelector("[data-checker]");
-  if (root && root.dataset.checkerState === "ready" && window.__bench.ready === null) {
+  if (!root) return;
+  const state = root.dataset.checkerState;
+  if (state === "ready" && window.__bench.ready === null) {
     window.__bench.ready = performance.now();
   }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-checker-state"] });
+  if (state === "error" && lastState !== "error" && window.__bench.ready === null) {
+    window.__bench.errors += 1;
+  }
+  lastState = state;
+  const bytes = root.querySelector("[data-checker-bytes]");
+  if (window.__bench.progress === null && Number(root.dataset.checkerLoaded) > 0 &&
+      bytes && !bytes.hidden && bytes.textContent) {
+    window.__bench.progress = performance.now();
+  }
+}).observe(document, {
+  subtree: true, attributes: true, attributeFilter: ["data-checker-state", "data-checker-loaded"],
+});
 """
 LATENCY_LOOP = """
 async (count) => {
@@ -234,6 +262,30 @@ class Bench:
                 "bytes": transferred,
             }
 
+    def slow(self, kbps: float, latency_ms: float, path: str = "checker/") -> dict[str, Any]:
+        """A cold visit of the checker on an emulated link (a phone's viewport, zh)."""
+        with self.cold_page() as page:
+            page.set_viewport_size({"width": 360, "height": 740})
+            page.add_init_script(PROBE)
+            emulate_link(page, kbps, latency_ms)
+            start = len(self.served)
+            page.goto(f"{self.origin}/{path}", timeout=600_000)
+            page.wait_for_function(
+                "() => window.__bench.ready !== null || window.__bench.errors > 0",
+                timeout=600_000,
+                polling=250,
+            )
+            probe = page.evaluate("window.__bench")
+            return {
+                "ready_ms": None if probe["ready"] is None else round(probe["ready"]),
+                "first_progress_ms": None
+                if probe["progress"] is None
+                else round(probe["progress"]),
+                "errors_before_ready": probe["errors"],
+                "transferred": _bytes(self.site, self.served, start)["transferred"],
+                "said_total": int(page.get_attribute("[data-checker]", "data-checker-total")),
+            }
+
     def guide(self, path: str = "guide/numbers/") -> dict[str, Any]:
         with self.cold_page() as page:
             page.add_init_script(PROBE)
@@ -266,6 +318,9 @@ def main() -> int:
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--runs", type=int, default=5, help="cold runs of each boot (5)")
     parser.add_argument("--checks", type=int, default=200, help="checks for the latency (200)")
+    parser.add_argument(
+        "--slow-runs", type=int, default=2, help="cold visits on each emulated link (2)"
+    )
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -289,12 +344,18 @@ def main() -> int:
             runs = [bench.checker() for _ in range(args.runs)]
             guides = [bench.guide() for _ in range(args.runs)]
             latency = bench.latency(args.checks)
+            slow = {
+                name: [bench.slow(kbps, rtt) for _ in range(args.slow_runs)]
+                for name, kbps, rtt in LINKS
+            }
 
     ready = [run["ready"] for run in runs]
     warm = [run["warm"] for run in runs]
     guide_bytes = guides[0]["bytes"]
     longtasks = [task for run in runs for task in run["longtasks"]]
     ratio = round(statistics.median(ready) / statistics.median(bare), 3)
+    slowest = slow[LINKS[0][0]]
+    never = float("inf")  # a run that showed no progress at all misses the goal
     report = {
         "budgets": budgets(
             {
@@ -305,6 +366,13 @@ def main() -> int:
                 "guide_page_pyodide_bytes": guide_bytes["pyodide_and_wheel"],
                 "guide_page_transferred": guide_bytes["transferred"],
                 "wheel": wheel,
+                "slow_link_first_progress": max(
+                    never if run["first_progress_ms"] is None else run["first_progress_ms"]
+                    for run in slowest
+                ),
+                "slow_link_errors_before_ready": sum(
+                    run["errors_before_ready"] for runs in slow.values() for run in runs
+                ),
             }
         ),
         "runs": args.runs,
@@ -331,6 +399,18 @@ def main() -> int:
             "tasks_ms": [[round(d) for _, d in run["longtasks"]] for run in runs],
             # The same measure on a guide page (no checker): Material's own start-up.
             "guide_page_tasks_ms": [[round(d) for _, d in g["longtasks"]] for g in guides],
+        },
+        "slow_links": {
+            name: {
+                "kbps": kbps,
+                "rtt_ms": rtt,
+                "ready_ms_median": _median([r["ready_ms"] or never for r in slow[name]]),
+                "first_progress_ms_median": _median(
+                    [r["first_progress_ms"] or never for r in slow[name]]
+                ),
+                "runs": slow[name],
+            }
+            for name, kbps, rtt in LINKS
         },
     }
     print(json.dumps(report, indent=2))
