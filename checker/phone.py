@@ -2,8 +2,10 @@
 
 :func:`parse_phone` accepts ``+63 918 123 4567``, ``0918-123-4567``,
 ``639181234567``, ``00639181234567``, ``(0918) 123 4567``, ``9181234567``,
-``+63 (0) 918 123 4567``, full-width digits and Chinese punctuation, and returns
-a :class:`PhoneNumber`, or raises :class:`~checker.errors.CheckerError`.
+``+63 (0) 918 123 4567``, full-width digits, Chinese punctuation and the
+decimal digits of any script (Arabic-Indic ``٠٩١٨``, Persian, Devanagari, ...),
+as the date fields do, and returns a :class:`PhoneNumber`, or raises
+:class:`~checker.errors.CheckerError`.
 
 Which ranges are mobile, and which network each prefix was originally allocated
 to, come from libphonenumber's data, copied into :mod:`checker._prefixes` by
@@ -14,7 +16,8 @@ Precedence: the first check that fails names the error.
 1. :func:`checker.text.normalise`: ``input.not_text``; ``input.too_long`` (more
    than 64 characters, before any other work); ``phone.empty`` (``None``,
    nothing or only spaces).
-2. ``phone.invalid_chars``: any character other than digits, spaces and
+2. ``phone.invalid_chars``: any character other than decimal digits (Unicode category
+   Nd, the ``\\d`` that :mod:`checker.dates` reads), spaces and
    ``+ - . ( )``, or a ``+`` after the first digit. ``chars`` lists the
    offenders once each in order, at most five, with invisible ones written as
    ``U+XXXX``.
@@ -51,6 +54,8 @@ PhoneNumber(e164='+639181234567', national='0918 123 4567', network='Smart', car
 'Globe'
 >>> parse_phone("0817 123 4567").network  # a mobile range with no carrier in the data
 ''
+>>> parse_phone("٠٩١٨ ١٢٣ ٤٥٦٧").e164  # Arabic-Indic digits, as typed in the Gulf
+'+639181234567'
 """
 
 from __future__ import annotations
@@ -138,8 +143,8 @@ def _digits(cleaned: str) -> tuple[str, bool]:
     bad: list[str] = []
     plus = False
     for ch in cleaned:
-        if "0" <= ch <= "9":
-            digits.append(ch)
+        if ch.isdecimal():  # category Nd, any script: what re's \d matches in dates.py
+            digits.append(str(unicodedata.decimal(ch)))
         elif ch == "+" and not digits:
             plus = True
         elif ch not in _SEPARATORS and ch not in bad:

@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from hooks.asset_versions import versioned
 from hooks.checker_assets import PYODIDE_ROOT, pyodide_dest, runtime_cache
 
 TEMPLATE = Path(__file__).with_name("sw.js")
@@ -31,7 +32,7 @@ SHELL_SKIP = ("assets/javascripts/lunr/",)
 
 
 def shell(site: Path) -> list[str]:
-    """Site-relative paths of the files pages load, e.g. the theme's bundle, the search index.
+    """Site-relative URLs of the files pages load, e.g. the theme's bundle, the search index.
 
     Only files some page names (the theme ships a favicon.png nobody uses): the worker
     stores the shell from the HTTP cache, and a file no page loaded would be a download.
@@ -47,7 +48,7 @@ def shell(site: Path) -> list[str]:
             and not name.endswith(".map")
             and path.name in pages
         ):
-            paths.append(name)
+            paths.append(versioned(site, name))  # as pages ask for it (hooks/asset_versions.py)
     return paths + [name for name in SHELL_DATA if (site / name).is_file()]
 
 

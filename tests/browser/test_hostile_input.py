@@ -134,6 +134,10 @@ CASES = {
     "phone-sql-or": Case("en", "phone", "' OR 1=1 --", "phone.invalid_chars"),
     "phone-sql-drop": Case("zh", "phone", "0917'; DROP TABLE numbers;--", "phone.invalid_chars"),
     "phone-full-width": Case("en", "phone", "＋６３ ９１８ １２３ ４５６７", E164, PASTE),
+    # The digits a reader in the Gulf types, read as the date fields read them.
+    "phone-arabic-indic": Case("zh", "phone", "٠٩١٨ ١٢٣ ٤٥٦٧", E164),
+    "phone-persian-digits": Case("en", "phone", "+۶۳ ۹۱۸ ۱۲۳ ۴۵۶۷", E164, PASTE),
+    "phone-arabic-indic-too-short": Case("en", "phone", "٠٩١٨ ١٢٣ ٤٥٦", "phone.too_short"),
     # --- last_reload --------------------------------------------------------------------------
     "last-reload-year-99999": Case("en", "last_reload", "99999-01-01", "date.unreadable"),
     "last-reload-0000-00-00": Case("zh", "last_reload", "0000-00-00", "date.not_exist"),

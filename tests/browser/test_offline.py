@@ -16,7 +16,7 @@ from browser_support import launch, serve
 from checker_page import cli_next, estimate_attrs, submit, until, url, wait_ready
 from conftest import TODAY
 
-from hooks import offline
+from hooks import asset_versions, offline
 
 pytestmark = pytest.mark.browser
 
@@ -102,6 +102,7 @@ def test_a_new_release_replaces_the_old_caches(driver, site_dir, tmp_path):
             # new sw.js (the real hook); the browser finds it on the next visit.
             css = site / "assets" / "stylesheets" / "site.css"
             css.write_text(css.read_text() + "\n/* release 2 */\n")
+            asset_versions.apply(site)  # pages name the new site.css
             sw = site / "sw.js"
             runtime = next((site / "assets" / "pyodide").iterdir()).name
             sw.write_text(
@@ -128,9 +129,9 @@ def test_a_new_release_replaces_the_old_caches(driver, site_dir, tmp_path):
             # The new stylesheet is what the cache holds now, and Pyodide was not fetched again.
             page.reload()
             wait_ready(page)
+            new_css = asset_versions.versioned(site, "assets/stylesheets/site.css")
             held = page.evaluate(
-                "url => caches.match(url).then(r => r ? r.text() : '')",
-                f"{origin}/assets/stylesheets/site.css",
+                "url => caches.match(url).then(r => r ? r.text() : '')", f"{origin}/{new_css}"
             )
             assert "release 2" in held
             refetched = [path for path, _, _ in served[first_new:] if "/assets/pyodide/" in path]

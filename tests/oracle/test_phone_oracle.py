@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import random
 import sys
+import unicodedata
 from pathlib import Path
 from types import ModuleType
 
@@ -211,3 +212,42 @@ def test_every_country_code_is_known() -> None:
         with pytest.raises(CheckerError) as caught:
             parse_phone(f"+{code} 123 456 789")
         assert caught.value.params == {"country_code": code}
+
+
+# --- Decimal digits of every script ----------------------------------------------------
+
+# The zero of every run of ten decimal digits (Unicode category Nd): Arabic-Indic, Persian,
+# Devanagari, Thai, Myanmar, mathematical, ... libphonenumber reads them all, as we do.
+SCRIPT_ZEROS = [
+    ch for ch in map(chr, range(0x110000)) if ch.isdecimal() and unicodedata.decimal(ch) == 0
+]
+
+
+def _in_script(text: str, zero: str) -> str:
+    return "".join(chr(ord(zero) + int(ch)) if ch.isdigit() else ch for ch in text)
+
+
+def test_every_script_is_tried() -> None:
+    assert {"\u0660", "\u06f0", "\u0966", "\u0e50"} <= set(SCRIPT_ZEROS)
+    assert len(SCRIPT_ZEROS) > 60
+
+
+@pytest.mark.parametrize("zero", SCRIPT_ZEROS, ids=lambda zero: f"U+{ord(zero):04X}")
+@pytest.mark.parametrize("text", TYPED)
+def test_typed_forms_in_every_script_agree(text: str, zero: str) -> None:
+    written = _in_script(text, zero)
+    number = phonenumbers.parse(written, "PH")
+    got = parse_phone(written)
+    assert got.e164 == phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    assert got.national == phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.integers(10**9, 10**10 - 1), st.sampled_from(SCRIPT_ZEROS))
+def test_random_numbers_in_any_script_agree(number: int, zero: str) -> None:
+    """A number in another script gets the answer its ASCII digits get from the oracle."""
+    national = str(number)
+    for text in ("0" + national, "+63" + national):
+        ascii_answer = _checker(text)
+        assert _checker(_in_script(text, zero)) == ascii_answer, (text, zero)
+    _agree(national)

@@ -73,7 +73,17 @@ def test_checker_page_uses_the_checker_template_and_reads_without_js(
     built_site: Path, url: str
 ) -> None:
     doc = parse_file(html_file(built_site, url))
-    assert doc.by_tag("noscript"), "no <noscript> note"
+    note = doc.find_all(lambda el: "data-checker-needs-js" in el.attrs)
+    assert len(note) == 1 and "JavaScript" in note[0].clean_text()
+    assert "hidden" not in note[0].attrs, "the needs-JavaScript note must show without JS"
+    # Nothing is ever submitted: a form with method="dialog" outside a <dialog> goes nowhere.
+    (form,) = doc.find_all(lambda el: "data-checker-form" in el.attrs)
+    assert form.attrs.get("method") == "dialog" and "action" not in form.attrs
+    assert not doc.find_all(lambda el: el.tag == "dialog")
+    # Until the glue runs the form is disabled: without JavaScript it does not look usable.
+    (fieldset,) = form.by_tag("fieldset")
+    assert "disabled" in fieldset.attrs
+    assert all("disabled" in b.attrs for b in form.by_tag("button"))
     summary = doc.find_all(lambda el: el.attrs.get("id") == "rules-used")
     assert summary, "no static summary of the rules"
 

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import _prefixes
+from checker.dates import parse_date
 from checker.errors import CheckerError
 from checker.messages import CATALOG, message
 from checker.phone import CARRIER_KEYS, PhoneNumber, parse_phone
@@ -76,6 +77,29 @@ SAME_NUMBER = [
     "0918。123。4567",  # ideographic full stops
     "０９１８　１２３　４５６７",
 ]
+
+
+# 0918 123 4567 in the decimal digits (Unicode category Nd) of other scripts: what people in
+# the Gulf, Iran, South Asia type on their phones, and what checker.dates reads too.
+OTHER_SCRIPTS = [
+    ("٠٩١٨ ١٢٣ ٤٥٦٧", "Arabic-Indic"),
+    ("٠٩١٨١٢٣٤٥٦٧", "Arabic-Indic, no spaces"),
+    ("+٦٣ ٩١٨ ١٢٣ ٤٥٦٧", "Arabic-Indic with the country code"),
+    ("٠٠٦٣ ٩١٨ ١٢٣ ٤٥٦٧", "Arabic-Indic with 00"),
+    ("۰۹۱۸ ۱۲۳ ۴۵۶۷", "Extended Arabic-Indic (Persian, Urdu)"),
+    ("०९१८ १२३ ४५६७", "Devanagari"),
+    ("০৯১৮ ১২৩ ৪৫৬৭", "Bengali"),
+    ("๐๙๑๘ ๑๒๓ ๔๕๖๗", "Thai"),
+    ("၀၉၁၈ ၁၂၃ ၄၅၆၇", "Myanmar"),
+    ("𝟎𝟗𝟏𝟖 𝟏𝟐𝟑 𝟒𝟓𝟔𝟕", "mathematical bold (folded by NFKC)"),
+    ("0918 ١٢٣ ٤٥٦٧", "ASCII and Arabic-Indic mixed, as a keyboard switch leaves it"),
+    ("(٠٩١٨) ١٢٣-٤٥٦٧", "Arabic-Indic with brackets and a hyphen"),
+]
+
+
+@pytest.mark.parametrize(("text", "script"), OTHER_SCRIPTS)
+def test_decimal_digits_of_other_scripts(text: str, script: str) -> None:
+    assert parse_phone(text) == SMART_918, script
 
 
 @pytest.mark.parametrize("text", SAME_NUMBER)
@@ -147,7 +171,9 @@ ERRORS = [
     ("0918，123", "phone.invalid_chars", {"chars": ","}),
     ("0918、123", "phone.invalid_chars", {"chars": ","}),
     ("0918 123 4567#", "phone.invalid_chars", {"chars": "#"}),
-    ("٠٩١٨١٢٣٤٥٦٧", "phone.invalid_chars", {"chars": "٠ ٩ ١ ٨ ٢ …"}),  # Arabic-Indic digits
+    ("٠٩١٨ x ١٢٣", "phone.invalid_chars", {"chars": "x"}),  # a letter among Arabic-Indic digits
+    ("0918 ¼ 4567", "phone.invalid_chars", {"chars": "⁄"}),  # NFKC makes ¼ 1⁄4: not one digit
+    ("0918 Ⅻ 4567", "phone.invalid_chars", {"chars": "X I"}),  # Roman numerals are letters
     ("0918+123 4567", "phone.invalid_chars", {"chars": "+"}),
     ("63+918 123 4567", "phone.invalid_chars", {"chars": "+"}),
     ("+63 918 123 4567+", "phone.invalid_chars", {"chars": "+"}),
@@ -169,6 +195,10 @@ ERRORS = [
     ("+8", "phone.too_short", {}),
     # too long
     ("0918 123 45678", "phone.too_long", {}),  # 11 national digits
+    ("٠٩١٨ ١٢٣ ٤٥٦", "phone.too_short", {}),  # the same rules in any script's digits
+    ("٠٩١٨ ١٢٣ ٤٥٦٧٨", "phone.too_long", {}),
+    ("٠٢ ٨١٢٣ ٤٥٦٧", "phone.not_mobile", {}),
+    ("+٨٦ ١٣٨ ٠٠١٣ ٨٠٠٠", "phone.not_ph", {"country_code": "86"}),
     ("+63 918 123 45678", "phone.too_long", {}),
     ("0918 123 4567 0918 123 4567", "phone.too_long", {}),
     ("6391812345678", "phone.too_long", {}),
@@ -321,6 +351,43 @@ def test_typed_forms_of_a_valid_number_agree(data: st.DataObject) -> None:
     number = parse_phone(data.draw(typed(national)))
     assert number.e164 == "+63" + national
     assert number.national.replace(" ", "") == "0" + national
+
+
+# Every decimal digit there is, by value: Unicode category Nd, what re's \\d matches.
+_ND_DIGITS = [ch for ch in map(chr, range(0x110000)) if ch.isdecimal()]
+_ND_BY_VALUE = {v: [ch for ch in _ND_DIGITS if unicodedata.decimal(ch) == v] for v in range(10)}
+
+
+@settings(deadline=None)
+@given(st.data())
+def test_any_scripts_digits_read_as_the_ascii_ones(data: st.DataObject) -> None:
+    """Each digit of a typed number swapped for any Nd digit of the same value: same number."""
+    text = data.draw(typed(data.draw(mobile_numbers())))
+    swapped = "".join(
+        data.draw(st.sampled_from(_ND_BY_VALUE[int(ch)])) if ch in string.digits else ch
+        for ch in text
+    )
+    assert parse_phone(swapped) == parse_phone(text)
+
+
+@settings(deadline=None)
+@given(st.characters())
+def test_the_phone_reads_the_digits_the_date_reads(ch: str) -> None:
+    """A character the date field reads as a digit the phone field reads as one, and back."""
+    folded = unicodedata.normalize("NFKC", ch)
+    if len(folded) != 1 or not folded.strip() or folded in "+-.()\u3002\u30fc":
+        return  # not one character after folding, or a separator that both read as such
+    try:
+        day = parse_date(f"2026-03-1{ch}", field="last_reload").day
+    except CheckerError:
+        day = None
+    try:
+        last = parse_phone(f"0918 123 456{ch}").e164[-1]
+    except CheckerError:
+        last = None
+    assert (day is None) == (last is None), ch
+    if day is not None:
+        assert day == 10 + int(last)
 
 
 @settings(deadline=None)

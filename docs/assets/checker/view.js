@@ -117,6 +117,9 @@ export class View {
       event.preventDefault();
       this.check();
     });
+    // The page's HTML says the checker needs JavaScript and disables the form until now.
+    this.$("[data-checker-needs-js]").hidden = true;
+    for (const el of root.querySelectorAll("[data-checker-until-js]")) el.disabled = false;
     this.$("[data-checker-retry]").addEventListener("click", () => this.start());
     this.$("[data-checker-download]").addEventListener("click", () => client.confirm());
     this.$("[data-checker-calendar]").addEventListener("click", () => this.calendar());

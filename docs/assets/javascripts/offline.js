@@ -10,6 +10,23 @@
 (function () {
   "use strict";
 
+  // One release at a time. Instant navigation brings a page's content into this document,
+  // whose scripts and styles stay; hooks/asset_versions.py stamps each page's container with
+  // the release of its assets. A page of another release gets a full load: its own assets.
+  var container = "[data-md-component=container][data-site-assets]";
+  var first = document.querySelector(container);
+  var loaded = first && first.getAttribute("data-site-assets");
+  if (loaded && window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () {
+      var now = document.querySelector(container);
+      if (now && now.getAttribute("data-site-assets") !== loaded) location.reload();
+    });
+  }
+})();
+
+(function () {
+  "use strict";
+
   if (!("serviceWorker" in navigator)) return;
   // This file is assets/javascripts/offline.js: the site root is two folders up.
   var root = new URL("../../", document.currentScript.src);

@@ -1,0 +1,75 @@
+"""The checker printed, and the validity timeline on a phone and a desktop.
+
+Printing the checker (Chromium's own print-to-PDF, ``page.pdf``) must give the dates on page 1
+with the form and the buttons left out; the timeline on guide/validity/ must show its end at
+360 px and at 1280 px (it wraps between steps; nothing is cut or scrolls the page).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from typing import Any
+
+import pytest
+from checker_page import cli_next, open_checker, submit, url
+from conftest import TODAY
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+
+# Words that only the form and its buttons carry (hooks/checker_ui.py).
+SCREEN_ONLY = {
+    "zh": ("填写你的号码信息", "提前多少天充值", "添加到日历", "复制链接"),
+    "en": ("Your number", "How early to reload", "Add to calendar", "Copy link"),
+}
+
+
+def _pdf_pages(page: Any) -> list[str]:
+    """The text of each printed A4 page; NFKC undoes the CJK radicals some PDF text maps use."""
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return [unicodedata.normalize("NFKC", p.extract_text()) for p in reader.pages]
+
+
+@pytest.mark.parametrize("viewport", [(360, 740), (1280, 900)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_printing_the_checker_gives_the_dates_on_page_one(page, browser, lang, viewport):
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    open_checker(page, browser.origin, lang)
+    fields = {"last_reload": "2026-03-15", "amount": "100", "phone": "0918 123 4567"}
+    submit(page, **fields)
+    expected = cli_next(TODAY, last_reload="2026-03-15", amount="100")
+
+    pages = _pdf_pages(page)
+    first = pages[0]
+    for shown in ("reload_by", "load_expires", "deactivates_on"):
+        text = page.text_content(f"[data-checker-out={shown}]").strip()
+        assert expected[shown] in text, (shown, text)
+        assert text in first, f"{shown} ({text}) is not on page 1"
+    status = page.text_content("[data-checker-out=status_label]").strip()
+    assert status in first
+    everything = "".join(pages)
+    for word in SCREEN_ONLY[lang]:
+        assert word not in everything, f"{word!r} (a form control) was printed"
+    assert len(pages) <= 3, len(pages)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_validity_timeline_fits(page, browser, lang, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(url(browser.origin, lang, "guide/validity/"))
+    timeline = page.locator("ol.timeline")
+    assert timeline.locator("li").count() == 5
+    fit = timeline.evaluate(
+        """ol => {
+          const box = ol.getBoundingClientRect();
+          const last = ol.lastElementChild.getBoundingClientRect();
+          return {scroll: ol.scrollWidth - ol.clientWidth, lastRight: last.right,
+                  right: box.right, page: document.documentElement.scrollWidth - innerWidth,
+                  article: document.querySelector('article').getBoundingClientRect().right};
+        }"""
+    )
+    assert fit["scroll"] <= 0, fit  # nothing hidden inside its box
+    assert fit["lastRight"] <= fit["right"] <= fit["article"] + 0.5, fit  # its end is in view
+    assert fit["page"] <= 0, fit  # and the page does not scroll sideways
