@@ -7,7 +7,11 @@
   form's fields (:data:`checker.web.FIELDS`), and its words (``form.*`` and ``label.*`` of
   :mod:`checker.messages`) in the page's language; ``checker.config`` is what the page's
   JavaScript reads, the same fields, the calls it may make (:data:`checker.web.CALLS`) and
-  the rules page the assumptions link to (each names its rule, :mod:`checker.estimate`).
+  the rules page the assumptions link to (each names its rule, :mod:`checker.estimate`),
+  and the first visit's download: every file the worker fetches (``PYODIDE_FILES``, the
+  standard library made for the checker and the wheel) with its size decoded and as
+  transferred (gzip where a host compresses it), which the page says ("about 4.3 MB")
+  before it downloads and counts its progress against (worker.js).
 * ``on_post_build`` copies Pyodide, with the standard library made for the checker
   (:mod:`hooks.lean_runtime`), to ``site/assets/pyodide/<version>/`` and the wheel to
   ``site/assets/checker/``. Nothing generated is committed; nothing loads from a CDN.
@@ -20,6 +24,8 @@ Only checker pages reference these files, so a guide page transfers no Pyodide b
 from __future__ import annotations
 
 import dataclasses
+import functools
+import gzip
 import hashlib
 import json
 import shutil
@@ -51,9 +57,13 @@ CHECKER_DEST = "assets/checker/"
 # with ?v=<hash of all of them>; the modules they import (MODULES) are fetched by their plain
 # names, so a change to any file changes every entry point's URL.
 OWN_FILES = {"glue": "checker.js", "worker": "worker.js", "css": "checker.css"}
-MODULES = ("client.js", "view.js", "lines.js", "protocol.js")
-# How long the page waits for Pyodide before it offers a retry (the template's default).
-BOOT_TIMEOUT_MS = 60_000
+MODULES = ("client.js", "view.js", "lines.js", "protocol.js", "download.js")
+# How long the page waits with no byte of the runtime arriving before it gives up and offers a
+# retry. Not a total: a slow link that keeps delivering finishes, however long it takes.
+STALL_MS = 30_000
+# What the deploy section of the README asks a host to compress (gzip or brotli); the page
+# says the transfer of the others as they are.
+SERVED_COMPRESSED = (".js", ".mjs", ".json", ".wasm")
 # How long a call may go unanswered before the page takes the worker for dead (a check takes
 # milliseconds; a worker that died without a word would otherwise leave the page waiting).
 CALL_TIMEOUT_MS = 30_000
@@ -100,6 +110,33 @@ def _sources(config: MkDocsConfig) -> tuple[Path, Path]:
             f"(found {found}): run scripts/setup (or scripts/build-wheel)"
         )
     return pyodide, wheels[0]
+
+
+@functools.lru_cache(maxsize=32)
+def _transfer(path: Path, size: int, mtime_ns: int) -> int:
+    """What a reader pays for ``path``: gzip level 6 (servers' default) if a host compresses it."""
+    if not path.name.endswith(SERVED_COMPRESSED):
+        return size
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def download(files: list[tuple[str, Path]]) -> list[dict[str, Any]]:
+    """The first visit's download, ``[{url, bytes, transfer}]``: every file the worker fetches.
+
+    ``bytes`` is the file as the browser hands it over (decoded), ``transfer`` what crosses the
+    network; the page shows its progress in transfer bytes against their sum (worker.js).
+    """
+    listed = []
+    for url, path in files:
+        stat = path.stat()
+        transfer = _transfer(path, stat.st_size, stat.st_mtime_ns)
+        listed.append({"url": url, "bytes": stat.st_size, "transfer": transfer})
+    return listed
+
+
+def megabytes(size: int) -> str:
+    """Bytes as the page says them, in decimal megabytes with one decimal (``5.7``)."""
+    return f"{size / 1_000_000:.1f}"
 
 
 def _lang(config: MkDocsConfig) -> str:
@@ -158,13 +195,22 @@ def on_page_context(
     form_words = words("form.", lang)
     rules_url = _rules_url(page, nav)
     assets = {key: f"{url(CHECKER_DEST + name)}?v={version}" for key, name in OWN_FILES.items()}
+    # What the worker downloads: the runtime's files (whatever PYODIDE_FILES names), the
+    # standard library and the wheel. Our own scripts are left out: the page has them before
+    # it says the size.
+    runtime_files = download(
+        [(url(runtime + name), pyodide / name) for name in PYODIDE_FILES]
+        + [(stdlib_url, stdlib(_root(config))), (wheel_url, wheel)]
+    )
+    total = sum(file["transfer"] for file in runtime_files)
     # TemplateContext lists MkDocs' own keys; a template's own variables are extra keys.
     cast(dict[str, Any], context)["checker"] = {
         "lang": lang,
         "ui": form_words,
         "label": words("label.", lang),
         "fields": fields(),
-        "timeout_ms": BOOT_TIMEOUT_MS,
+        "stall_ms": STALL_MS,
+        "download_mb": megabytes(total),
         **assets,
         # What the page's JavaScript reads from its JSON block (URLs relative to the page).
         "config": {
@@ -172,6 +218,8 @@ def on_page_context(
             "fields": fields(),
             "calls": {name: list(args) for name, args in web.CALLS.items()},
             "call_timeout_ms": CALL_TIMEOUT_MS,
+            # Each file's size decoded and as transferred, for the page's progress in bytes.
+            "download": runtime_files,
             "worker": assets["worker"],
             "pyodide_module": url(runtime + "pyodide.mjs"),
             "index_url": url(runtime),

@@ -210,3 +210,27 @@ def launch(playwright: Any, user_data_dir: Path, **options: Any) -> Any:
         args=CHROMIUM_ARGS,
         **options,
     )
+
+
+def emulate_link(page: Any, kbps: float, latency_ms: float) -> Any:
+    """Put ``page`` on a slow link (DevTools' network emulation), with its HTTP cache off.
+
+    Down and up at ``kbps`` kilobits a second, ``latency_ms`` added to every round trip; the
+    page's workers' requests go through the same link. Returns the CDP session.
+    """
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    # A first visit: nothing from an earlier page's HTTP cache (the page's workers share it).
+    cdp.send("Network.clearBrowserCache")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    rate = kbps * 1000 / 8  # bytes a second
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": latency_ms,
+            "downloadThroughput": rate,
+            "uploadThroughput": rate,
+        },
+    )
+    return cdp

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 import time
@@ -16,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FIELDS = web.FIELD_NAMES  # the form's fields, as checker.web lists them
 ROOT_SELECTOR = "[data-checker]"
 SETTLED = "[data-checker][data-checker-state=ready], [data-checker][data-checker-state=error]"
+# The files of the checker's download: the runtime, its standard library and the wheel.
+RUNTIME_FILE = re.compile(r"/assets/(pyodide/|checker/checker-[^/]*\.whl)")
 DATE_ATTRS = (
     "reload-by",
     "balance-ends",

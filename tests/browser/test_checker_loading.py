@@ -90,23 +90,6 @@ def test_blocked_wasm_shows_the_error_and_retry_recovers(page, browser, watch, l
     assert page.get_attribute("[data-checker-estimate]", "data-reload-by") == "2027-02-13"
 
 
-def test_timeout_offers_a_retry(page, browser, watch):
-    watch.allow_errors = True
-
-    def short_timeout(route):
-        response = route.fetch()
-        body = response.text().replace('data-checker-timeout="', 'data-checker-timeout="1" x="')
-        route.fulfill(response=response, body=body)
-
-    page.route("**/en/checker/", short_timeout)
-    page.goto(url(browser.origin, "en"))
-    page.wait_for_selector("[data-checker][data-checker-error=timeout]")
-    assert "took too long" in page.text_content("[data-checker-boot-message]")
-    page.evaluate("document.querySelector('[data-checker]').dataset.checkerTimeout = '90000'")
-    page.click("[data-checker-retry]")
-    wait_ready(page)
-
-
 # Calls the page's own client module (the one its script imported: same URL, same instance)
 # makes, settling to "resolved" or "rejected <code>".
 PENDING_CALLS = """async () => {

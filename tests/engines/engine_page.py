@@ -24,6 +24,7 @@ SUBMIT = """(fields) => {
   const root = document.querySelector("[data-checker]");
   const form = root.querySelector("[data-checker-form]");
   for (const [name, value] of Object.entries(fields)) {
+    // A choice is a radio group: its RadioNodeList takes the value and checks that radio.
     const input = form.elements.namedItem(name);
     if (input.type === "checkbox") input.checked = Boolean(value);
     else input.value = String(value);

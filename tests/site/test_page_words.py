@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CHECKER_JS = ROOT / "docs" / "assets" / "checker"
 
 pytestmark = pytest.mark.site
+# The figures the page fills in at run time (docs/assets/checker/view.js, fill()): the
+# download's size and progress in MB and the stall period in seconds.
+RUNTIME_PARAMS = re.compile(r"\{(total|loaded|seconds)\}")
 
 
 @pytest.mark.parametrize("code", sorted(page_catalog()))
@@ -28,7 +31,8 @@ def test_both_languages_render(code: str) -> None:
     # Chinese words, or Chinese punctuation (the list separator 、 and the colon ：).
     assert re.search(r"[\u4e00-\u9fff\u3001\uff1a]", zh), code
     assert en.strip() and not re.search(r"[\u4e00-\u9fff]", en.replace("2026年3月15日", ""))
-    assert not re.search(r"[{}]", zh + en)
+    assert not re.search(r"[{}]", RUNTIME_PARAMS.sub("", zh + en))
+    assert set(RUNTIME_PARAMS.findall(zh)) == set(RUNTIME_PARAMS.findall(en)), code
 
 
 def test_page_words_are_apart_from_the_answers_words() -> None:

@@ -32,7 +32,7 @@ function mount() {
 const early = /** @type {HTMLMetaElement | null} */ (
   document.querySelector('meta[name="checker-boot"]')
 );
-if (early) client.start(JSON.parse(early.content), Number(early.dataset.checkerTimeout) || 60000);
+if (early) client.start(JSON.parse(early.content), Number(early.dataset.checkerStall) || 30000);
 
 // Material emits document$ on the first load and after every instant navigation.
 function subscribe() {

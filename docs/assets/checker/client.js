@@ -23,15 +23,20 @@ import * as message from "./protocol.js";
  * @property {{cache: string, key: string} | null} snapshot
  * @property {Record<string, string[]>} calls
  * @property {number} call_timeout_ms
+ * @property {message.DownloadFile[]} [download]  the files the first visit downloads, sized
  * @property {Record<string, unknown>} [pyodide_options]  more loadPyodide options; a key
  *   ending in "URL" is a URL relative to the page
  * @property {string[]} [offline]
  */
 /**
  * @typedef {object} State
- * @property {"loading" | "ready" | "error"} state
+ * @property {"waiting" | "loading" | "ready" | "error"} state  waiting: for the reader's tap
+ *   before downloading (the browser asks to save data)
  * @property {string} step      one of message.STEPS
  * @property {string | null} error  timeout | no_wasm | load_failed, when state is error
+ *   (timeout: no byte arrived for the stall period)
+ * @property {number} [loaded]  transfer bytes of the download so far
+ * @property {number} [total]   transfer bytes of the whole download
  * @property {string} detail
  * @property {string} [from]    fresh | snapshot, once ready
  * @property {string} [offline] saving | kept, once the service worker holds the checker
@@ -57,6 +62,10 @@ let current = { state: "loading", step: "start", error: null, detail: "" };
 /** @type {(state: State) => void} */
 let listener = () => {};
 let nextId = 1;
+/** @type {(() => void) | null} starts a boot that waits for the reader's tap */
+let release = null;
+// A tap is a yes for this page: the boot after it, and a retry, do not ask again.
+let tapped = false;
 /** @type {Map<number, {resolve: (value: any) => void, reject: (error: Error) => void, timer: number}>} */
 const pending = new Map();
 
@@ -95,24 +104,65 @@ function fail(error) {
   set({ state: "error", error: error.code, detail: error.detail });
 }
 
+/** Whether the browser asks to save data (a reader on a metered link said so). */
+export function savesData() {
+  const connection = /** @type {any} */ (navigator).connection;
+  return Boolean(connection && connection.saveData);
+}
+
+/** Start the download that waits for the reader's tap (state "waiting"). */
+export function confirm() {
+  tapped = true;
+  if (release) release();
+  release = null;
+}
+
 /**
  * Boot the worker, unless it is booting or booted. Resolves when it is ready; rejects (and the
- * state says why) when it cannot be.
+ * state says why) when it cannot be. When the browser asks to save data, the boot waits in
+ * state "waiting" until confirm() (the reader's tap).
+ *
+ * There is no limit on the whole boot: a slow link that keeps delivering finishes. The boot
+ * fails as "timeout" only when no byte of the download has arrived for `stallMs` (the
+ * watchdog sleeps once everything has arrived: starting Python needs no network).
  * @param {Config} pageConfig
- * @param {number} timeoutMs
+ * @param {number} stallMs
  */
-export function start(pageConfig, timeoutMs) {
+export function start(pageConfig, stallMs) {
   if (booting) return booting;
   config = pageConfig;
   const cfg = pageConfig;
-  set({ state: "loading", step: "start", error: null, detail: "" });
+  const total = (cfg.download || []).reduce((sum, file) => sum + file.transfer, 0);
+  if (!tapped && savesData()) {
+    set({ state: "waiting", step: "start", error: null, detail: "", loaded: 0, total });
+    booting = new Promise((resolve) => {
+      release = () => resolve(undefined);
+    }).then(() => {
+      booting = null;
+      return start(cfg, stallMs);
+    });
+    booting.catch(() => {});
+    return booting;
+  }
+  set({ state: "loading", step: "start", error: null, detail: "", loaded: 0, total });
   booting = new Promise((resolve, reject) => {
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       reject(new BootError("no_wasm"));
       return;
     }
-    const timer = setTimeout(() => reject(new BootError("timeout")), timeoutMs);
+    /** @type {number | undefined} */
+    let timer;
     let ready = false;
+    let arrived = false; // every byte of the download
+    const watch = () => {
+      clearTimeout(timer);
+      if (arrived || ready) return;
+      timer = setTimeout(() => {
+        const seconds = Math.round(stallMs / 1000);
+        reject(new BootError("timeout", `no byte arrived for ${seconds} s`));
+      }, stallMs);
+    };
+    watch();
     /** @param {BootError} error */
     const died = (error) => {
       clearTimeout(timer);
@@ -131,7 +181,12 @@ export function start(pageConfig, timeoutMs) {
       /** @type {message.FromWorker} */
       const msg = event.data;
       if (msg.type === message.FROM_WORKER.PROGRESS) set({ step: msg.step });
-      else if (msg.type === message.FROM_WORKER.READY) {
+      else if (msg.type === message.FROM_WORKER.BYTES) {
+        if (msg.loaded !== current.loaded) watch();
+        arrived = msg.total > 0 && msg.loaded >= msg.total;
+        if (arrived) clearTimeout(timer);
+        set({ loaded: msg.loaded, total: msg.total });
+      } else if (msg.type === message.FROM_WORKER.READY) {
         clearTimeout(timer);
         ready = true;
         resolve(msg.from);
@@ -162,6 +217,7 @@ export function start(pageConfig, timeoutMs) {
         wheel: absolute(cfg.wheel),
         snapshot: cfg.snapshot && { cache: cfg.snapshot.cache, key: absolute(cfg.snapshot.key) },
         calls: cfg.calls,
+        download: (cfg.download || []).map((file) => ({ ...file, url: absolute(file.url) })),
         options: Object.fromEntries(
           Object.entries(cfg.pyodide_options || {}).map(([key, value]) => [
             key,

@@ -66,6 +66,16 @@ function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
+/** Bytes as the page says them: decimal megabytes, one decimal (hooks' megabytes()). */
+export function megabytes(/** @type {number} */ size) {
+  return (size / 1_000_000).toFixed(1);
+}
+
+/** @param {string} template @param {Record<string, string>} params  "{name}" -> value */
+function fill(template, params) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => params[name] ?? whole);
+}
+
 /** @param {string} text */
 function item(text) {
   const li = document.createElement("li");
@@ -96,6 +106,10 @@ export class View {
     this.timer = undefined;
     /** @type {string | null} */
     this.summary = null;
+    /** @type {any} the last valid estimate on the page, which the glance shows */
+    this.estimate = null;
+    /** @type {string} the boot's state, as last shown */
+    this.state = "loading";
     this.path = location.pathname;
     this.mounted = true; // until checker.js mounts another page's view
     for (const input of this.form.querySelectorAll("input")) {
@@ -111,6 +125,7 @@ export class View {
     this.$("[data-checker-needs-js]").hidden = true;
     for (const el of root.querySelectorAll("[data-checker-until-js]")) el.disabled = false;
     this.$("[data-checker-retry]").addEventListener("click", () => this.start());
+    this.$("[data-checker-download]").addEventListener("click", () => client.confirm());
     this.$("[data-checker-calendar]").addEventListener("click", () => this.calendar());
     this.$("[data-checker-copy]").addEventListener("click", () => this.copySummary());
     this.$("[data-checker-copy-link]").addEventListener("click", () => this.copyLink());
@@ -130,8 +145,8 @@ export class View {
     return this.root.querySelector(selector);
   }
 
-  get timeoutMs() {
-    return Number(this.root.dataset.checkerTimeout) || 60000;
+  get stallMs() {
+    return Number(this.root.dataset.checkerStall) || 30000;
   }
 
   unmount() {
@@ -140,7 +155,7 @@ export class View {
   }
 
   start() {
-    client.start(this.config, this.timeoutMs).then(
+    client.start(this.config, this.stallMs).then(
       () => {
         this.check();
         this.lines.refresh();
@@ -162,15 +177,45 @@ export class View {
     const more = this.$("[data-checker-boot-detail]");
     panel.hidden = state === "ready";
     progress.hidden = state !== "loading";
-    progress.value = Math.max(0, STEPS.indexOf(step));
+    // In bytes of the download while it lasts; then the boot's steps.
+    const total = boot.total || 0;
+    const loaded = Math.min(boot.loaded || 0, total);
+    const bytes = this.$("[data-checker-bytes]");
+    const sizes = { loaded: megabytes(loaded), total: megabytes(total) };
+    const downloading = state === "loading" && total > 0 && loaded < total;
+    if (total > 0 && (downloading || step !== "ready")) {
+      progress.max = total;
+      progress.value = loaded;
+    } else {
+      progress.max = STEPS.length - 1;
+      progress.value = Math.max(0, STEPS.indexOf(step));
+    }
+    bytes.hidden = !downloading;
+    bytes.textContent = fill(this.strings["progress.bytes"], sizes);
+    this.root.dataset.checkerLoaded = String(loaded);
+    this.root.dataset.checkerTotal = String(total);
+    this.$("[data-checker-download]").hidden = state !== "waiting";
     this.$("[data-checker-retry]").hidden = state !== "error" || error === "no_wasm";
     if (state === "error") {
-      message.textContent = this.strings[error || ""] || this.strings.load_failed;
-    } else message.textContent = this.strings[`progress.${step}`] || this.strings.loading;
+      const seconds = String(Math.round(this.stallMs / 1000));
+      message.textContent = fill(this.strings[error || ""] || this.strings.load_failed, { seconds });
+    } else if (state === "waiting") message.textContent = this.strings.save_data;
+    else if (!downloading && step !== "ready" && total > 0 && loaded >= total) {
+      message.textContent = this.strings["progress.checker"];
+    } else {
+      const words = this.strings[`progress.${step}`] || this.strings.loading;
+      message.textContent = fill(words, sizes);
+    }
     more.hidden = !(state === "error" && detail);
     more.textContent = detail ? `${this.strings.error_detail} ${detail}` : "";
     this.$("[data-checker-results]").setAttribute("aria-busy", String(state === "loading"));
     this.$("[data-checker-offline-note]").hidden = boot.offline !== "kept";
+    this.state = state;
+    const waits = state === "loading" || state === "waiting";
+    this.$("[data-checker-empty]").textContent =
+      this.strings[waits ? "results.coming" : "results.empty"];
+    this.$("[data-checker-glance-bytes]").textContent = downloading ? bytes.textContent : "";
+    this.glance();
     if (boot.offline === "kept") this.root.dataset.checkerOffline = "kept";
   }
 
@@ -357,12 +402,25 @@ export class View {
     this.$('[data-checker-number] [data-checker-list="warning_messages"]').hidden =
       caveat || !(result.number && result.number.ok && (result.number.warnings || []).length);
     this.$("[data-checker-empty]").hidden = Boolean(estimate);
+    this.estimate = estimate;
+    this.glance();
     this.summary = result.summary;
     this.$("[data-checker-actions]").hidden = !estimate;
     if (!estimate) {
       this.$("[data-checker-summary]").hidden = true;
       this.$("[data-checker-notice]").textContent = "";
     }
+  }
+
+  // The answer in view: while the reader is at the form, a bar at the bottom of the screen
+  // (sticky, overrides/checker.html) says the reload-by date and the status, or, while the
+  // checker loads, that they are coming.
+  glance() {
+    const waits = this.state === "loading" || this.state === "waiting";
+    const answer = this.state === "ready" ? this.estimate : null;
+    this.part("[data-checker-glance-answer]", answer);
+    this.$("[data-checker-glance-wait]").hidden = !waits;
+    this.$("[data-checker-glance]").hidden = !waits && !answer;
   }
 
   /** @param {string} selector @param {any} result */

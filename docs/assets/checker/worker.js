@@ -12,6 +12,7 @@
 // private (_makeSnapshot, _loadSnapshot): they are pinned with Pyodide in package-lock.json,
 // and tests/browser/test_checker_loading.py boots both ways.
 
+import { Download } from "./download.js";
 import * as message from "./protocol.js";
 
 /** @typedef {{pyodide: any, web: any, json: any}} Api */
@@ -71,7 +72,12 @@ async function install(pyodide, wheelBytes) {
 // `options` come from the build's config (loadPyodide's own options, e.g. a trimmed standard
 // library); indexURL and the snapshot options are the worker's.
 /** @param {message.BootMessage} boot */
-async function boot({ pyodideModule, indexURL, wheel, snapshot, options }) {
+async function boot({ pyodideModule, indexURL, wheel, snapshot, options, download: files }) {
+  const download = new Download(files || [], (loaded, total) =>
+    self.postMessage(message.bytes(loaded, total)),
+  );
+  download.install(self);
+  download.send(true); // the total, before the first byte
   self.postMessage(message.progress("runtime"));
   // The wheel downloads while the runtime starts.
   const wheelBytes = fetch(wheel).then((response) => {
@@ -80,10 +86,12 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot, options }) {
   });
   wheelBytes.catch(() => {}); // awaited below; do not report it twice
   const { loadPyodide } = await import(pyodideModule);
+  download.done(pyodideModule);
   const saved = await savedSnapshot(snapshot);
   if (saved) {
     try {
       const pyodide = await start(loadPyodide, { ...options, indexURL, _loadSnapshot: saved });
+      download.finish();
       self.postMessage(message.progress("checker"));
       api = await install(pyodide, wheelBytes);
       return { from: "snapshot", fresh: null };
@@ -93,6 +101,7 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot, options }) {
     }
   }
   const pyodide = await start(loadPyodide, { ...options, indexURL, _makeSnapshot: Boolean(snapshot) });
+  download.finish();
   self.postMessage(message.progress("checker"));
   api = await install(pyodide, wheelBytes);
   return { from: "fresh", fresh: snapshot ? memorySnapshot(pyodide) : null };
