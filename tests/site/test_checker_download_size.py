@@ -1,8 +1,9 @@
 """The checker page says the size of its download from the build, never from a typed figure.
 
 hooks/checker_assets.py lists every file the worker downloads (the runtime's files it ships,
-``PYODIDE_FILES``, and the wheel) with its size decoded and as transferred; the page says
-their sum before downloading and counts its progress against it (docs/assets/checker/).
+``PYODIDE_FILES``, the standard library made for the checker, and the wheel) with its size
+decoded and as transferred; the page says their sum before downloading and counts its
+progress against it (docs/assets/checker/).
 Here the built pages' figures are checked against the built site's files.
 """
 
@@ -43,7 +44,8 @@ def test_the_download_lists_every_shipped_runtime_file_with_its_real_sizes(
     files = [_file(built_site, page, item["url"]) for item in download]
     names = [file.name for file in files]
     assert names[: len(checker_assets.PYODIDE_FILES)] == list(checker_assets.PYODIDE_FILES)
-    assert len(names) == len(checker_assets.PYODIDE_FILES) + 1
+    assert len(names) == len(checker_assets.PYODIDE_FILES) + 2
+    assert names[-2].startswith("python_stdlib-") and names[-2].endswith(".zip")
     assert names[-1].startswith("checker-") and names[-1].endswith(".whl")
     for item, file in zip(download, files, strict=True):
         data = file.read_bytes()
