@@ -77,8 +77,9 @@ GOALS = {
     "guide_page_transferred": Goal(
         350 * 1024, "bytes", "what a guide page transfers, gzipped, service worker included"
     ),
-    # 40 KB until issue 13's reload kinds, new rules and rewritten words (~47 KB).
-    "wheel": Goal(48 * 1024, "bytes", "the checker wheel the page downloads"),
+    # 40 KB until issue 13's reload kinds, new rules and rewritten words (~47 KB); 48 KB until
+    # issue 14's saved lines (checker/lines.py and their calls, ~9 KB).
+    "wheel": Goal(60 * 1024, "bytes", "the checker wheel the page downloads"),
     "slow_link_first_progress": Goal(
         3000, "ms", "first bytes of the download shown on the slowest link (LINKS), worst run"
     ),
@@ -212,7 +213,7 @@ def _bytes(site: Path, served: list[tuple[str, int, int]], start: int) -> dict[s
 def budgets(values: dict[str, float]) -> dict[str, dict[str, Any]]:
     """Each goal of :data:`GOALS` with its measured value; every goal must be measured.
 
-    >>> budgets({**dict.fromkeys(GOALS, 0), "wheel": 50_000})["wheel"]["met"]
+    >>> budgets({**dict.fromkeys(GOALS, 0), "wheel": 70_000})["wheel"]["met"]
     False
     """
     assert set(values) == set(GOALS), set(values) ^ set(GOALS)

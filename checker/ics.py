@@ -9,6 +9,7 @@ updates it instead of duplicating it.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .estimate import Estimate
@@ -96,6 +97,7 @@ def _event(
     stamp: datetime,
     number: str | None,
     triggers: tuple[str, ...],
+    line: Line | None = None,
 ) -> list[str]:
     params = {
         "load_expires": _iso(estimate.load_expires),
@@ -105,12 +107,14 @@ def _event(
     code = f"ics.{kind}.{estimate.status}" if kind == "reload_now" else f"ics.{kind}"
     summary = message(f"ics.{kind}.summary", lang)
     description = message(f"{code}.description", lang, **params)
-    if number:
+    if line is not None:  # one of several lines: its label says which, never its number
+        summary = message("ics.line_summary", lang, label=line.label, summary=summary)
+    elif number:
         description = f"{message('label.number', lang)}: {number}\n{description}"
     alarm_text = message("ics.alarm", lang, summary=summary)
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{_uid(estimate, kind, number)}",
+        f"UID:{_uid(estimate, kind, number) if line is None else line_uid(line.e164, kind)}",
         f"DTSTAMP:{stamp.strftime('%Y%m%dT%H%M%SZ')}",
         f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
         f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
@@ -156,6 +160,36 @@ def calendar(
     earliest disconnection (alarms 7 days before and on the day), as :func:`planned_events`
     keeps them. ``stamp`` is the UTC time of the export (DTSTAMP); ``today`` the reader's
     local date."""
+    events = events_of(estimate, lang=lang, stamp=stamp, today=today, number=number)
+    return _calendar(events, lang)
+
+
+def events_of(
+    estimate: Estimate,
+    *,
+    lang: str,
+    stamp: datetime,
+    today: date,
+    number: str | None = None,
+    line: Line | None = None,
+) -> list[str]:
+    """The content lines of one line's events, as :func:`planned_events` keeps them."""
+    lines: list[str] = []
+    for kind, day, triggers in planned_events(estimate, today):
+        lines += _event(
+            estimate,
+            kind,
+            day,
+            lang=lang,
+            stamp=stamp,
+            number=number,
+            triggers=triggers,
+            line=line,
+        )
+    return lines
+
+
+def _calendar(events: list[str], lang: str) -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -163,10 +197,38 @@ def calendar(
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(message('summary.title', lang))}",
+        *events,
+        "END:VCALENDAR",
     ]
-    for kind, day, triggers in planned_events(estimate, today):
-        lines += _event(
-            estimate, kind, day, lang=lang, stamp=stamp, number=number, triggers=triggers
-        )
-    lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One saved line in the calendar for all: its number (for the UIDs) and its label."""
+
+    e164: str
+    label: str
+
+
+def line_uid(e164: str, kind: str) -> str:
+    """A saved line's event UID: its number and the event's kind, nothing that changes.
+
+    So importing an updated calendar for all lines updates each event in place.
+
+    >>> line_uid("+639181234567", "reload_by") == line_uid("+639181234567", "reload_by")
+    True
+    """
+    key = f"line|{e164}|{kind}"
+    return f"{hashlib.sha256(key.encode()).hexdigest()[:24]}@smart-baohao.checker"
+
+
+def calendar_all(
+    lines: list[tuple[Line, Estimate]], *, lang: str, stamp: datetime, today: date
+) -> str:
+    """One ``.ics`` with every saved line's events (as :func:`calendar` makes them, the same
+    alarms), each titled with the line's label."""
+    events: list[str] = []
+    for line, estimate in lines:
+        events += events_of(estimate, lang=lang, stamp=stamp, today=today, line=line)
+    return _calendar(events, lang)

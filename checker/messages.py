@@ -339,6 +339,68 @@ CATALOG: dict[str, tuple[str, str]] = {
         "reacquired. If you have not reloaded, try a reload now.",
     ),
     "ics.alarm": ("Smart 保号提醒：{summary}", "Smart number reminder: {summary}"),
+    # The saved lines (checker/lines.py) and their export file
+    "lines.default_label": ("尾号 {last4}", "ending {last4}"),
+    "ics.line_summary": ("号码「{label}」：{summary}", "{label}: {summary}"),
+    "lines.need_number": (
+        "要保存这个号码，请先填写手机号码。",
+        "To save this line, enter its mobile number first.",
+    ),
+    "lines.need_last_reload": (
+        "要保存这个号码，请先填写最近一次充值的日期。",
+        "To save this line, enter the date of its last reload first.",
+    ),
+    "lines.label_too_long": (
+        "备注名太长（最多 {limit} 个字符）。",
+        "The label is too long (at most {limit} characters).",
+    ),
+    "lines.label_bad": (
+        "备注名里有不能显示的控制字符。",
+        "The label contains control characters that cannot be shown.",
+    ),
+    "lines.saved": ("已保存在本设备上。", "Saved on this device."),
+    "lines.saved_updated": (
+        "这个号码已经保存过，已更新。",
+        "This number was already saved: it has been updated.",
+    ),
+    "lines.none": ("还没有保存任何号码。", "No line is saved yet."),
+    "import.too_large": (
+        "文件太大（最多 {limit} KB），不是本站导出的号码文件。",
+        "The file is too large (at most {limit} KB) to be a file of saved lines.",
+    ),
+    "import.not_json": (
+        "无法读取这个文件：它不是 JSON 格式。",
+        "This file cannot be read: it is not JSON.",
+    ),
+    "import.not_ours": (
+        "这不是本站导出的号码文件。",
+        "This is not a file of saved lines from this site.",
+    ),
+    "import.version": (
+        "文件的格式版本是 {version}，本页只能读取版本 {supported}。",
+        "The file's format version is {version}; this page reads version {supported} only.",
+    ),
+    "import.bad_shape": (
+        "文件内容不完整或已损坏。",
+        "The file is incomplete or damaged.",
+    ),
+    "import.bad_field": (
+        "字段 {name} 的值无效。",
+        "The value of the field {name} is not valid.",
+    ),
+    "import.too_many": (
+        "最多只能保存 {limit} 个号码。",
+        "At most {limit} lines can be saved.",
+    ),
+    "import.bad_line": (
+        "文件里的第 {index} 个号码无效：{reason}",
+        "Line {index} in the file is not valid: {reason}",
+    ),
+    "import.unchanged": ("保存的号码没有改变。", "Your saved lines are unchanged."),
+    "import.done": (
+        "已导入：新增 {added} 个号码，更新 {updated} 个。",
+        "Imported: {added} lines added, {updated} updated.",
+    ),
 }
 
 

@@ -57,7 +57,7 @@ CHECKER_DEST = "assets/checker/"
 # with ?v=<hash of all of them>; the modules they import (MODULES) are fetched by their plain
 # names, so a change to any file changes every entry point's URL.
 OWN_FILES = {"glue": "checker.js", "worker": "worker.js", "css": "checker.css"}
-MODULES = ("client.js", "view.js", "protocol.js", "download.js")
+MODULES = ("client.js", "view.js", "lines.js", "protocol.js", "download.js")
 # How long the page waits with no byte of the runtime arriving before it gives up and offers a
 # retry. Not a total: a slow link that keeps delivering finishes, however long it takes.
 STALL_MS = 30_000
@@ -242,6 +242,10 @@ def on_page_context(
             },
             # Each assumption the checker answers with names its rule: rules_url#rule-<rule>.
             "rules_url": rules_url,
+            # The saved lines (docs/assets/checker/lines.js): how much of a file an import
+            # reads, and how long a label may be, both checker.web's.
+            "import_max_bytes": web.IMPORT_MAX_BYTES,
+            "label_max_length": web.LABEL_MAX_LENGTH,
             "strings": form_words,
             # What the service worker keeps once the checker has booted, so that the next
             # visit works with no network (hooks/offline.py, docs/assets/javascripts/offline.js).

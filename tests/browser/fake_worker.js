@@ -3,7 +3,8 @@
 // protocol from the page's own protocol.js and answers without Python, in one of these modes
 // (?mode=...):
 //   echo    every check is answered by echoing the phone field into every string of the
-//           result (tests/browser/test_hostile_input.py: the glue must write it as text);
+//           result (tests/browser/test_hostile_input.py: the glue must write it as text); the
+//           saved lines' calls: an empty list, and errors whose message is the last phone;
 //   hang    calls are never answered; the message {type: "test.throw"} makes the worker throw
 //           an error it does not catch, as a worker that breaks after its boot does.
 import * as message from "/assets/checker/protocol.js";
@@ -40,6 +41,17 @@ function echo(form) {
   };
 }
 
+let lastPhone = "";
+
+function answer(name, args) {
+  if (name === "check_form") {
+    lastPhone = String(args.form.phone);
+    return echo(args.form);
+  }
+  if (name === "saved_lines") return { ok: true, lines: [] };
+  return { ok: false, code: "x", message: lastPhone, field: "saved" };
+}
+
 // Not async: an error thrown here is uncaught, and reaches the page as the Worker's "error".
 self.addEventListener("message", (event) => {
   const msg = event.data;
@@ -48,6 +60,6 @@ self.addEventListener("message", (event) => {
     self.postMessage(message.progress("runtime"));
     self.postMessage(message.ready("fresh"));
   } else if (msg.type === message.TO_WORKER.CALL && mode === "echo") {
-    self.postMessage(message.result(msg.id, JSON.stringify(echo(msg.args.form))));
+    self.postMessage(message.result(msg.id, JSON.stringify(answer(msg.name, msg.args))));
   }
 });

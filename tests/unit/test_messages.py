@@ -80,6 +80,16 @@ PARAMS = {
     "margin": 30,
     "summary": "s",
     "amount": "50",
+    # The saved lines (checker/lines.py)
+    "last4": "4567",
+    "name": "phone",
+    "index": "1",
+    "reason": "r",
+    "added": 1,
+    "updated": 0,
+    "version": "2",
+    "supported": "1",
+    "label": "Mum",
 }
 
 

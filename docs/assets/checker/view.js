@@ -6,6 +6,7 @@
 // testability contract); every text goes in with textContent.
 
 import * as client from "./client.js";
+import { SavedLines } from "./lines.js";
 import { STEPS } from "./protocol.js";
 
 /**
@@ -128,6 +129,15 @@ export class View {
     this.$("[data-checker-calendar]").addEventListener("click", () => this.calendar());
     this.$("[data-checker-copy]").addEventListener("click", () => this.copySummary());
     this.$("[data-checker-copy-link]").addEventListener("click", () => this.copyLink());
+    this.lines = new SavedLines({
+      root,
+      config: this.config,
+      strings: this.strings,
+      read: () => this.read(),
+      load: (name, value) => this.load(name, value),
+      callFailed: (error) => this.callFailed(error),
+      today: localToday,
+    });
   }
 
   /** @param {string} selector @returns {any} */
@@ -146,7 +156,10 @@ export class View {
 
   start() {
     client.start(this.config, this.stallMs).then(
-      () => this.check(),
+      () => {
+        this.check();
+        this.lines.refresh();
+      },
       () => {},
     );
   }
@@ -224,6 +237,16 @@ export class View {
     const control = this.control(field);
     if (field.kind === "checkbox") control.checked = value;
     else control.value = value;
+  }
+
+  // A saved line's value into its field (the list's Open), then a check as after typing.
+  /** @param {string} name @param {Value} value */
+  load(name, value) {
+    const field = this.fields.find((f) => f.name === name);
+    if (!field) return;
+    const parsed = this.parse(field, typeof value === "boolean" ? this.serialise(value) : value);
+    this.setValue(field, parsed === null ? field.default : parsed);
+    this.schedule();
   }
 
   // A value from a link or storage, as the form would hold it; null when it cannot hold it.

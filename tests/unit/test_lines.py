@@ -1,0 +1,308 @@
+"""The saved lines (checker/lines.py and their checker.web calls): save, list, export, import.
+
+The fuzz tests of the same calls are in test_lines_fuzz.py; the page's use of them in
+tests/browser/test_saved_lines.py.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker import lines, web
+
+TODAY = "2026-11-26"
+BLANK = {field.name: field.default for field in web.FIELDS}
+WORK = {**BLANK, "phone": "0918 123 4567", "last_reload": "2026-06-01", "margin_days": "14"}
+FAMILY = {**BLANK, "phone": "+63 917 555 0000", "last_reload": "2026-03-15"}
+
+
+def _save(*forms: tuple[dict[str, Any], str], lang: str = "en") -> dict[str, Any]:
+    saved: Any = None
+    for form, label in forms:
+        answer = web.save_line(form, label, saved, TODAY, lang)
+        assert answer["ok"], answer
+        saved = answer["saved"]
+    return saved
+
+
+def test_save_keeps_the_form_and_label_never_a_result() -> None:
+    saved = _save((WORK, "  Work  "))
+    assert saved == {
+        "format": lines.FORMAT,
+        "version": lines.VERSION,
+        "lines": [{"e164": "+639181234567", "label": "Work", "form": WORK}],
+    }
+
+
+def test_saving_the_same_number_again_updates_it_in_place() -> None:
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    later = {**WORK, "phone": "+639181234567", "last_reload": "2026-11-01"}
+    answer = web.save_line(later, "Work 2", saved, TODAY, "en")
+    assert answer["ok"] and answer["updated"] is True
+    assert [line["e164"] for line in answer["saved"]["lines"]] == [
+        "+639181234567",
+        "+639175550000",
+    ]
+    assert answer["saved"]["lines"][0]["label"] == "Work 2"
+    assert answer["saved"]["lines"][0]["form"]["last_reload"] == "2026-11-01"
+
+
+@pytest.mark.parametrize(
+    ("form", "label", "code", "field"),
+    [
+        ({**WORK, "phone": ""}, "", "lines.need_number", "phone"),
+        ({**WORK, "last_reload": ""}, "", "lines.need_last_reload", "last_reload"),
+        ({**WORK, "phone": "0918 123"}, "", "phone.too_short", "phone"),
+        ({**WORK, "last_reload": "2026-02-30"}, "", "date.not_exist", "last_reload"),
+        ({**WORK, "amount": "1e3"}, "", "amount.exponent", "amount"),
+        ({**WORK, "margin_days": "x"}, "", "margin.not_a_number", "margin_days"),
+        (WORK, "x" * 41, "lines.label_too_long", "label"),
+        (WORK, "a\u202eb", "lines.label_bad", "label"),
+        (WORK, "a\x00b", "lines.label_bad", "label"),
+        (WORK, 5, "lines.label_bad", "label"),
+        ({**WORK, "phone": 918}, "", "import.bad_field", "form"),
+        ({**WORK, "reload_kind": "free"}, "", "import.bad_field", "form"),
+        ({**WORK, "phone": "9" * 300}, "", "import.bad_field", "form"),
+    ],
+)
+def test_save_refuses_what_the_checker_refuses(
+    form: Any, label: Any, code: str, field: str
+) -> None:
+    saved = _save((FAMILY, "Mum"))
+    for lang in ("zh", "en"):
+        answer = web.save_line(form, label, saved, TODAY, lang)
+        assert answer["ok"] is False
+        assert (answer["code"], answer["field"]) == (code, field)
+        assert answer["message"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "default"), [("zh", "尾号 0000"), ("en", "ending 0000"), ("fr", "尾号 0000")]
+)
+def test_the_list_is_sorted_soonest_first_with_dates_from_today(lang: str, default: str) -> None:
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    answer = web.saved_lines(saved, TODAY, lang)
+    assert answer["ok"], answer
+    rows = answer["lines"]
+    assert [row["e164"] for row in rows] == ["+639175550000", "+639181234567"]
+    assert [row["label"] for row in rows] == [default, "Work"]
+    for row, form in zip(rows, (FAMILY, WORK), strict=True):
+        expected = web.check_form(form, TODAY, lang)["estimate"]
+        assert (row["reload_by"], row["status"], row["days_left"]) == (
+            expected["reload_by"],
+            expected["status"],
+            expected["days_left"],
+        )
+        assert row["form"] == form
+    # Another day, other days left: nothing is stored but the form.
+    later = web.saved_lines(saved, "2026-12-26", lang)["lines"]
+    assert [row["days_left"] for row in later] == [row["days_left"] - 30 for row in rows]
+
+
+def test_the_list_reads_the_storage_text_and_refuses_a_damaged_one() -> None:
+    saved = _save((WORK, ""))
+    assert web.saved_lines(json.dumps(saved), TODAY, "en")["lines"][0]["e164"] == "+639181234567"
+    assert web.saved_lines("", TODAY, "en") == {"ok": True, "lines": []}
+    assert web.saved_lines(None, TODAY, "en") == {"ok": True, "lines": []}
+    assert web.saved_lines("{broken", TODAY, "en")["code"] == "import.not_json"
+
+
+def test_export_then_import_into_nothing_gives_the_same_document() -> None:
+    saved = _save((WORK, "Work"), (FAMILY, "妈妈"))
+    exported = web.export_lines(saved)
+    assert exported["ok"] and exported["filename"].endswith(".json")
+    assert json.loads(exported["json"]) == saved
+    answer = web.import_lines(exported["json"], len(exported["json"]), "", TODAY, "zh")
+    assert answer["ok"], answer
+    assert answer["saved"] == saved
+    assert (answer["added"], answer["updated"]) == (2, 0)
+
+
+def test_import_merges_by_number() -> None:
+    mine = _save((WORK, "Mine"))
+    theirs = _save(({**WORK, "last_reload": "2026-10-01"}, "Theirs"), (FAMILY, ""))
+    text = web.export_lines(theirs)["json"]
+    answer = web.import_lines(text, len(text), mine, TODAY, "en")
+    assert (answer["added"], answer["updated"]) == (1, 1)
+    assert answer["message"] == "Imported: 1 lines added, 1 updated."
+    assert [(line["e164"], line["label"]) for line in answer["saved"]["lines"]] == [
+        ("+639181234567", "Theirs"),
+        ("+639175550000", ""),
+    ]
+
+
+def _file(change: Any) -> str:
+    data = json.loads(web.export_lines(_save((WORK, "Work")))["json"])
+    change(data)
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "code"),
+    [
+        ("not json", None, "import.not_json"),
+        ("NaN", None, "import.not_json"),
+        ("[" * 100_000, None, "import.bad_shape"),
+        ("[" * 10_000 + "]" * 10_000, None, "import.bad_shape"),
+        ('{"a": "[[[[[[[[[[[[[[[[[[[["}', None, "import.not_ours"),
+        ("{}", 10 * 1024 * 1024, "import.too_large"),
+        ("x" * (lines.MAX_FILE_BYTES + 1), None, "import.too_large"),
+        (b"{}", None, "import.not_json"),
+        ('{"format": "smart-baohao.lines", "version": 2, "lines": []}', None, "import.version"),
+        ('{"format": "smart-baohao.lines", "version": true, "lines": []}', None, "import.version"),
+        ('{"format": "smart-baohao.lines", "version": 1, "lines": {}}', None, "import.bad_shape"),
+        ('{"format": "smart-baohao.lines", "version": 1, "lines": [1]}', None, "import.bad_shape"),
+        (
+            _file(lambda d: d["lines"][0]["form"].update(last_reload="2026-13-01")),
+            None,
+            "import.bad_line",
+        ),
+        (
+            _file(lambda d: d["lines"][0]["form"].update(phone="+86 138 0013 8000")),
+            None,
+            "import.bad_line",
+        ),
+        (_file(lambda d: d["lines"][0]["form"].update(phone="")), None, "lines.need_number"),
+        (
+            _file(lambda d: d["lines"][0]["form"].update(reload_kind="free")),
+            None,
+            "import.bad_field",
+        ),
+        (_file(lambda d: d["lines"][0].update(label="\ud800")), None, "lines.label_bad"),
+        (_file(lambda d: d["lines"][0].update(label=["x"])), None, "lines.label_bad"),
+        (_file(lambda d: d["lines"][0].update(form=None)), None, "import.bad_shape"),
+        (_file(lambda d: d.update(lines=d["lines"] * 51)), None, "import.too_many"),
+    ],
+)
+def test_a_bad_file_changes_nothing_and_says_why(text: Any, size: Any, code: str) -> None:
+    mine = _save((FAMILY, ""))
+    for lang, unchanged in (
+        ("zh", "保存的号码没有改变。"),
+        ("en", "Your saved lines are unchanged."),
+    ):
+        answer = web.import_lines(text, size, mine, TODAY, lang)
+        assert answer["ok"] is False
+        assert (answer["code"], answer["field"]) == (code, "import")
+        assert answer["message"].endswith(unchanged), answer["message"]
+    assert mine == _save((FAMILY, ""))
+
+
+def test_a_line_of_the_file_is_named_in_the_message() -> None:
+    text = _file(lambda d: d["lines"][0]["form"].update(last_reload="2026-02-30"))
+    message = web.import_lines(text, None, None, TODAY, "en")["message"]
+    assert message.startswith("Line 1 in the file is not valid: ")
+    assert "2026-02-30" in message
+
+
+def test_a_field_added_to_the_form_is_saved_without_code_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    extra = web.Field("nickname_hint", "choice", default="a", options=("a", "b"))
+    monkeypatch.setattr(web, "FIELDS", (*web.FIELDS, extra))
+    saved = _save(({**WORK, "nickname_hint": "b"}, ""))
+    assert saved["lines"][0]["form"]["nickname_hint"] == "b"
+    missing = web.import_lines(json.dumps(_save((WORK, ""))), None, None, TODAY, "en")
+    assert missing["saved"]["lines"][0]["form"]["nickname_hint"] == "a"  # its default
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    labels=st.lists(
+        st.text(st.characters(categories=["L", "N", "P", "Zs"]), max_size=40), max_size=5
+    ),
+    days=st.lists(st.integers(0, 600), min_size=5, max_size=5),
+)
+def test_export_import_round_trip_and_order(labels: list[str], days: list[int]) -> None:
+    """Any saved lines survive export and import; the list is always soonest first."""
+    from datetime import date, timedelta
+
+    saved: Any = None
+    for index, label in enumerate(labels):
+        last = (date(2026, 11, 26) - timedelta(days=days[index])).isoformat()
+        form = {**WORK, "phone": f"0918 123 45{index:02d}", "last_reload": last}
+        answer = web.save_line(form, label, saved, TODAY, "en")
+        if label.strip() and len(label.strip()) <= lines.MAX_LABEL:
+            assert answer["ok"], answer
+        if answer["ok"]:
+            saved = answer["saved"]
+    text = web.export_lines(saved)["json"]
+    back = web.import_lines(text, None, None, TODAY, "en")
+    assert back["ok"], back
+    assert back["saved"] == (saved or lines.document([]))
+    rows = web.saved_lines(back["saved"], TODAY, "en")["lines"]
+    assert [row["reload_by"] for row in rows] == sorted(row["reload_by"] for row in rows)
+
+
+def _events(text: str) -> list[dict[str, Any]]:
+    """Each VEVENT as its UID, SUMMARY, DTSTART and alarm triggers (RFC 5545 text, unfolded)."""
+    unfolded = text.replace("\r\n ", "")
+    events, current = [], None
+    for line in unfolded.split("\r\n"):
+        if line == "BEGIN:VEVENT":
+            current = {"triggers": []}
+        elif line == "END:VEVENT":
+            events.append(current)
+            current = None
+        elif current is not None:
+            name, _, value = line.partition(":")
+            if name == "TRIGGER":
+                current["triggers"].append(value)
+            elif name in ("UID", "SUMMARY", "DTSTART;VALUE=DATE"):
+                current[name.split(";")[0]] = value
+    return events
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_calendar_for_all_lines(lang: str) -> None:
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    answer = web.calendar_all(saved, TODAY, lang, "2026-11-26T10:00:00Z")
+    assert answer["ok"], answer
+    events = _events(answer["ics"])
+    singles = [_events(web.calendar(form, TODAY, lang)["ics"]) for form in (WORK, FAMILY)]
+    assert len(events) == sum(len(single) for single in singles)
+    default = web.saved_lines(saved, TODAY, lang)["lines"][0]["label"]
+    for label, single in zip(("Work", default), singles, strict=True):
+        mine = [event for event in events if label in event["SUMMARY"]]
+        # The same days and alarms as the one-line file; the label, never the number.
+        assert [(e["DTSTART"], e["triggers"]) for e in mine] == [
+            (e["DTSTART"], e["triggers"]) for e in single
+        ]
+    assert not any("4567" in e["SUMMARY"] and "Work" in e["SUMMARY"] for e in events)
+    assert "918 123 4567" not in answer["ics"] and "9181234567" not in answer["ics"]
+
+
+def test_calendar_uids_are_stable_per_line_and_event() -> None:
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    first = _events(web.calendar_all(saved, TODAY, "en", "2026-11-26T10:00:00Z")["ics"])
+    uids = [event["UID"] for event in first]
+    assert len(set(uids)) == len(uids)
+    # Exported again later, after a new reload and a new label: the same events, updated.
+    moved = _save(({**WORK, "last_reload": "2026-07-01"}, "Work SIM"), (FAMILY, ""))
+    again = _events(web.calendar_all(moved, TODAY, "en", "2026-11-27T08:00:00Z")["ics"])
+    assert [event["UID"] for event in again] == uids
+    assert [event["DTSTART"] for event in again] != [event["DTSTART"] for event in first]
+
+
+def test_calendar_for_no_line_says_so() -> None:
+    for saved in (None, "", lines.document([])):
+        answer = web.calendar_all(saved, TODAY, "en")
+        assert (answer["ok"], answer["code"], answer["field"]) == (False, "lines.none", "saved")
+
+
+def test_the_readme_example_is_a_file_that_imports() -> None:
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    if not readme.is_file():  # inside Pyodide only tests/unit is copied
+        pytest.skip("README.md is not here")
+    text = readme.read_text(encoding="utf-8")
+    start = text.index('    {\n      "format": "smart-baohao.lines"')
+    example = text[start : text.index("\n    }\n", start) + 6]
+    answer = web.import_lines(example, None, None, TODAY, "en")
+    assert answer["ok"], answer
+    assert answer["saved"] == json.loads(example)
