@@ -188,7 +188,9 @@ def on_page_context(
     def url(target: str) -> str:
         return get_relative_url(target, page.url)
 
-    stdlib_url = url(runtime + stdlib_name(stdlib(_root(config))))
+    built_stdlib = stdlib(_root(config))
+    stdlib_hash = digest(built_stdlib)
+    stdlib_url = url(runtime + stdlib_name(built_stdlib))
 
     wheel_url = f"{url(CHECKER_DEST + wheel.name)}?v={digest(wheel)}"
     lang = _lang(config)
@@ -200,7 +202,7 @@ def on_page_context(
     # it says the size.
     runtime_files = download(
         [(url(runtime + name), pyodide / name) for name in PYODIDE_FILES]
-        + [(stdlib_url, stdlib(_root(config))), (wheel_url, wheel)]
+        + [(stdlib_url, built_stdlib), (wheel_url, wheel)]
     )
     total = sum(file["transfer"] for file in runtime_files)
     # TemplateContext lists MkDocs' own keys; a template's own variables are extra keys.
@@ -238,7 +240,7 @@ def on_page_context(
             "snapshot": {
                 "cache": runtime_cache(config),
                 "key": f"{url(CHECKER_DEST + 'python-snapshot')}?wheel={digest(wheel)}"
-                f"&stdlib={digest(stdlib(_root(config)))}",
+                f"&stdlib={stdlib_hash}",
             },
             # Each assumption the checker answers with names its rule: rules_url#rule-<rule>.
             "rules_url": rules_url,
