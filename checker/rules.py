@@ -126,101 +126,101 @@ UNITS: dict[str, tuple[Text, Text]] = {
 CHECKED = date(2026, 11, 26)
 
 
-def _src(title: str, url: str, confidence: Confidence) -> Source:
+def checked_source(title: str, url: str, confidence: Confidence) -> Source:
     return Source(title=title, url=url, confidence=confidence, checked=CHECKED)
 
 
-DTI_2017 = _src(
+DTI_2017 = checked_source(
     "DTI: press statement at the signing of the DTI-DICT-NTC JMC on prepaid loads (2017-12-20)",
     "https://www.dti.gov.ph/archives/archived-speeches/press-statement-of-secretary-ramon-m-lopez-dti-dict-ntc-jmc-signing-on-prepaid-loads-20-december-2017-dti-international-building-makati-city/",
     Confidence.OFFICIAL,
 )
-JMC_ELIBRARY = _src(
+JMC_ELIBRARY = checked_source(
     "Supreme Court e-Library: NTC-DICT-DTI Joint Memorandum Circular No. 05-12-2017",
     "http://elibrary.judiciary.gov.ph/thebookshelf/showdocs/10/90131",
     Confidence.OFFICIAL,
 )
-MB_2018 = _src(
+MB_2018 = checked_source(
     "Manila Bulletin (2018-07-05): all Smart, TNT and Sun prepaid loads now valid for one year",
     "https://mb.com.ph/article/168554/",
     Confidence.NEWS,
 )
-BWORLD_2018 = _src(
+BWORLD_2018 = checked_source(
     "BusinessWorld (2018-01-06): one-year validity phased in",
     "http://bworldonline.com/dict-delays-one-year-validity-prepaid-load/",
     Confidence.NEWS,
 )
-SMART_VALIDITY = _src(
+SMART_VALIDITY = checked_source(
     "Smart Help: Prepaid call and text card expiry and validity (account validity, 120 days)",
     "https://help.smart.com.ph/article/prepaid-prepaid-call-and-text-card-expiry-and-validity",
     Confidence.OFFICIAL,
 )
-PLDT_2023 = _src(
+PLDT_2023 = checked_source(
     "PLDT subscriber rule as reported in 2023: inactive 120 days after the last reload expires",
     "https://theproficientinvestor.com/2023/05/21/smart-expects-2024-to-be-better-as-this-years-activations-decline",
     Confidence.NEWS,
 )
-TNT_TERMS = _src(
+TNT_TERMS = checked_source(
     "TNT terms and conditions (disconnection, reacquiring a number, PIN reloads)",
     "http://tntph.com/terms-and-conditions",
     Confidence.OFFICIAL,
 )
-NOYPIGEEKS = _src(
+NOYPIGEEKS = checked_source(
     "NoypiGeeks: SIM card expiration explained (says 180 days)",
     "https://noypigeeks.com/explained/sim-card-expiration",
     Confidence.COMMUNITY,
 )
-PINOYLOADS = _src(
+PINOYLOADS = checked_source(
     "PinoyLoads: Philippine SIM card expiration by carrier (says 180 days; warns promos may not keep a line)",
     "https://pinoyloads.com/philippine-sim-card-expiration-by-carrier",
     Confidence.COMMUNITY,
 )
-SMART_ROAMING_LOAD = _src(
+SMART_ROAMING_LOAD = checked_source(
     "Smart Help: How to reload my Smart Prepaid account while roaming",
     "https://smart.com.ph/help/article/smart-help/2021/07/14/how-to-reload-my-smart-prepaid-account-while-roaming",
     Confidence.OFFICIAL,
 )
-SMART_ROAMING_MINIMUM = _src(
+SMART_ROAMING_MINIMUM = checked_source(
     "Smart: How to call and text on prepaid while abroad (minimum load of P100)",
     "https://smart.com.ph/World/call-philippines/how-to-call-and-text-on-prepaid",
     Confidence.OFFICIAL,
 )
-SMART_TOURIST_SIM = _src(
+SMART_TOURIST_SIM = checked_source(
     "Smart blog (2023-05-12): tourist SIMs are valid for 30 days",
     "https://blog.smart.com.ph/are-tourists-foreign-nationals-required-to-register-their-sim",
     Confidence.OFFICIAL,
 )
-SMART_ROAMING_RELOAD_OPTIONS = _src(
+SMART_ROAMING_RELOAD_OPTIONS = checked_source(
     "Smart Help: Reload options while roaming (PasaLoad validity by amount)",
     "https://help.smart.com.ph/article/prepaid-reload-options-while-roaming",
     Confidence.OFFICIAL,
 )
-SMART_RELOAD_ONLINE = _src(
+SMART_RELOAD_ONLINE = checked_source(
     "Smart Help (2021-09-02): How to reload my Smart Prepaid account (My Smart, PIN reloads)",
     "https://smart.com.ph/help/article/smart-help/2021/09/02/how-to-reload-my-smart-prepaid-account",
     Confidence.OFFICIAL,
 )
-PINOYLOADS_ROAMING_BALANCE = _src(
+PINOYLOADS_ROAMING_BALANCE = checked_source(
     "PinoyLoads: Smart roaming maintaining balance (says the P100 requirement was dropped in 2026)",
     "https://pinoyloads.com/smart-roaming-maintaining-balance",
     Confidence.COMMUNITY,
 )
-SUN_ADVISORY = _src(
+SUN_ADVISORY = checked_source(
     "Sun Cellular advisory: Sun subscribers transferred to Smart Communications from 2016-11-01",
     "https://suncellular.com.ph/postpaid/faqs",
     Confidence.OFFICIAL,
 )
-WIKIPEDIA_SUN = _src(
+WIKIPEDIA_SUN = checked_source(
     "Wikipedia: Sun Cellular (absorbed into Smart Communications)",
     "https://en.wikipedia.org/wiki/Sun_Cellular",
     Confidence.COMMUNITY,
 )
-SMART_MULTISIM = _src(
+SMART_MULTISIM = checked_source(
     "Smart: Multi SIM terms and conditions",
     "https://smart.com.ph/Corporate/terms/multisim",
     Confidence.OFFICIAL,
 )
-NTC_REGISTRATION = _src(
+NTC_REGISTRATION = checked_source(
     "NTC press release: no more SIM registration deadline extension",
     "https://ntcr4a.com/press-release-ntc-no-more-sim-registration-deadline-extension/",
     Confidence.OFFICIAL,

@@ -9,39 +9,34 @@ page lists them with their sources, in a section of their own. Facts file sectio
 
 from __future__ import annotations
 
-from checker.rules import CHECKED, TNT_TERMS, Confidence, Rule, Source, Text
+from checker.rules import TNT_TERMS, Confidence, Rule, Text, checked_source
 
-
-def _source(title: str, url: str, confidence: Confidence) -> Source:
-    return Source(title=title, url=url, confidence=confidence, checked=CHECKED)
-
-
-PINOYLOADS_ABROAD = _source(
+PINOYLOADS_ABROAD = checked_source(
     "PinoyLoads: How to keep your Philippine SIM active abroad (roaming, full inbox, filtered senders)",
     "https://pinoyloads.com/keep-philippine-sim-active-abroad",
     Confidence.COMMUNITY,
 )
-SMART_SIM_REPLACEMENT = _source(
+SMART_SIM_REPLACEMENT = checked_source(
     "Smart blog: How to request a Smart Postpaid or Prepaid SIM replacement",
     "https://blog.smart.com.ph/pages/how-to-request-for-smart-postpaid-or-prepaid-sim-replacement",
     Confidence.OFFICIAL,
 )
-RESPICIO_ABROAD = _source(
+RESPICIO_ABROAD = checked_source(
     "Respicio & Co.: SIM card expiration and recovery for Filipinos abroad (recycled numbers, OTPs)",
     "https://www.respicio.ph/commentaries/sim-card-expiration-and-recovery-for-filipinos-abroad",
     Confidence.COMMUNITY,
 )
-PLDT_PAYBOX = _source(
+PLDT_PAYBOX = checked_source(
     "PLDT Enterprise: Paybox kiosk FAQ (self-service kiosks in Smart Stores sell e-load)",
     "https://pldtenterprise.com/faqs/paybox-kiosk",
     Confidence.OFFICIAL,
 )
-MB_2021_DISTRIBUTORS = _source(
+MB_2021_DISTRIBUTORS = checked_source(
     "Manila Bulletin (2021-11-11): PLDT Global works with over 50 overseas load distributors",
     "https://mb.com.ph/2021/11/11/sending-load-still-king-for-middle-east-ofws",
     Confidence.NEWS,
 )
-SMART_WORLD = _source(
+SMART_WORLD = checked_source(
     "Smart World: calling and reloading from abroad (Smart Pinoy online reload partners)",
     "https://smart.com.ph/World",
     Confidence.OFFICIAL,
