@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,7 @@ def _kind(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
     return "promo" if args.promo else args.kind or "regular"
 
 
-def _answer(args: argparse.Namespace) -> dict[str, Any]:
+def _answer(args: argparse.Namespace) -> Mapping[str, Any]:
     if args.command == "number":
         return web.check_number(args.text, args.lang)
     if args.command == "amount":
@@ -66,17 +66,16 @@ def _answer(args: argparse.Namespace) -> dict[str, Any]:
     today = args.today if args.today is not None else date.today().isoformat()
     return web.next_reload(
         args.last_reload,
-        args.zero_balance_since,
-        args.margin_days,
-        args.amount,
-        False,
-        today,
-        args.lang,
-        args.reload_kind,
+        zero_balance_since=args.zero_balance_since,
+        margin_days=args.margin_days,
+        amount=args.amount,
+        today=today,
+        lang=args.lang,
+        reload_kind=args.reload_kind,
     )
 
 
-def _write_ics(args: argparse.Namespace) -> dict[str, Any]:
+def _write_ics(args: argparse.Namespace) -> Mapping[str, Any]:
     form = {
         "last_reload": args.last_reload,
         "zero_balance_since": args.zero_balance_since,
@@ -85,7 +84,7 @@ def _write_ics(args: argparse.Namespace) -> dict[str, Any]:
         "reload_kind": args.reload_kind,
     }
     today = args.today if args.today is not None else date.today().isoformat()
-    exported = web.calendar(form, today, args.lang)
+    exported = web.calendar(form, today=today, lang=args.lang)
     if exported["ok"]:
         Path(args.ics).write_bytes(exported["ics"].encode("utf-8"))
     return exported
@@ -107,13 +106,13 @@ _TEXT_FIELDS = {
 _LABELS = {"status_label": "label.status"}
 
 
-def _label(name: str, answer: dict[str, Any], lang: str) -> str:
+def _label(name: str, answer: Mapping[str, Any], lang: str) -> str:
     if name == "load_expires":  # "Regular load valid until" or "PasaLoad valid until"
         return str(answer["load_expires_label"])
     return message(_LABELS.get(name, f"label.{name}"), lang)
 
 
-def _as_text(command: str, answer: dict[str, Any], lang: str) -> str:
+def _as_text(command: str, answer: Mapping[str, Any], lang: str) -> str:
     if not answer["ok"]:
         return f"{answer['message']} [{answer['code']}]"
     lines = []

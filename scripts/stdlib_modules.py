@@ -368,8 +368,9 @@ def checker_roots(entry: str = "checker.web") -> set[str]:
         if module in seen:
             continue
         seen.add(module)
-        name = module.removeprefix("checker").lstrip(".") or "__init__"
-        path = ROOT / "checker" / f"{name}.py"
+        # A module is a file (checker/web/form.py) or a package (checker/web/__init__.py).
+        base = ROOT.joinpath(*module.split("."))
+        path = base / "__init__.py" if base.is_dir() else base.with_suffix(".py")
         if not path.is_file():
             continue
         for imported in imports(path.read_text(encoding="utf-8"), module, str(path))[0]:

@@ -203,7 +203,8 @@ def test_a_field_added_to_the_form_is_saved_without_code_changes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     extra = web.Field("nickname_hint", "choice", default="a", options=("a", "b"))
-    monkeypatch.setattr(web, "FIELDS", (*web.FIELDS, extra))
+    # The saved lines read the contract's fields when called, not a copy made at import.
+    monkeypatch.setattr(web.contract, "FIELDS", (*web.FIELDS, extra))
     saved = _save(({**WORK, "nickname_hint": "b"}, ""))
     assert saved["lines"][0]["form"]["nickname_hint"] == "b"
     missing = web.import_lines(json.dumps(_save((WORK, ""))), None, None, TODAY, "en")

@@ -72,7 +72,7 @@ export class SavedLines {
       file.value = ""; // choosing the same file again is a new import
       if (chosen) this.import(chosen);
     });
-    this.$("[data-checker-label]").maxLength = host.config.label_max_length || 40;
+    this.$("[data-checker-label]").maxLength = host.config.limits.label_max_length;
     this.showBlocked();
   }
 
@@ -177,9 +177,11 @@ export class SavedLines {
     status.textContent = line.status_label;
     const dates = document.createElement("span");
     dates.className = "checker__saved-dates";
-    dates.textContent =
-      `${this.strings["lines.reload_by"]} ${line.reload_by} · ` +
-      `${this.strings["lines.days_left"]} ${line.days_left}`;
+    // days_text is checker.web's words for the days ("3 days ago"), never a bare "-3";
+    // a promo has no reload-by date.
+    dates.textContent = line.reload_by
+      ? `${this.strings["lines.reload_by"]} ${line.reload_by} · ${line.days_text}`
+      : line.status_label;
     const open = document.createElement("button");
     open.type = "button";
     open.className = "md-button checker__small";
@@ -250,22 +252,23 @@ export class SavedLines {
     );
   }
 
+  // Deleting is checker.web's change like any other: it answers the document without the line.
   /** @param {string} e164 */
   remove(e164) {
-    const text = this.stored();
-    if (!text) return;
-    /** @type {any} */
-    let doc;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      return;
-    }
-    doc.lines = doc.lines.filter((/** @type {any} */ line) => line.e164 !== e164);
-    const problem = this.keep(doc);
-    const kept = !problem || problem === "blocked"; // deleted either way
-    this.notice(this.strings[kept ? "lines.deleted" : `lines.not_kept.${problem}`], !kept);
-    this.refresh();
+    const args = { e164, saved: this.stored(), lang: this.host.config.lang };
+    client.call("delete_line", args).then(
+      (result) => {
+        if (!result.ok) {
+          this.notice(result.message, true);
+          return;
+        }
+        const problem = this.keep(result.saved);
+        const kept = !problem || problem === "blocked"; // deleted either way
+        this.notice(this.strings[kept ? "lines.deleted" : `lines.not_kept.${problem}`], !kept);
+        this.refresh();
+      },
+      (error) => this.host.callFailed(error),
+    );
   }
 
   deleteAll() {
@@ -318,7 +321,7 @@ export class SavedLines {
   // huge file is refused by checker.web without being read whole.
   /** @param {File} file */
   async import(file) {
-    const limit = Number(this.host.config.import_max_bytes) || 0;
+    const limit = this.host.config.limits.import_max_bytes;
     let text;
     try {
       text = await file.slice(0, limit + 1).text();
