@@ -87,7 +87,7 @@ def pyodide_dest(config: MkDocsConfig) -> str:
 
 
 def runtime_cache(config: MkDocsConfig) -> str:
-    """The Cache Storage name for the runtime and its snapshot (hooks/sw.js, worker.js)."""
+    """The Cache Storage name for the runtime and its snapshot (docs/sw.js, worker.js)."""
     pyodide, _ = _sources(config)
     return f"smart-pyodide-{pyodide_version(pyodide)}"
 

@@ -7,6 +7,9 @@
 
 import * as client from "./client.js";
 
+/** @typedef {import("../../../types/checker-web").SavedLine} SavedLine */
+/** @typedef {import("../../../types/checker-web").LinesDocument} LinesDocument */
+
 // One key, versioned with the document's format (checker/lines.py VERSION).
 export const STORAGE_KEY = "checker.lines.v1";
 
@@ -58,7 +61,7 @@ export class SavedLines {
     this.root = /** @type {HTMLElement} */ (host.root.querySelector("[data-checker-lines]"));
     this.strings = host.strings;
     this.list = /** @type {HTMLElement} */ (this.$("[data-checker-saved]"));
-    /** @type {any[]} the lines as checker.web.saved_lines answered them */
+    /** @type {SavedLine[]} the lines as checker.web.saved_lines answered them */
     this.lines = [];
     this.seq = 0;
     this.root.hidden = false;
@@ -145,7 +148,7 @@ export class SavedLines {
     );
   }
 
-  /** @param {any[]} lines */
+  /** @param {SavedLine[]} lines */
   draw(lines) {
     this.lines = lines;
     while (this.list.firstChild) this.list.removeChild(this.list.firstChild);
@@ -153,19 +156,22 @@ export class SavedLines {
     const none = !lines.length;
     this.list.hidden = none;
     this.$("[data-checker-saved-empty]").hidden = !none;
-    for (const button of this.root.querySelectorAll("[data-checker-needs-lines]")) {
+    const buttons = /** @type {NodeListOf<HTMLButtonElement>} */ (
+      this.root.querySelectorAll("[data-checker-needs-lines]")
+    );
+    for (const button of buttons) {
       button.disabled = none;
     }
     this.root.dataset.checkerSavedCount = String(lines.length);
   }
 
-  /** @param {any} line  one of checker.web.saved_lines' lines */
+  /** @param {SavedLine} line  one of checker.web.saved_lines' lines */
   item(line) {
     const li = document.createElement("li");
     li.className = "checker__saved-item";
     li.dataset.checkerSavedItem = "";
     li.dataset.e164 = line.e164;
-    li.dataset.reloadBy = line.reload_by;
+    li.dataset.reloadBy = String(line.reload_by); // "null" for a promo, as days_left
     li.dataset.status = line.status;
     li.dataset.daysLeft = String(line.days_left);
     const name = document.createElement("strong");
@@ -203,7 +209,7 @@ export class SavedLines {
     return li;
   }
 
-  /** @param {any} line */
+  /** @param {SavedLine} line */
   open(line) {
     for (const [name, value] of Object.entries(line.form)) this.host.load(name, value);
     this.$("[data-checker-label]").value = line.custom_label;
@@ -216,7 +222,7 @@ export class SavedLines {
 
   /**
    * Keep checker.web's new document and say so (or why it could not be kept).
-   * @param {any} result  an answer with `saved` and `message`
+   * @param {{saved: LinesDocument, message: string}} result  save_line's or import_lines' answer
    */
   commit(result) {
     const problem = this.keep(result.saved);

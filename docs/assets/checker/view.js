@@ -9,6 +9,9 @@ import * as client from "./client.js";
 import { SavedLines } from "./lines.js";
 import { STEPS } from "./protocol.js";
 
+/** @typedef {import("../../../types/checker-web").FormAnswer} FormAnswer */
+/** @typedef {import("../../../types/checker-web").EstimateAnswer} EstimateAnswer */
+
 /**
  * @typedef {object} Field  one of checker.web.FIELDS
  * @property {string} name
@@ -103,7 +106,7 @@ export class View {
     this.timer = undefined;
     /** @type {string | null} */
     this.summary = null;
-    /** @type {any} the last valid estimate on the page, which the glance shows */
+    /** @type {EstimateAnswer | null} the last valid estimate on the page, which the glance shows */
     this.estimate = null;
     /** @type {string} the boot's state, as last shown */
     this.state = "loading";
@@ -120,7 +123,10 @@ export class View {
     });
     // The page's HTML says the checker needs JavaScript and disables the form until now.
     this.$("[data-checker-needs-js]").hidden = true;
-    for (const el of root.querySelectorAll("[data-checker-until-js]")) el.disabled = false;
+    const untilJs = /** @type {NodeListOf<HTMLInputElement | HTMLButtonElement>} */ (
+      root.querySelectorAll("[data-checker-until-js]")
+    );
+    for (const el of untilJs) el.disabled = false;
     this.$("[data-checker-retry]").addEventListener("click", () => this.start());
     this.$("[data-checker-download]").addEventListener("click", () => client.confirm());
     this.$("[data-checker-calendar]").addEventListener("click", () => this.calendar());
@@ -281,6 +287,7 @@ export class View {
     const hash = location.hash.slice(1);
     const names = [...this.fields.map(({ name }) => name), ...Object.keys(this.legacy)];
     const fromHash = names.some((name) => hash.startsWith(`${name}=`) || hash.includes(`&${name}=`));
+    /** @type {string | null} */
     let saved = null;
     if (fromHash) saved = hash;
     else {
@@ -365,7 +372,7 @@ export class View {
     console.error("checker:", error);
   }
 
-  /** @param {any} result  checker.web.check_form's answer */
+  /** @param {FormAnswer} result  checker.web.check_form's answer */
   render(result) {
     this.$("[data-checker-call-error]").hidden = true;
     /** @type {Record<string, any>} */
@@ -373,8 +380,11 @@ export class View {
     for (const part of [result.number, result.amount, result.estimate]) {
       if (part && !part.ok && !(part.field in errors)) errors[part.field] = part;
     }
-    for (const box of this.root.querySelectorAll("[data-checker-field-error]")) {
-      const name = box.dataset.checkerFieldError;
+    const boxes = /** @type {NodeListOf<HTMLElement>} */ (
+      this.root.querySelectorAll("[data-checker-field-error]")
+    );
+    for (const box of boxes) {
+      const name = box.dataset.checkerFieldError || "";
       const error = errors[name];
       box.hidden = !error;
       box.textContent = error ? error.message : "";
