@@ -1,13 +1,15 @@
 """The command line: the same dicts as :mod:`checker.web`, as JSON or as text a person reads.
 
 Exit status: 0 when the answer is ok, 1 for invalid input (the JSON is still
-printed), 2 for a usage error (an unknown command or option).
+printed), 2 for a usage error (an unknown command or option), 141 (as a shell reports
+SIGPIPE) when whoever reads the output has closed the pipe: quietly, with no traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -147,8 +149,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         exported = _write_ics(args)
         if not exported["ok"]:
             answer = exported
-    if args.json:
-        print(json.dumps(answer, ensure_ascii=False))
-    else:
-        print(_as_text(args.command, answer, args.lang))
+    text = (
+        json.dumps(answer, ensure_ascii=False)
+        if args.json
+        else _as_text(args.command, answer, args.lang)
+    )
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        return _pipe_closed()
     return 0 if answer["ok"] else 1
+
+
+# What a shell reports for a command stopped by SIGPIPE (128 + 13), as `yes | head` does.
+PIPE_CLOSED = 141
+
+
+def _pipe_closed() -> int:
+    """The reader of our output left (``| head -c 20``): stop quietly, with no traceback.
+
+    Python's own flush of stdout at exit would fail again on the closed pipe and print one,
+    so stdout is pointed at the null device first (as the ``signal`` module's docs advise).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return PIPE_CLOSED

@@ -62,7 +62,7 @@ def _iso(day: object) -> str | None:
     return None if day is None else str(day)
 
 
-def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> EstimateAnswer:
+def estimate_dict(result: Estimate, lang: str, *, amount: Amount | None = None) -> EstimateAnswer:
     dates = {
         "load_expires": _iso(result.load_expires),
         "balance_ends": _iso(result.balance_ends),

@@ -123,6 +123,7 @@ def check_amount(text: object, lang: str = "zh") -> AmountAnswer | ErrorAnswer:
 @never_raises("last_reload")
 def next_reload(
     last_reload: object = None,
+    *,
     zero_balance_since: object = None,
     margin_days: object = None,
     amount: object = None,
@@ -145,7 +146,7 @@ def next_reload(
         "margin_days": margin_days,
         "today": today,
     }
-    return estimate_dict(_estimate(fields, kind, parsed_amount), lang, parsed_amount)
+    return estimate_dict(_estimate(fields, kind, parsed_amount), lang, amount=parsed_amount)
 
 
 def form_estimate(fields: Mapping[str, object], today: object) -> Estimate:
@@ -177,7 +178,7 @@ def stamp(now: object, result: Estimate) -> datetime:
 
 @never_raises("last_reload")
 def calendar(
-    form: object = None, today: object = None, lang: str = "zh", now: object = None
+    form: object = None, *, today: object = None, lang: str = "zh", now: object = None
 ) -> CalendarAnswer | ErrorAnswer:
     """The ``.ics`` reminders for the form; ``now`` (ISO, UTC) stamps DTSTAMP."""
     lang = lang_or_default(lang)
@@ -201,7 +202,7 @@ def _form_failed(error: ErrorAnswer) -> FormAnswer:
     failed=lambda error, lang: _form_failed(error_dict(error, lang, "form")),
     broken=_form_failed,
 )
-def check_form(form: object = None, today: object = None, lang: str = "zh") -> FormAnswer:
+def check_form(form: object = None, *, today: object = None, lang: str = "zh") -> FormAnswer:
     """Everything the page shows for one state of the form, in one round trip.
 
     A blank field gives ``None`` for its part, so the page shows nothing there yet.
@@ -229,5 +230,5 @@ def check_form(form: object = None, today: object = None, lang: str = "zh") -> F
         # the status itself, not below a status that looks fine.
         estimate_ok["status_warnings"] = number_ok["warnings"]
         estimate_ok["status_warning_messages"] = number_ok["warning_messages"]
-    summary = None if estimate_ok is None else summary_text(number, estimate_ok, lang)
+    summary = None if estimate_ok is None else summary_text(number, estimate_ok, lang=lang)
     return {"number": number, "amount": amount, "estimate": result, "summary": summary}

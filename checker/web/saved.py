@@ -112,6 +112,7 @@ def _about_saved(answer: ErrorAnswer, lang: str = "") -> ErrorAnswer:
 @never_raises("form")
 def save_line(
     form: object = None,
+    *,
     label: object = None,
     saved: object = None,
     today: object = None,
@@ -144,7 +145,7 @@ def _saved_failed(error: CheckerError, lang: str) -> ErrorAnswer:
 
 @never_raises("saved", failed=_saved_failed, refused=_about_saved)
 def saved_lines(
-    saved: object = None, today: object = None, lang: str = "zh"
+    saved: object = None, *, today: object = None, lang: str = "zh"
 ) -> SavedLinesAnswer | ErrorAnswer:
     """Each saved line as of ``today``, soonest reload-by first: number, label and dates."""
     lang = lang_or_default(lang)
@@ -170,7 +171,7 @@ def saved_lines(
 
 @never_raises("saved", failed=_saved_failed, refused=_about_saved)
 def delete_line(
-    e164: object = None, saved: object = None, lang: str = "zh"
+    e164: object = None, *, saved: object = None, lang: str = "zh"
 ) -> DeleteAnswer | ErrorAnswer:
     """The document without the line of number ``e164`` (as the list names it).
 
@@ -224,6 +225,7 @@ def _import_refused(refused: ErrorAnswer, lang: str) -> ErrorAnswer:
 @never_raises("import", failed=_import_error, refused=_import_refused)
 def import_lines(
     text: object = None,
+    *,
     size: object = None,
     saved: object = None,
     today: object = None,
@@ -258,7 +260,7 @@ def import_lines(
 
 @never_raises("saved", failed=_saved_failed, refused=_about_saved)
 def calendar_all(
-    saved: object = None, today: object = None, lang: str = "zh", now: object = None
+    saved: object = None, *, today: object = None, lang: str = "zh", now: object = None
 ) -> CalendarAnswer | ErrorAnswer:
     """One ``.ics`` for every saved line, as :func:`calendar` makes each line's events (the
     same alarms), titled with the line's label; UIDs from its number and the event's kind."""

@@ -9,7 +9,7 @@ from ..messages import message
 
 
 def summary_text(
-    number: Mapping[str, Any] | None, estimate_result: Mapping[str, Any], lang: str
+    number: Mapping[str, Any] | None, estimate_result: Mapping[str, Any], *, lang: str
 ) -> str:
     """The summary of a check_form answer: its number (when ok) and its estimate."""
 

@@ -42,7 +42,7 @@ def _real_document(labels: list[str]) -> dict[str, Any]:
     saved: Any = None
     for index, label in enumerate(labels):
         form = {**_GOOD, "phone": f"0918 123 45{index:02d}"}
-        answer = web.save_line(form, label, saved, TODAY, "en")
+        answer = web.save_line(form, label=label, saved=saved, today=TODAY, lang="en")
         if answer["ok"]:
             saved = answer["saved"]
     return saved or lines.document([])
@@ -123,7 +123,7 @@ def fuzz_save_line(
     ran: list[int], form: object, label: object, saved: object, today: object, lang: Any
 ) -> None:
     ran[0] += 1
-    result = web.save_line(form, label, saved, today, lang)
+    result = web.save_line(form, label=label, saved=saved, today=today, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         check_document(result["saved"])
@@ -136,7 +136,7 @@ def fuzz_save_line(
 @given(saved=documents, today=todays, lang=langs)
 def fuzz_saved_lines(ran: list[int], saved: object, today: object, lang: Any) -> None:
     ran[0] += 1
-    result = web.saved_lines(saved, today, lang)
+    result = web.saved_lines(saved, today=today, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         dates = [row["reload_by"] for row in result["lines"]]
@@ -171,7 +171,7 @@ def fuzz_delete_line(ran: list[int], saved: object, which: object, lang: Any) ->
         and isinstance(kept[which], dict)
         else which
     )
-    result = web.delete_line(e164, saved, lang)
+    result = web.delete_line(e164, saved=saved, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         check_document(result["saved"])
@@ -188,7 +188,7 @@ def fuzz_import_lines(
     ran: list[int], text: object, size: object, saved: object, today: object, lang: Any
 ) -> None:
     ran[0] += 1
-    result = web.import_lines(text, size, saved, today, lang)
+    result = web.import_lines(text, size=size, saved=saved, today=today, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         check_document(result["saved"])
@@ -201,7 +201,7 @@ def fuzz_import_lines(
 @given(saved=documents, today=todays, lang=langs, now=nows)
 def fuzz_calendar_all(ran: list[int], saved: object, today: object, lang: Any, now: object) -> None:
     ran[0] += 1
-    result = web.calendar_all(saved, today, lang, now)
+    result = web.calendar_all(saved, today=today, lang=lang, now=now)
     assert_json_ready(result)
     if result["ok"]:
         text = result["ics"]
