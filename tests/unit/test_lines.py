@@ -1,4 +1,5 @@
-"""The saved lines (checker/lines.py and their checker.web calls): save, list, export, import.
+"""The saved lines (checker/lines.py and their checker.web calls): save, list, delete,
+export, import.
 
 The fuzz tests of the same calls are in test_lines_fuzz.py; the page's use of them in
 tests/browser/test_saved_lines.py.
@@ -320,3 +321,44 @@ def test_the_readme_example_is_a_file_that_imports() -> None:
     answer = web.import_lines(example, size=None, saved=None, today=TODAY, lang="en")
     assert answer["ok"], answer
     assert answer["saved"] == json.loads(example)
+
+
+@pytest.mark.parametrize(
+    ("e164", "left", "deleted"),
+    [
+        ("+639181234567", ["+639175550000"], True),
+        ("+639175550000", ["+639181234567"], True),
+        ("+639999999999", ["+639181234567", "+639175550000"], False),  # not saved: no change
+        ("0918 123 4567", ["+639181234567", "+639175550000"], False),  # the list's e164 only
+        (None, ["+639181234567", "+639175550000"], False),
+    ],
+)
+def test_delete_line_answers_the_document_without_it(
+    e164: object, left: list[str], deleted: bool
+) -> None:
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    for stored in (saved, json.dumps(saved)):  # as the page keeps it: its storage's text
+        answer = web.delete_line(e164, saved=stored, lang="en")
+        assert answer["ok"] and answer["deleted"] is deleted
+        assert [line["e164"] for line in answer["saved"]["lines"]] == left
+        kept = {line["e164"]: line for line in saved["lines"]}
+        assert answer["saved"]["lines"] == [kept[number] for number in left]
+
+
+def test_a_line_that_no_longer_passes_can_still_be_deleted() -> None:
+    # Only the document's shape is read: a line today's checks refuse can still be deleted.
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    saved["lines"][1]["form"]["last_reload"] = "2099-01-01"
+    assert web.saved_lines(saved, today=TODAY, lang="en")["ok"] is False
+    answer = web.delete_line("+639175550000", saved=saved, lang="en")
+    assert answer["ok"] and [line["e164"] for line in answer["saved"]["lines"]] == ["+639181234567"]
+
+
+@pytest.mark.parametrize(
+    ("saved", "code"),
+    [("{broken", "import.not_json"), ({"format": "other"}, "import.not_ours")],
+)
+def test_delete_line_refuses_a_damaged_document(saved: object, code: str) -> None:
+    for lang in ("zh", "en"):
+        answer = web.delete_line("+639181234567", saved=saved, lang=lang)
+        assert answer == {**answer, "ok": False, "code": code, "field": "saved"}
