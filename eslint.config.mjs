@@ -44,7 +44,8 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.worker },
   },
   {
-    files: ["tests/**/*.js", "tests/**/*.mjs"],
+    // Node scripts: the tests' and calls/checker_runtime.mjs (the corpus runner the build uses).
+    files: ["tests/**/*.js", "tests/**/*.mjs", "calls/*.mjs"],
     languageOptions: { sourceType: "module", globals: { ...globals.node, ...globals.worker } },
   },
 ];

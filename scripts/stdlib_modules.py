@@ -12,7 +12,7 @@ The set is a closure over a static import graph, so that no import on a rare pat
   (all of ``_pyodide``; ``pyodide``, ``pyodide.code``, ``pyodide.ffi``,
   ``pyodide._package_loader``: the packages pyodide.asm.js names), what CPython imports
   while it starts (:data:`BOOT`), and what a real run loaded from the zip (``--recorded``:
-  checker.web over the committed corpus on the stock runtime, tests/pyodide/checker_runtime.mjs);
+  checker.web over the committed corpus on the stock runtime, calls/checker_runtime.mjs);
 * edges: every ``import`` anywhere in a module's source, inside functions, methods, ``try``
   and ``if`` blocks alike (a ``from p import n`` counts ``p`` and ``p.n``; a module imports
   its parent packages), except code that cannot run in the page, each case below;
@@ -480,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--recorded",
         type=Path,
-        help="a run's record (JSON: imported, builtin, frozen; tests/pyodide/checker_runtime.mjs)",
+        help="a run's record (JSON: imported, builtin, frozen; calls/checker_runtime.mjs)",
     )
     parser.add_argument("--list", type=Path, help="write the module names kept, one a line")
     parser.add_argument(

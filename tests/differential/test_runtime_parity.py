@@ -1,7 +1,7 @@
 """The shipped runtime answers exactly as CPython does: nothing the checker needs is missing.
 
-Every call of the committed corpus (tests/differential/corpus.jsonl: the table-driven cases
-and 10,000 calls drawn from tests/unit/test_web_fuzz.py's hostile strategies) plus
+Every call of the committed corpus (calls/corpus.jsonl: the table-driven cases and 10,000
+calls drawn from testsupport/strategies.py's hostile input) plus
 ``FRESH_CALLS`` new ones each run goes through ``checker.web`` three times: on CPython, in the
 pinned Pyodide on Node as the page runs it (the trimmed, compiled standard library of
 build/pyodide/python_stdlib.zip, the shipped wheel, no lock file), and in the stock npm
@@ -26,14 +26,15 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import calls
-import inputs
 import pytest
+
+import calls
+from testsupport import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "build" / "pyodide" / "python_stdlib.zip"
 STOCK = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
-RUNNER = ROOT / "tests" / "pyodide" / "checker_runtime.mjs"
+RUNNER = ROOT / "calls" / "checker_runtime.mjs"
 FRESH_CALLS = 2_000
 
 
@@ -41,7 +42,7 @@ FRESH_CALLS = 2_000
 def lines() -> list[str]:
     seed = int(os.environ.get("FUZZ_SEED") or random.randrange(2**32))
     print(f"differential: fresh calls with FUZZ_SEED={seed}")
-    return inputs.saved() + inputs.generated(FRESH_CALLS, seed)
+    return corpus.saved() + corpus.generated(FRESH_CALLS, seed)
 
 
 def _node(lines: list[str], *args: str) -> list[str]:
@@ -89,7 +90,7 @@ def answers(lines: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict[
 
 
 def test_corpus_is_big_enough(lines: list[str]) -> None:
-    assert len(inputs.saved()) >= 10_000
+    assert len(corpus.saved()) >= 10_000
     assert len(lines) >= 10_000 + FRESH_CALLS
     assert {json.loads(line)["fn"] for line in lines} == {*calls.FUNCTIONS, "summary"}
 

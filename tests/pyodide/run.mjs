@@ -20,12 +20,14 @@ for (const dir of wheelDirs) {
   }
 }
 
-// Copy the tests (not the package source: `checker` must come from the wheel).
-const testsDir = path.join(root, "tests/unit");
-pyodide.FS.mkdirTree("/repo/tests/unit");
+// Copy the tests and the test-data package they import (not the package source: `checker`
+// must come from the wheel). pyproject.toml's pythonpath puts /repo on sys.path, as on CPython.
 pyodide.FS.writeFile("/repo/pyproject.toml", await readFile(path.join(root, "pyproject.toml")));
-for (const name of (await readdir(testsDir)).filter((n) => n.endsWith(".py"))) {
-  pyodide.FS.writeFile(`/repo/tests/unit/${name}`, await readFile(path.join(testsDir, name)));
+for (const dir of ["tests/unit", "testsupport"]) {
+  pyodide.FS.mkdirTree(`/repo/${dir}`);
+  for (const name of (await readdir(path.join(root, dir))).filter((n) => n.endsWith(".py"))) {
+    pyodide.FS.writeFile(`/repo/${dir}/${name}`, await readFile(path.join(root, dir, name)));
+  }
 }
 
 pyodide.globals.set("pytest_args", pyodide.toPy(process.argv.slice(2)));

@@ -2,7 +2,7 @@
 
 Same rules: no exception escapes, no ``internal.error``, strict JSON, an error in the
 documented shape and the language asked for; and a refused change leaves nothing changed (the
-calls never return a document on error). The strategies are test_web_fuzz.py's, plus
+calls never return a document on error). The strategies are testsupport/strategies.py's, plus
 documents: real ones, damaged ones, and any JSON value or text in their place.
 
 Standard library, pytest and hypothesis only: this file also runs under Pyodide.
@@ -17,22 +17,20 @@ from typing import Any
 import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
-from test_web_fuzz import (
+
+from checker import lines, web
+from checker.messages import CATALOG
+from testsupport.checks import assert_json_ready, assert_message, expected_lang
+from testsupport.strategies import (
     ADAPTER_EXAMPLES,
     FUZZ,
     anything,
-    assert_json_ready,
-    assert_message,
-    expected_lang,
     forms,
     langs,
     nows,
     texts,
     todays,
 )
-
-from checker import lines, web
-from checker.messages import CATALOG
 
 TODAY = "2026-11-26"
 _GOOD = {"phone": "0918 123 4567", "last_reload": "2026-06-01"}

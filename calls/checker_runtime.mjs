@@ -3,8 +3,8 @@
 // (build/pyodide/python_stdlib.zip, loaded through stdLibURL) and no lock file (an empty one
 // given as lockFileContents, as worker.js does). Without --stdlib: the stock npm runtime.
 //
-// Usage: node tests/pyodide/checker_runtime.mjs [--stdlib ZIP] [--record FILE] < calls.jsonl
-// Reads one call a line (tests/differential/calls.py says the format), prints one answer a
+// Usage: node calls/checker_runtime.mjs [--stdlib ZIP] [--record FILE] < calls.jsonl
+// Reads one call a line (calls/__init__.py says the format), prints one answer a
 // line. --record FILE writes, once every call has run, the standard library's modules they
 // loaded and the ones compiled into Pyodide, as JSON (scripts/build-stdlib adds the first to
 // the modules it ships; tests/differential checks that each is shipped).
@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadPyodide } from "pyodide";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { stdlib: { type: "string" }, record: { type: "string" } } });
 
 const stock = path.join(root, "node_modules/pyodide");
@@ -43,13 +43,15 @@ const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 pyodide.FS.mkdirTree("/differential");
 pyodide.FS.writeFile("/differential/calls.jsonl", Buffer.concat(chunks));
+// The `calls` package goes beside the wheel, so Python imports it as CPython does.
+pyodide.FS.mkdirTree(`${extractDir}/calls`);
 pyodide.FS.writeFile(
-  "/differential/calls.py",
-  await readFile(path.join(root, "tests/differential/calls.py")),
+  `${extractDir}/calls/__init__.py`,
+  await readFile(path.join(root, "calls/__init__.py")),
 );
 const answers = pyodide.runPython(`
-import sys
-sys.path.insert(0, "/differential")
+import importlib
+importlib.invalidate_caches()  # the package was written after the path finders looked
 import calls
 with open("/differential/calls.jsonl", encoding="utf-8") as lines:
     answers = "".join(f"{answer}\\n" for answer in calls.run(lines))

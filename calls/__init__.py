@@ -1,7 +1,12 @@
 """Run calls to checker.web given as JSON lines, and answer each with one line of JSON.
 
 Standard library only: the same file runs on CPython (tests/differential/test_runtime_parity.py)
-and inside Pyodide (tests/pyodide/checker_runtime.mjs), so both sides do exactly the same work.
+and inside Pyodide (calls/checker_runtime.mjs), so both sides do exactly the same work. Beside
+it: corpus.jsonl, the committed calls (written by ``python -m testsupport.corpus``), which
+scripts/build-stdlib runs through checker_runtime.mjs to record the standard library's modules
+the checker imports, and which the differential test replays. The site's build reads these
+files, so they live here, not under tests/. Nothing here may import more than the checker
+does (pathlib included): its imports would join the standard library the site ships.
 
 A call is ``{"fn": NAME, "args": [...]}`` with NAME a public function of ``checker.web``, or
 ``"summary"``: the page's summary of a number and an estimate, both computed in the runtime

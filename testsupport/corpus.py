@@ -1,12 +1,20 @@
-"""Calls to checker.web for the differential test: the fuzz strategies' hostile input and the
-table-driven cases, as JSON lines (the format of tests/differential/calls.py).
+"""Calls to checker.web as JSON lines (the format of calls/__init__.py): the table-driven cases
+and calls drawn from testsupport/strategies.py's hostile input. The differential test draws
+fresh ones each run; this module also writes the committed corpus, calls/corpus.jsonl, which
+the differential test replays and scripts/build-stdlib runs to record what the checker imports:
+
+    .venv/bin/python -m testsupport.corpus [--count N] [--seed N]
+
+Run it again only to change the corpus on purpose (the file is committed, so every run and
+every machine checks the same calls, and the built standard library depends on it).
 
 Only JSON values: the page reaches checker.web through JSON-like values, and the calls cross
-into Pyodide as JSON text. The strategies are tests/unit/test_web_fuzz.py's own.
+into Pyodide as JSON text.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -15,13 +23,10 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-
-import test_web_fuzz as fuzz
-
 from checker import web
+from testsupport import strategies as fuzz
 
-CORPUS = Path(__file__).with_name("corpus.jsonl")
+CORPUS = Path(__file__).resolve().parents[1] / "calls" / "corpus.jsonl"
 TODAY = "2026-11-26"
 # The committed corpus keeps strings to this length, far past the 64 characters the checker
 # reads (100,000-character strings would make it megabytes); fresh calls keep the strategies'
@@ -188,3 +193,17 @@ def write_corpus(count: int, run_seed: int) -> int:
     lines = table + drawn
     CORPUS.write_text("".join(f"{item}\n" for item in lines), encoding="ascii")
     return len(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write calls/corpus.jsonl, the fixed calls.")
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=20261202)
+    args = parser.parse_args(argv)
+    written = write_corpus(args.count, args.seed)
+    print(f"{CORPUS}: {written} calls", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
