@@ -40,8 +40,16 @@ OUTPUT = Path(__file__).resolve().parent.parent / "checker" / "_prefixes.py"
 DIGITS = "0123456789"
 
 
+def region() -> tuple[phonenumbers.PhoneMetadata, phonenumbers.PhoneNumberDesc]:
+    """The PH metadata and its mobile numbers' description (both optional in the library)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(REGION)
+    if metadata is None or metadata.mobile is None:
+        raise SystemExit(f"phonenumbers has no mobile metadata for {REGION}")
+    return metadata, metadata.mobile
+
+
 def mobile_length() -> int:
-    lengths = tuple(phonenumbers.PhoneMetadata.metadata_for_region(REGION).mobile.possible_length)
+    lengths: tuple[int, ...] = tuple(region()[1].possible_length)
     if len(lengths) != 1:
         raise SystemExit(f"PH mobile numbers have several lengths {lengths}; update the checker")
     return lengths[0]
@@ -111,9 +119,11 @@ def _lines(items: list[str]) -> str:
 
 
 def render() -> str:
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region(REGION)
+    metadata, mobile = region()
+    if mobile.national_number_pattern is None or metadata.country_code is None:
+        raise SystemExit(f"phonenumbers' {REGION} metadata lacks the mobile pattern or the code")
     length = mobile_length()
-    prefixes = mobile_prefixes(metadata.mobile.national_number_pattern, length)
+    prefixes = mobile_prefixes(mobile.national_number_pattern, length)
     table = networks(metadata.country_code)
     codes = country_codes()
     network_lines = "".join(f'    "{key}": "{name}",\n' for key, name in table.items())

@@ -159,14 +159,16 @@ def table_cases() -> list[str]:
             cases.append(_call("check_number", text, lang))
         for text in ("PHP 1,000", "1e3", "x" * SAVED_STRING_LIMIT, "10", "₱300"):
             cases.append(_call("check_amount", text, lang))
-        for args in (
+        estimates: list[list[object]] = [
             ["2026-02-30"],
             ["2026-11-27", None, None, None, False, TODAY],
             ["2026-03-15", "2026-03-01", None, None, False, TODAY],
             ["2026-03-15", None, "30", "₱300", False, TODAY],
             ["2026-03-15", None, None, "10", False, TODAY],
-            *(["2026-03-15", None, None, None, p, TODAY] for p in (True, "on", "off", "", None)),
-        ):
+        ]
+        promos: list[object] = [True, "on", "off", "", None]
+        estimates += [["2026-03-15", None, None, None, p, TODAY] for p in promos]
+        for args in estimates:
             cases.append(_call("next_reload", *args, *([None] * (6 - len(args))), lang))
         for form in forms:
             cases.append(_call("check_form", form, TODAY, lang))

@@ -24,6 +24,7 @@ import os
 import random
 import subprocess
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -78,15 +79,25 @@ def _differences(lines: list[str], left: list[str], right: list[str]) -> list[st
     ]
 
 
+@dataclass(frozen=True)
+class Answers:
+    """One answer a call on each runtime, and the modules the stock run loaded from the zip."""
+
+    cpython: list[str]
+    shipped: list[str]
+    stock: list[str]
+    recorded: list[str]
+
+
 @pytest.fixture(scope="module")
-def answers(lines: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def answers(lines: list[str], tmp_path_factory: pytest.TempPathFactory) -> Answers:
     record = tmp_path_factory.mktemp("record") / "modules.json"
-    return {
-        "cpython": list(calls.run(lines)),
-        "shipped": _node(lines, "--stdlib", str(SHIPPED)),
-        "stock": _node(lines, "--record", str(record)),
-        "recorded": json.loads(record.read_text())["imported"],
-    }
+    return Answers(
+        cpython=list(calls.run(lines)),
+        shipped=_node(lines, "--stdlib", str(SHIPPED)),
+        stock=_node(lines, "--record", str(record)),
+        recorded=json.loads(record.read_text())["imported"],
+    )
 
 
 def test_corpus_is_big_enough(lines: list[str]) -> None:
@@ -95,25 +106,25 @@ def test_corpus_is_big_enough(lines: list[str]) -> None:
     assert {json.loads(line)["fn"] for line in lines} == {*calls.FUNCTIONS, "summary"}
 
 
-def test_shipped_runtime_answers_as_cpython(lines, answers) -> None:
-    differences = _differences(lines, answers["cpython"], answers["shipped"])
+def test_shipped_runtime_answers_as_cpython(lines: list[str], answers: Answers) -> None:
+    differences = _differences(lines, answers.cpython, answers.shipped)
     assert not differences, f"{len(differences)} calls differ:\n" + "\n".join(differences[:5])
     # Not vacuous: the calls reach dates and summaries as well as the errors.
-    reached = [a for a in answers["shipped"] if '"reload_by"' in a or a.startswith('{"result": "')]
+    reached = [a for a in answers.shipped if '"reload_by"' in a or a.startswith('{"result": "')]
     assert len(reached) > 3_000, len(reached)
-    assert not any("internal.error" in answer for answer in answers["shipped"])
+    assert not any("internal.error" in answer for answer in answers.shipped)
 
 
-def test_stock_runtime_answers_as_cpython(lines, answers) -> None:
-    differences = _differences(lines, answers["cpython"], answers["stock"])
+def test_stock_runtime_answers_as_cpython(lines: list[str], answers: Answers) -> None:
+    differences = _differences(lines, answers.cpython, answers.stock)
     assert not differences, f"{len(differences)} calls differ:\n" + "\n".join(differences[:5])
 
 
-def test_every_module_a_run_imports_is_shipped(answers) -> None:
+def test_every_module_a_run_imports_is_shipped(answers: Answers) -> None:
     with zipfile.ZipFile(STOCK) as stock, zipfile.ZipFile(SHIPPED) as shipped:
         available = _modules([n for n in stock.namelist() if n.endswith(".py")])
         kept = _modules([n for n in shipped.namelist() if n.endswith(".pyc")])
-    imported = set(answers["recorded"])
+    imported = set(answers.recorded)
     # Not vacuous: the record holds what checker.web imports from the zip.
     assert {"decimal", "hashlib", "json"} <= imported <= available
     assert imported <= kept, sorted(imported - kept)

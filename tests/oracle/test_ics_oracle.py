@@ -34,7 +34,7 @@ NOW = "2026-11-26T10:00:00Z"
         ({"last_reload": "2026-11-20", "reload_kind": "pasaload", "amount": "200"}, TODAY),
     ],
 )
-def test_parses_and_matches_the_estimate(lang: str, form: dict, today: str) -> None:
+def test_parses_and_matches_the_estimate(lang: str, form: dict[str, str], today: str) -> None:
     exported = web.calendar(form, today=today, lang=lang, now=NOW)
     estimate = web.next_reload(
         form["last_reload"],
@@ -46,20 +46,28 @@ def test_parses_and_matches_the_estimate(lang: str, form: dict, today: str) -> N
         lang=lang,
         reload_kind=form.get("reload_kind"),
     )
+    assert exported["ok"], exported
+    assert estimate["ok"], estimate
+    reload_by, ends, deactivates = (
+        estimate["reload_by"],
+        estimate["balance_ends"],
+        estimate["deactivates_on"],
+    )
+    assert reload_by is not None and ends is not None and deactivates is not None, estimate
     cal = icalendar.Calendar.from_ical(exported["ics"])
     events = cal.walk("VEVENT")
     starts = [event.decoded("DTSTART") for event in events]
     assert starts == [
-        date.fromisoformat(estimate["reload_by"]),
-        date.fromisoformat(estimate["balance_ends"]),
-        date.fromisoformat(estimate["deactivates_on"]),
+        date.fromisoformat(reload_by),
+        date.fromisoformat(ends),
+        date.fromisoformat(deactivates),
     ]
     for event in events:
         assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(days=1)
         assert event.decoded("DTSTAMP") == datetime(2026, 11, 26, 10, tzinfo=UTC)
         assert str(event["UID"]).endswith("@smart-baohao.checker")
     reload_alarms = [alarm.decoded("TRIGGER") for alarm in events[0].walk("VALARM")]
-    if estimate["reload_by"] > today:
+    if reload_by > today:
         assert reload_alarms == [-timedelta(days=6, hours=15), timedelta(hours=9)]
     else:  # the last day is today: no alarm that may have rung already
         assert reload_alarms == []
@@ -113,7 +121,7 @@ def _alarm_times(event: object) -> list[datetime]:
         ),
     ],
 )
-def test_nothing_in_the_past(lang: str, form: dict, today: str, kinds: list[str]) -> None:
+def test_nothing_in_the_past(lang: str, form: dict[str, str], today: str, kinds: list[str]) -> None:
     exported = web.calendar(form, today=today, lang=lang, now=NOW)
     assert exported["ok"], exported
     day = date.fromisoformat(today)
@@ -132,6 +140,7 @@ def test_nothing_in_the_past(lang: str, form: dict, today: str, kinds: list[str]
 
 def test_zh_reload_by_title_reads_as_the_last_day() -> None:
     exported = web.calendar({"last_reload": "2026-03-15"}, today=TODAY, lang="zh", now=NOW)
+    assert exported["ok"], exported
     first = icalendar.Calendar.from_ical(exported["ics"]).walk("VEVENT")[0]
     assert str(first["SUMMARY"]) == "Smart 保号：今天是最后充值日"
     assert first.decoded("DTSTART") == date(2027, 2, 13)

@@ -22,6 +22,7 @@ for (const dir of wheelDirs) {
 
 // Copy the tests and the test-data package they import (not the package source: `checker`
 // must come from the wheel). pyproject.toml's pythonpath puts /repo on sys.path, as on CPython.
+pyodide.FS.mkdirTree("/repo");
 pyodide.FS.writeFile("/repo/pyproject.toml", await readFile(path.join(root, "pyproject.toml")));
 for (const dir of ["tests/unit", "testsupport"]) {
   pyodide.FS.mkdirTree(`/repo/${dir}`);
