@@ -36,16 +36,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-import stock_runtime  # noqa: E402
 from browser_support import emulate_link, launch, serve  # noqa: E402
 
+from bench import stock_runtime  # noqa: E402
 from bench.goals import GOALS  # noqa: E402
 
 # The readers' links the benchmark emulates: (name, kilobits a second, round trip ms).
@@ -191,7 +191,12 @@ def budgets(values: dict[str, float]) -> dict[str, dict[str, Any]]:
 
 class Bench:
     def __init__(
-        self, playwright: Any, site: Path, origin: str, served: list, profiles: Path
+        self,
+        playwright: Any,
+        site: Path,
+        origin: str,
+        served: list[tuple[str, int, int]],
+        profiles: Path,
     ) -> None:
         self.playwright = playwright
         self.site = site
@@ -311,7 +316,7 @@ def _bare_pages(runtime: str) -> dict[str, tuple[str, bytes]]:
 
 
 def _engines(args: argparse.Namespace) -> int:
-    import engine_bench
+    from bench import engine_bench
 
     names = [name.strip() for name in args.engines.split(",") if name.strip()]
     unknown = sorted(set(names) - set(engine_bench.ALL))
@@ -362,7 +367,7 @@ def main() -> int:
                 bench.checker(stock_page)
                 # Alternated, each kind first in turn, so that the load of the machine (other
                 # work on its 2 CPUs) weighs on all three alike.
-                kinds = {
+                kinds: dict[str, Callable[[], dict[str, Any]]] = {
                     "bare": bench.bare,
                     "checker": bench.checker,
                     "stock": lambda: bench.checker(stock_page),

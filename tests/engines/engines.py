@@ -118,6 +118,9 @@ class Engine:
     def _navigate(self, url: str | None) -> None:
         raise NotImplementedError
 
+    def close(self) -> None:
+        raise NotImplementedError
+
     def wait(self, script: str, arg: Any = None, timeout_s: float = TIMEOUT_S) -> None:
         """Until ``script`` is truthy (a promise is awaited first)."""
         deadline = time.monotonic() + timeout_s

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from hooks import checker_assets
@@ -14,16 +14,16 @@ from hooks import checker_assets
 pytestmark = pytest.mark.site
 
 
-def _config(root: Path) -> SimpleNamespace:
-    return SimpleNamespace(config_file_path=str(root / "mkdocs.yml"))
+def _config(root: Path) -> MkDocsConfig:
+    return MkDocsConfig(config_file_path=str(root / "mkdocs.yml"))
 
 
-def test_missing_pyodide_fails_the_build_with_the_fix(tmp_path):
+def test_missing_pyodide_fails_the_build_with_the_fix(tmp_path: Path) -> None:
     with pytest.raises(PluginError, match=r"pyodide\.asm\.wasm.*run scripts/setup"):
         checker_assets.on_config(_config(tmp_path))
 
 
-def test_missing_wheel_or_stdlib_fails_the_build_with_the_fix(tmp_path):
+def test_missing_wheel_or_stdlib_fails_the_build_with_the_fix(tmp_path: Path) -> None:
     pyodide = tmp_path / "node_modules" / "pyodide"
     pyodide.mkdir(parents=True)
     for name in checker_assets.PYODIDE_FILES:
@@ -39,7 +39,7 @@ def test_missing_wheel_or_stdlib_fails_the_build_with_the_fix(tmp_path):
     assert checker_assets.on_config(_config(tmp_path)).config_file_path.endswith("mkdocs.yml")
 
 
-def test_every_module_the_page_imports_is_shipped_and_kept_offline():
+def test_every_module_the_page_imports_is_shipped_and_kept_offline() -> None:
     # The service worker keeps what the config's "offline" list names (MODULES among it):
     # a module imported but not listed would be missing on the first visit with no network.
     own = Path(checker_assets.__file__).parents[1] / "docs" / "assets" / "checker"

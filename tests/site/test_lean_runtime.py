@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sitehtml import parse_file
@@ -26,10 +27,11 @@ def _stdlib_name() -> str:
     return f"python_stdlib-{hashlib.sha256(STDLIB.read_bytes()).hexdigest()[:12]}.zip"
 
 
-def _config(site: Path, page: str) -> dict:
+def _config(site: Path, page: str) -> dict[str, Any]:
     root = parse_file(site / page / "index.html")
     (element,) = root.find_all(lambda e: "data-checker-config" in e.attrs)
-    return json.loads(element.attrs["data-checker-config"])
+    config: dict[str, Any] = json.loads(element.attrs["data-checker-config"])
+    return config
 
 
 def test_the_runtime_folder_holds_exactly_what_the_page_loads(built_site: Path) -> None:

@@ -26,7 +26,8 @@ ORIGIN = "http://site.invalid/"
 
 def _config(page: Path) -> dict[str, object]:
     (root,) = [el for el in parse_file(page).iter() if "data-checker-config" in el.attrs]
-    return json.loads(root.attrs["data-checker-config"])
+    config: dict[str, object] = json.loads(root.attrs["data-checker-config"])
+    return config
 
 
 @pytest.mark.parametrize("lang", CHECKER_PAGES)
@@ -35,6 +36,7 @@ def test_every_assumption_link_lands_on_its_rule(built_site: Path, lang: str) ->
     rules_url = _config(page)["rules_url"]
     assert isinstance(rules_url, str) and rules_url
     answer = web.next_reload("2026-03-15", today="2026-11-26", lang=lang)
+    assert answer["ok"], answer
     assert [item["rule"] for item in answer["assumptions"]] == [a.rule for a in ASSUMPTIONS]
     for item in answer["assumptions"]:
         link = urljoin(ORIGIN + CHECKER_PAGES[lang], f"{rules_url}#rule-{item['rule']}")

@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,7 +32,8 @@ def _pages(site: Path) -> list[Path]:
 def _meta(html: str) -> str:
     found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
     assert len(found) == 1, found
-    return found[0]
+    policy: str = found[0]
+    return policy
 
 
 def _directives(policy: str) -> dict[str, list[str]]:
@@ -106,11 +108,12 @@ def test_the_header_file_sends_the_same_policy(built_site: Path) -> None:
     assert f"/*\n  Content-Security-Policy: {policy}\n" in headers
 
 
-def _manifest(site: Path) -> dict:
+def _manifest(site: Path) -> dict[str, Any]:
     line = next(
         line for line in (site / "sw.js").read_text().splitlines() if line.startswith("const BUILD")
     )
-    return json.loads(line.removeprefix("const BUILD = ").removesuffix(";"))
+    manifest: dict[str, Any] = json.loads(line.removeprefix("const BUILD = ").removesuffix(";"))
+    return manifest
 
 
 def test_the_service_worker_manifest_names_real_files(built_site: Path) -> None:

@@ -19,6 +19,7 @@ from checker.rules import (
     rule,
 )
 from hooks import rules_page as hook
+from hooks.guide_facts import GUIDE_RULES
 
 pytestmark = pytest.mark.site
 
@@ -27,7 +28,7 @@ REPO = Path(__file__).resolve().parents[2]
 PAGES = {"zh": "rules/index.html", "en": "en/rules/index.html"}
 
 SECTIONS = [(f"carrier-{key}", carrier.rules) for key, carrier in CARRIERS.items()]
-SECTIONS.append(("guide-facts", hook.GUIDE_RULES))
+SECTIONS.append(("guide-facts", GUIDE_RULES))
 SECTIONS.append(("checker", CHECKER_RULES))
 
 CASES = [

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,8 +55,10 @@ EN_QUERIES = [
 
 
 @cache
-def index(site: Path) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def index(site: Path) -> dict[str, Any]:
+    text = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 def tokens(site: Path, text: str) -> list[str]:
