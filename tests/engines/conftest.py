@@ -50,7 +50,8 @@ def engine_name(request: pytest.FixtureRequest) -> str:
     reason = missing(request.param)
     if reason:
         pytest.skip(f"engine not installed: {reason}")
-    return request.param
+    name: str = request.param
+    return name
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ def url(origin: str, lang: str, path: str = "checker/") -> str:
 def wait_ready(browser: Engine) -> dict[str, str]:
     """Until the checker has booted; its state (``boot`` is fresh or snapshot)."""
     browser.wait(SETTLED)
-    state = browser.evaluate(STATE)
+    state: dict[str, str] = browser.evaluate(STATE)
     assert state["state"] == "ready", f"{browser.name}: {state}"
     return state
 
@@ -78,13 +78,16 @@ def submit(browser: Engine, **fields: str | bool) -> None:
 
 
 def estimate(browser: Engine) -> dict[str, Any]:
-    return browser.evaluate(ESTIMATE)
+    shown: dict[str, Any] = browser.evaluate(ESTIMATE)
+    return shown
 
 
 def field_error(browser: Engine, name: str) -> dict[str, Any]:
-    return browser.evaluate(FIELD_ERROR, name)
+    error: dict[str, Any] = browser.evaluate(FIELD_ERROR, name)
+    return error
 
 
 def today(browser: Engine) -> str:
     """The browser's own date: the page computes from it (no clock to fix in these drivers)."""
-    return browser.evaluate(TODAY)
+    day: str = browser.evaluate(TODAY)
+    return day

@@ -121,6 +121,10 @@ class Engine:
     def close(self) -> None:
         raise NotImplementedError
 
+    def offline(self, on: bool) -> None:
+        """Take the browser off the network (only where ``can_go_offline``)."""
+        raise NotImplementedError
+
     def wait(self, script: str, arg: Any = None, timeout_s: float = TIMEOUT_S) -> None:
         """Until ``script`` is truthy (a promise is awaited first)."""
         deadline = time.monotonic() + timeout_s

@@ -18,6 +18,7 @@ import pytest
 from browser_support import serve
 from checker_page import cli_next
 from engine_page import estimate, field_error, submit, today, url, wait_ready
+from engines import Engine
 
 pytestmark = pytest.mark.engines
 
@@ -141,7 +142,9 @@ def _screenshot(browser: Any, lang: str, visit: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_checker_answers_as_the_cli_and_again_on_a_second_visit(engine, origin, lang):
+def test_checker_answers_as_the_cli_and_again_on_a_second_visit(
+    engine: Engine, origin: str, lang: str
+) -> None:
     engine.goto(url(origin, lang))
     assert wait_ready(engine)["boot"] == "fresh"
     statuses = _answers_like_the_cli(engine, lang)
@@ -164,14 +167,16 @@ def test_checker_answers_as_the_cli_and_again_on_a_second_visit(engine, origin, 
 
 
 @pytest.mark.private_window
-def test_checker_answers_in_a_private_window(engine, origin):
+def test_checker_answers_in_a_private_window(engine: Engine, origin: str) -> None:
     # Private windows limit storage and service workers; the checker must still answer.
     engine.goto(url(origin, "zh"))
     wait_ready(engine)
     assert _answers_like_the_cli(engine, "zh") == STATUSES
 
 
-def test_a_snapshot_that_does_not_restore_gives_a_fresh_boot_and_no_error(engine, origin):
+def test_a_snapshot_that_does_not_restore_gives_a_fresh_boot_and_no_error(
+    engine: Engine, origin: str
+) -> None:
     # What an engine that refuses the snapshot does on a second visit: a plain boot, unseen.
     engine.goto(url(origin, "en"))
     wait_ready(engine)
@@ -194,7 +199,9 @@ def test_a_snapshot_that_does_not_restore_gives_a_fresh_boot_and_no_error(engine
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_checker_opens_and_answers_offline_after_one_visit(engine, site_dir, lang):
+def test_checker_opens_and_answers_offline_after_one_visit(
+    engine: Engine, site_dir: Path, lang: str
+) -> None:
     with serve(site_dir) as site:
         engine.site = site
         engine.goto(url(site, lang))
