@@ -8,9 +8,16 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from checker.messages import CATALOG
 from testsupport.strategies import LANGS
+
+if TYPE_CHECKING:  # the shapes are for type checkers: the wheel leaves them out
+    from checker.web.shapes import ErrorAnswer
+
+Answer = TypeVar("Answer", bound=Mapping[str, object])
 
 _FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
 
@@ -35,3 +42,16 @@ def assert_message(text: object, code: str, lang: str) -> None:
 
 def assert_json_ready(value: object) -> None:
     assert json.loads(json.dumps(value, allow_nan=False)) == value
+
+
+def answered(answer: Answer | ErrorAnswer) -> Answer:
+    """The answer of a call that must succeed, typed as its success; the error fails the test."""
+    assert answer["ok"] is True, answer
+    return cast("Answer", answer)  # the error's shape has ok False: what is left is Answer
+
+
+def refused(answer: Mapping[str, object]) -> ErrorAnswer:
+    """The error of a call that must fail, typed as one; a success fails the test."""
+    assert answer["ok"] is False, answer
+    assert set(answer) == {"ok", "code", "message", "field"}, answer
+    return cast("ErrorAnswer", answer)  # checked just above: exactly the error's keys

@@ -152,7 +152,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     ],
 )
 def test_json_is_the_adapter_dict(
-    capsys: pytest.CaptureFixture[str], argv: list[str], status: int, expected: dict
+    capsys: pytest.CaptureFixture[str], argv: list[str], status: int, expected: dict[str, object]
 ) -> None:
     code, out = run(capsys, *argv, "--json")
     assert code == status

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -29,19 +30,34 @@ def _ics(
     return calendar(result, lang=lang, stamp=STAMP, today=today, number=number)
 
 
-def _events(text: str) -> list[dict[str, object]]:
-    """Each VEVENT's start, summary and alarm triggers, read from the unfolded text."""
+@dataclass(frozen=True)
+class _Event:
+    """One VEVENT as the file says it: its start, its summary, its alarms' triggers."""
+
+    start: date
+    summary: str
+    triggers: list[str]
+
+
+def _events(text: str) -> list[_Event]:
+    """Each VEVENT, read from the unfolded text."""
     lines = text.replace("\r\n ", "").split("\r\n")
-    events: list[dict[str, object]] = []
+    events: list[_Event] = []
+    start: date | None = None
+    summary = ""
+    triggers: list[str] = []
     for line in lines:
         if line == "BEGIN:VEVENT":
-            events.append({"triggers": []})
+            start, summary, triggers = None, "", []
         elif line.startswith("DTSTART;VALUE=DATE:"):
-            events[-1]["start"] = datetime.strptime(line[19:], "%Y%m%d").date()
+            start = datetime.strptime(line[19:], "%Y%m%d").date()
         elif line.startswith("SUMMARY:"):
-            events[-1]["summary"] = line[8:]
+            summary = line[8:]
         elif line.startswith("TRIGGER:"):
-            events[-1]["triggers"].append(line[8:])  # type: ignore[attr-defined]
+            triggers.append(line[8:])
+        elif line == "END:VEVENT":
+            assert start is not None, text
+            events.append(_Event(start, summary, triggers))
     return events
 
 
@@ -154,9 +170,7 @@ def test_no_event_or_alarm_in_the_past(
     planned = planned_events(result, day)
     assert [(k, d.isoformat(), list(t)) for k, d, t in planned] == expected
     events = _events(calendar(result, lang="en", stamp=STAMP, today=day))
-    assert [(e["start"].isoformat(), e["triggers"]) for e in events] == [  # type: ignore[union-attr]
-        (d, t) for _, d, t in expected
-    ]
+    assert [(e.start.isoformat(), e.triggers) for e in events] == [(d, t) for _, d, t in expected]
 
 
 def test_pasaload_reminders_follow_its_amount() -> None:
@@ -181,7 +195,7 @@ def test_pasaload_reminders_follow_its_amount() -> None:
 )
 def test_reload_by_title_says_today_is_the_last_day(lang: str, summary: str) -> None:
     events = _events(_ics(lang))
-    assert events[0]["summary"] == summary
+    assert events[0].summary == summary
     assert "今天前" not in _ics("zh").replace("\r\n ", "")
 
 
@@ -231,14 +245,14 @@ def test_never_an_event_or_alarm_before_tomorrow_unless_it_is_today(
     )  # fmt: skip
     events = _events(calendar(result, lang="zh", stamp=STAMP, today=today))
     assert events
-    starts = [e["start"] for e in events]
-    assert all(start >= today for start in starts)  # type: ignore[operator]
+    starts = [e.start for e in events]
+    assert all(start >= today for start in starts)
     offsets = {WEEK: -7, DAY: 0}
     for event in events:
-        for trigger in event["triggers"]:  # type: ignore[attr-defined]
-            assert event["start"] + timedelta(days=offsets[trigger]) > today  # type: ignore[operator]
+        for trigger in event.triggers:
+            assert event.start + timedelta(days=offsets[trigger]) > today
     # Exactly one event asks for a reload: reload-by in the future, or reload-now today.
-    kinds = [e["summary"] for e in events]
+    kinds = [e.summary for e in events]
     reload_titles = {
         message("ics.reload_by.summary", "zh"),
         message("ics.reload_now.summary", "zh"),
@@ -250,5 +264,5 @@ def test_never_an_event_or_alarm_before_tomorrow_unless_it_is_today(
     # The disconnection event, when it is ahead, always carries an alarm.
     if result.deactivates_on is not None and result.deactivates_on > today:
         last_event = events[-1]
-        assert last_event["summary"] == message("ics.deactivates_on.summary", "zh")
-        assert last_event["triggers"]
+        assert last_event.summary == message("ics.deactivates_on.summary", "zh")
+        assert last_event.triggers

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import lines, web
+from testsupport.checks import answered, refused
 
 TODAY = "2026-11-26"
 BLANK = {field.name: field.default for field in web.FIELDS}
@@ -23,11 +24,12 @@ FAMILY = {**BLANK, "phone": "+63 917 555 0000", "last_reload": "2026-03-15"}
 
 
 def _save(*forms: tuple[dict[str, Any], str], lang: str = "en") -> dict[str, Any]:
-    saved: Any = None
+    saved: dict[str, Any] | None = None
     for form, label in forms:
         answer = web.save_line(form, label=label, saved=saved, today=TODAY, lang=lang)
         assert answer["ok"], answer
-        saved = answer["saved"]
+        saved = dict(answer["saved"])
+    assert saved is not None, "nothing saved"
     return saved
 
 
@@ -94,6 +96,7 @@ def test_the_list_is_sorted_soonest_first_with_dates_from_today(lang: str, defau
     assert [row["label"] for row in rows] == [default, "Work"]
     for row, form in zip(rows, (FAMILY, WORK), strict=True):
         expected = web.check_form(form, today=TODAY, lang=lang)["estimate"]
+        assert expected is not None and expected["ok"], expected
         assert (row["reload_by"], row["status"], row["days_left"]) == (
             expected["reload_by"],
             expected["status"],
@@ -101,25 +104,27 @@ def test_the_list_is_sorted_soonest_first_with_dates_from_today(lang: str, defau
         )
         assert row["form"] == form
     # Another day, other days left: nothing is stored but the form.
-    later = web.saved_lines(saved, today="2026-12-26", lang=lang)["lines"]
-    assert [row["days_left"] for row in later] == [row["days_left"] - 30 for row in rows]
+    later = answered(web.saved_lines(saved, today="2026-12-26", lang=lang))["lines"]
+    assert [row["days_left"] for row in later] == [
+        None if row["days_left"] is None else row["days_left"] - 30 for row in rows
+    ]
 
 
 def test_the_list_reads_the_storage_text_and_refuses_a_damaged_one() -> None:
     saved = _save((WORK, ""))
     assert (
-        web.saved_lines(json.dumps(saved), today=TODAY, lang="en")["lines"][0]["e164"]
+        answered(web.saved_lines(json.dumps(saved), today=TODAY, lang="en"))["lines"][0]["e164"]
         == "+639181234567"
     )
     assert web.saved_lines("", today=TODAY, lang="en") == {"ok": True, "lines": []}
     assert web.saved_lines(None, today=TODAY, lang="en") == {"ok": True, "lines": []}
-    assert web.saved_lines("{broken", today=TODAY, lang="en")["code"] == "import.not_json"
+    assert refused(web.saved_lines("{broken", today=TODAY, lang="en"))["code"] == "import.not_json"
 
 
 def test_export_then_import_into_nothing_gives_the_same_document() -> None:
     saved = _save((WORK, "Work"), (FAMILY, "妈妈"))
-    exported = web.export_lines(saved)
-    assert exported["ok"] and exported["filename"].endswith(".json")
+    exported = answered(web.export_lines(saved))
+    assert exported["filename"].endswith(".json")
     assert json.loads(exported["json"]) == saved
     answer = web.import_lines(
         exported["json"], size=len(exported["json"]), saved="", today=TODAY, lang="zh"
@@ -132,8 +137,8 @@ def test_export_then_import_into_nothing_gives_the_same_document() -> None:
 def test_import_merges_by_number() -> None:
     mine = _save((WORK, "Mine"))
     theirs = _save(({**WORK, "last_reload": "2026-10-01"}, "Theirs"), (FAMILY, ""))
-    text = web.export_lines(theirs)["json"]
-    answer = web.import_lines(text, size=len(text), saved=mine, today=TODAY, lang="en")
+    text = answered(web.export_lines(theirs))["json"]
+    answer = answered(web.import_lines(text, size=len(text), saved=mine, today=TODAY, lang="en"))
     assert (answer["added"], answer["updated"]) == (1, 1)
     assert answer["message"] == "Imported: 1 lines added, 1 updated."
     assert [(line["e164"], line["label"]) for line in answer["saved"]["lines"]] == [
@@ -143,7 +148,7 @@ def test_import_merges_by_number() -> None:
 
 
 def _file(change: Any) -> str:
-    data = json.loads(web.export_lines(_save((WORK, "Work")))["json"])
+    data = json.loads(answered(web.export_lines(_save((WORK, "Work"))))["json"])
     change(data)
     return json.dumps(data)
 
@@ -213,8 +218,10 @@ def test_a_field_added_to_the_form_is_saved_without_code_changes(
     monkeypatch.setattr(web.contract, "FIELDS", (*web.FIELDS, extra))
     saved = _save(({**WORK, "nickname_hint": "b"}, ""))
     assert saved["lines"][0]["form"]["nickname_hint"] == "b"
-    missing = web.import_lines(
-        json.dumps(_save((WORK, ""))), size=None, saved=None, today=TODAY, lang="en"
+    missing = answered(
+        web.import_lines(
+            json.dumps(_save((WORK, ""))), size=None, saved=None, today=TODAY, lang="en"
+        )
     )
     assert missing["saved"]["lines"][0]["form"]["nickname_hint"] == "a"  # its default
 
@@ -230,7 +237,7 @@ def test_export_import_round_trip_and_order(labels: list[str], days: list[int]) 
     """Any saved lines survive export and import; the list is always soonest first."""
     from datetime import date, timedelta
 
-    saved: Any = None
+    saved: dict[str, Any] | None = None
     for index, label in enumerate(labels):
         last = (date(2026, 11, 26) - timedelta(days=days[index])).isoformat()
         form = {**WORK, "phone": f"0918 123 45{index:02d}", "last_reload": last}
@@ -238,23 +245,27 @@ def test_export_import_round_trip_and_order(labels: list[str], days: list[int]) 
         if label.strip() and len(label.strip()) <= lines.MAX_LABEL:
             assert answer["ok"], answer
         if answer["ok"]:
-            saved = answer["saved"]
-    text = web.export_lines(saved)["json"]
+            saved = dict(answer["saved"])
+    text = answered(web.export_lines(saved))["json"]
     back = web.import_lines(text, size=None, saved=None, today=TODAY, lang="en")
     assert back["ok"], back
     assert back["saved"] == (saved or lines.document([]))
-    rows = web.saved_lines(back["saved"], today=TODAY, lang="en")["lines"]
-    assert [row["reload_by"] for row in rows] == sorted(row["reload_by"] for row in rows)
+    rows = answered(web.saved_lines(back["saved"], today=TODAY, lang="en"))["lines"]
+    # The adapter's order: by date, a line without one first.
+    dates = [row["reload_by"] or "" for row in rows]
+    assert dates == sorted(dates)
 
 
 def _events(text: str) -> list[dict[str, Any]]:
     """Each VEVENT as its UID, SUMMARY, DTSTART and alarm triggers (RFC 5545 text, unfolded)."""
     unfolded = text.replace("\r\n ", "")
-    events, current = [], None
+    events: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
     for line in unfolded.split("\r\n"):
         if line == "BEGIN:VEVENT":
             current = {"triggers": []}
         elif line == "END:VEVENT":
+            assert current is not None, text
             events.append(current)
             current = None
         elif current is not None:
@@ -273,10 +284,11 @@ def test_one_calendar_for_all_lines(lang: str) -> None:
     assert answer["ok"], answer
     events = _events(answer["ics"])
     singles = [
-        _events(web.calendar(form, today=TODAY, lang=lang)["ics"]) for form in (WORK, FAMILY)
+        _events(answered(web.calendar(form, today=TODAY, lang=lang))["ics"])
+        for form in (WORK, FAMILY)
     ]
     assert len(events) == sum(len(single) for single in singles)
-    default = web.saved_lines(saved, today=TODAY, lang=lang)["lines"][0]["label"]
+    default = answered(web.saved_lines(saved, today=TODAY, lang=lang))["lines"][0]["label"]
     for label, single in zip(("Work", default), singles, strict=True):
         mine = [event for event in events if label in event["SUMMARY"]]
         # The same days and alarms as the one-line file; the label, never the number.
@@ -290,14 +302,14 @@ def test_one_calendar_for_all_lines(lang: str) -> None:
 def test_calendar_uids_are_stable_per_line_and_event() -> None:
     saved = _save((WORK, "Work"), (FAMILY, ""))
     first = _events(
-        web.calendar_all(saved, today=TODAY, lang="en", now="2026-11-26T10:00:00Z")["ics"]
+        answered(web.calendar_all(saved, today=TODAY, lang="en", now="2026-11-26T10:00:00Z"))["ics"]
     )
     uids = [event["UID"] for event in first]
     assert len(set(uids)) == len(uids)
     # Exported again later, after a new reload and a new label: the same events, updated.
     moved = _save(({**WORK, "last_reload": "2026-07-01"}, "Work SIM"), (FAMILY, ""))
     again = _events(
-        web.calendar_all(moved, today=TODAY, lang="en", now="2026-11-27T08:00:00Z")["ics"]
+        answered(web.calendar_all(moved, today=TODAY, lang="en", now="2026-11-27T08:00:00Z"))["ics"]
     )
     assert [event["UID"] for event in again] == uids
     assert [event["DTSTART"] for event in again] != [event["DTSTART"] for event in first]
@@ -305,8 +317,8 @@ def test_calendar_uids_are_stable_per_line_and_event() -> None:
 
 def test_calendar_for_no_line_says_so() -> None:
     for saved in (None, "", lines.document([])):
-        answer = web.calendar_all(saved, today=TODAY, lang="en")
-        assert (answer["ok"], answer["code"], answer["field"]) == (False, "lines.none", "saved")
+        answer = refused(web.calendar_all(saved, today=TODAY, lang="en"))
+        assert (answer["code"], answer["field"]) == ("lines.none", "saved")
 
 
 def test_the_readme_example_is_a_file_that_imports() -> None:

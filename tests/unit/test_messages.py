@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.abc
 import pkgutil
 import re
 
@@ -21,7 +22,10 @@ def _source_of_every_module() -> str:
         if info.name == "__main__":
             continue
         module = __import__(f"checker.{info.name}", fromlist=["_"])
-        code = module.__loader__.get_code(module.__name__)
+        loader = module.__loader__
+        assert isinstance(loader, importlib.abc.InspectLoader), loader
+        code = loader.get_code(module.__name__)
+        assert code is not None, module
         texts.append(repr(_constants(code)))
     return "\n".join(texts)
 

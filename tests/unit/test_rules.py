@@ -12,6 +12,7 @@ from checker.rules import (
     CHECKER_RULES,
     UNITS,
     Confidence,
+    Rule,
     all_rules,
     format_range,
     format_rule,
@@ -24,7 +25,7 @@ RULES = all_rules()
 
 
 @pytest.mark.parametrize("item", RULES, ids=lambda r: r.key)
-def test_every_rule_is_described_in_both_languages(item) -> None:
+def test_every_rule_is_described_in_both_languages(item: Rule) -> None:
     assert item.name.zh and item.name.en
     assert re.search(r"[\u4e00-\u9fff]", item.summary.zh)
     assert item.summary.en
@@ -36,7 +37,7 @@ def test_every_rule_is_described_in_both_languages(item) -> None:
 @pytest.mark.parametrize(
     "item", [r for r in RULES if r.confidence is not Confidence.ASSUMPTION], ids=lambda r: r.key
 )
-def test_carrier_rules_have_sources(item) -> None:
+def test_carrier_rules_have_sources(item: Rule) -> None:
     assert item.sources
     for source in item.sources:
         assert source.url.startswith(("https://", "http://"))
@@ -44,7 +45,7 @@ def test_carrier_rules_have_sources(item) -> None:
 
 
 @pytest.mark.parametrize("item", CHECKER_RULES, ids=lambda r: r.key)
-def test_checker_settings_are_labelled_assumptions(item) -> None:
+def test_checker_settings_are_labelled_assumptions(item: Rule) -> None:
     assert item.confidence is Confidence.ASSUMPTION
 
 
@@ -139,7 +140,7 @@ def test_unknown_rule() -> None:
         (None, "", "en", ""),
     ],
 )
-def test_format_value(value, unit: str, lang: str, text: str) -> None:
+def test_format_value(value: int | Decimal | None, unit: str, lang: str, text: str) -> None:
     assert format_value(value, unit, lang) == text
 
 
@@ -157,7 +158,7 @@ def test_the_facts_of_the_second_review() -> None:
 
 
 @pytest.mark.parametrize("item", RULES, ids=lambda r: r.key)
-def test_a_summary_can_sit_in_markdown(item) -> None:
+def test_a_summary_can_sit_in_markdown(item: Rule) -> None:
     # Pages insert summaries into Markdown: "<PIN>" would be read as an HTML tag and vanish.
     for text in (item.summary.zh, item.summary.en, item.name.zh, item.name.en):
         assert not re.search(r"[<>\[\]]", text), text

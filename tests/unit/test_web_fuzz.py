@@ -377,6 +377,7 @@ def fuzz_check_form(ran: list[int], form: object, today: object, lang: Any) -> N
     if _is_blank(fields["last_reload"]):
         assert estimate is None
     else:
+        assert estimate is not None
         good_amount = None if amount is None or not amount["ok"] else fields["amount"]
         alone = web.next_reload(
             fields["last_reload"],
@@ -389,15 +390,16 @@ def fuzz_check_form(ran: list[int], form: object, today: object, lang: Any) -> N
             reload_kind=fields["reload_kind"],
         )
         # The same, but for the number's network warning, which stands in the status.
-        carried = []
+        carried: list[str] = []
         if estimate["ok"] and number is not None and number["ok"]:
             carried = number["warnings"]
             assert estimate["status_warning_messages"] == number["warning_messages"]
+        expected: dict[str, object] = dict(alone)
         if estimate["ok"]:
             assert estimate["status_warnings"] == carried
-            alone = {**alone, "status_warnings": carried}
-            alone["status_warning_messages"] = estimate["status_warning_messages"]
-        assert estimate == alone
+            expected["status_warnings"] = carried
+            expected["status_warning_messages"] = estimate["status_warning_messages"]
+        assert estimate == expected
         inputs = _estimate_inputs(fields, today)
         check_estimate_result(estimate, as_lang, inputs)
         if not estimate["ok"] and estimate["field"] == "amount":
