@@ -264,6 +264,8 @@ def dated(result: Estimate) -> Dated:
     assert reload_by is not None and ends is not None and expires is not None, result
     assert deactivates is not None and days_left is not None, result
     return Dated(reload_by, ends, expires, deactivates, days_left)
+
+
 margins = st.integers(min_value=0, max_value=90)
 
 
