@@ -8,6 +8,7 @@ from __future__ import annotations
 import inspect
 import json
 import re
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -15,12 +16,13 @@ import pytest
 
 from checker import web
 from checker.messages import message
+from testsupport.checks import answered, refused
 
 TODAY = "2026-11-26"
 
 
 def _is_json_ready(value: object) -> bool:
-    return json.loads(json.dumps(value)) == value
+    return bool(json.loads(json.dumps(value)) == value)
 
 
 @pytest.mark.parametrize(
@@ -33,7 +35,7 @@ def _is_json_ready(value: object) -> bool:
         ("０９１８１２３４５６７", {"e164": "+639181234567"}),
     ],
 )
-def test_check_number_ok(text: str, fields: dict) -> None:
+def test_check_number_ok(text: str, fields: dict[str, str]) -> None:
     result = web.check_number(text, "en")
     assert result["ok"] is True
     assert fields.items() <= result.items()
@@ -143,7 +145,9 @@ def test_check_number_ok(text: str, fields: dict) -> None:
         ),
     ],
 )
-def test_errors_are_dicts_with_a_field(function, args: tuple, code: str, field: str) -> None:
+def test_errors_are_dicts_with_a_field(
+    function: Callable[..., Mapping[str, object]], args: tuple[object, ...], code: str, field: str
+) -> None:
     # The table gives next_reload's arguments in their old order; it takes all but the first
     # by name.
     names = ("zero_balance_since", "margin_days", "amount", "promo", "today")
@@ -156,7 +160,9 @@ def test_errors_are_dicts_with_a_field(function, args: tuple, code: str, field: 
 
 
 def test_next_reload_fields() -> None:
-    result = web.next_reload("2026-03-15", margin_days="30", amount="₱300", today=TODAY, lang="en")
+    result = answered(
+        web.next_reload("2026-03-15", margin_days="30", amount="₱300", today=TODAY, lang="en")
+    )
     expected = {
         "ok": True,
         "load_expires": "2027-03-15",
@@ -191,7 +197,7 @@ def test_next_reload_fields() -> None:
     ],
 )
 def test_old_promo_flag_is_the_promo_kind(promo: object, kind: str) -> None:
-    result = web.next_reload("2026-03-15", promo=promo, today=TODAY)
+    result = answered(web.next_reload("2026-03-15", promo=promo, today=TODAY))
     assert (result["reload_kind"], result["status"] == "unknown") == (kind, kind == "promo")
 
 
@@ -242,7 +248,8 @@ def test_pasaload(amount: object, lang: str, field: str, expected: str) -> None:
     result = web.next_reload(
         "2026-11-01", amount=amount, today=TODAY, lang=lang, reload_kind="pasaload"
     )
-    assert result[field] == expected
+    shown: Mapping[str, object] = result
+    assert shown[field] == expected
     if not result["ok"]:
         assert result["field"] == "amount"
         # "cannot date it", in the reader's language, with the amounts that can be dated
@@ -259,7 +266,8 @@ def test_promo_is_unknown_with_its_own_words_and_no_dates(lang: str) -> None:
     assert result["status_label"] == message("status.unknown", lang)
     assert result["status_label"] != message("status.ok", lang)
     dates = ("reload_by", "balance_ends", "load_expires", "deactivates_on", "days_left")
-    assert [result[name] for name in dates] == [None] * len(dates)
+    shown: Mapping[str, object] = result
+    assert [shown[name] for name in dates] == [None] * len(dates)
     assert result["days_text"] is None
     assert ("普通话费充值" if lang == "zh" else "regular reload") in result["status_detail"]
     summary = web.summary_text(None, result, lang=lang)
@@ -284,7 +292,7 @@ def test_promo_is_unknown_with_its_own_words_and_no_dates(lang: str) -> None:
     ],
 )
 def test_days_past_a_date_are_said_in_words(today: str, lang: str, days_text: str) -> None:
-    result = web.next_reload("2026-03-15", today=today, lang=lang)
+    result = answered(web.next_reload("2026-03-15", today=today, lang=lang))
     assert result["days_text"] == days_text
     assert "-" not in result["days_text"]
     summary = web.summary_text(None, result, lang=lang)
@@ -295,14 +303,16 @@ def test_days_past_a_date_are_said_in_words(today: str, lang: str, days_text: st
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_zero_balance_gives_two_named_dates(lang: str) -> None:
     # Balance gone on 1 May; the regular load itself would have lasted until next March.
-    result = web.next_reload(
-        "2026-03-15",
-        zero_balance_since="2026-05-01",
-        margin_days=None,
-        amount=None,
-        promo=False,
-        today="2026-06-01",
-        lang=lang,
+    result = answered(
+        web.next_reload(
+            "2026-03-15",
+            zero_balance_since="2026-05-01",
+            margin_days=None,
+            amount=None,
+            promo=False,
+            today="2026-06-01",
+            lang=lang,
+        )
     )
     assert (result["balance_ends"], result["load_expires"]) == ("2026-05-01", "2027-03-15")
     labels = {message("label.balance_ends", lang), result["load_expires_label"]}
@@ -320,12 +330,15 @@ def test_network_warning_stands_in_the_status(lang: str) -> None:
     # 0917 was first allocated to Globe: Smart's rules may not apply to it at all.
     form = {"phone": "0917 123 4567", "last_reload": "2026-11-01"}
     result = web.check_form(form, today=TODAY, lang=lang)
-    assert result["number"]["warnings"] == ["phone.not_smart_prefix"]
-    estimate = result["estimate"]
+    number, estimate, summary = result["number"], result["estimate"], result["summary"]
+    assert number is not None and number["ok"], result
+    assert estimate is not None and estimate["ok"], result
+    assert summary is not None, result
+    assert number["warnings"] == ["phone.not_smart_prefix"]
     assert estimate["status"] == "ok"
     assert estimate["status_warnings"] == ["phone.not_smart_prefix"]
-    assert estimate["status_warning_messages"] == result["number"]["warning_messages"]
-    lines = result["summary"].split("\n")
+    assert estimate["status_warning_messages"] == number["warning_messages"]
+    lines = summary.split("\n")
     status_line = next(
         i for i, line in enumerate(lines) if line.startswith(message("label.status", lang))
     )
@@ -334,11 +347,13 @@ def test_network_warning_stands_in_the_status(lang: str) -> None:
 
 def test_a_smart_number_adds_nothing_to_the_status() -> None:
     form = {"phone": "0918 123 4567", "last_reload": "2026-11-01"}
-    assert web.check_form(form, today=TODAY, lang="en")["estimate"]["status_warnings"] == []
+    estimate = web.check_form(form, today=TODAY, lang="en")["estimate"]
+    assert estimate is not None and estimate["ok"], estimate
+    assert estimate["status_warnings"] == []
 
 
 def test_small_amount_warning_reaches_the_estimate() -> None:
-    result = web.next_reload("2026-03-15", amount="10", today=TODAY, lang="en")
+    result = answered(web.next_reload("2026-03-15", amount="10", today=TODAY, lang="en"))
     assert result["warnings"] == ["amount.unusually_small"]
     assert "PHP 20" in result["warning_messages"][0]
 
@@ -368,26 +383,32 @@ def test_check_form_full() -> None:
         "margin_days": "30",
     }
     result = web.check_form(form, today=TODAY, lang="en")
-    assert result["number"]["e164"] == "+639181234567"
-    assert result["amount"]["amount"] == "300.00"
-    assert result["estimate"]["reload_by"] == "2027-02-13"
-    assert "2027-02-13" in result["summary"]
-    assert "0918 123 4567" in result["summary"]
+    number, amount, estimate = result["number"], result["amount"], result["estimate"]
+    summary = result["summary"]
+    assert number is not None and number["ok"], result
+    assert amount is not None and amount["ok"], result
+    assert estimate is not None and estimate["ok"], result
+    assert summary is not None, result
+    assert number["e164"] == "+639181234567"
+    assert amount["amount"] == "300.00"
+    assert estimate["reload_by"] == "2027-02-13"
+    assert "2027-02-13" in summary
+    assert "0918 123 4567" in summary
     assert _is_json_ready(result)
 
 
 def test_check_form_keeps_the_estimate_when_only_the_amount_is_wrong() -> None:
     result = web.check_form({"last_reload": "2026-03-15", "amount": "abc"}, today=TODAY, lang="en")
-    assert result["amount"]["code"] == "amount.not_a_number"
+    assert result["amount"] is not None and result["estimate"] is not None, result
+    assert refused(result["amount"])["code"] == "amount.not_a_number"
     assert result["estimate"]["ok"] is True
 
 
 def test_calendar() -> None:
     form = {"last_reload": "2026-03-15", "phone": "09181234567"}
-    result = web.calendar(form, today=TODAY, lang="en", now="2026-11-26T10:00:00Z")
-    assert result["ok"] is True
+    result = answered(web.calendar(form, today=TODAY, lang="en", now="2026-11-26T10:00:00Z"))
     assert result["filename"] == "smart-reload-by-2027-02-13.ics"
-    late = web.calendar(form, today="2027-03-01", lang="en", now="2027-03-01T10:00:00Z")
+    late = answered(web.calendar(form, today="2027-03-01", lang="en", now="2027-03-01T10:00:00Z"))
     assert late["filename"] == "smart-reload-now-2027-03-01.ics"
     assert "DTSTAMP:20261126T100000Z" in result["ics"]
     assert "0918 123 4567" in result["ics"].replace("\r\n ", "")
@@ -407,7 +428,7 @@ def test_calendar() -> None:
     ],
 )
 def test_calendar_stamp(now: str, stamp: str) -> None:
-    result = web.calendar({"last_reload": "2026-03-15"}, today=TODAY, lang="en", now=now)
+    result = answered(web.calendar({"last_reload": "2026-03-15"}, today=TODAY, lang="en", now=now))
     assert f"DTSTAMP:{stamp}\r\n" in result["ics"]
 
 
@@ -427,21 +448,20 @@ def test_calendar_stamp(now: str, stamp: str) -> None:
     ],
 )
 def test_calendar_errors(form: object, code: str) -> None:
-    assert web.calendar(form, today=TODAY, lang="zh")["code"] == code
+    assert refused(web.calendar(form, today=TODAY, lang="zh"))["code"] == code
 
 
 def test_megabyte_strings_are_refused_quickly() -> None:
     huge = "0" * 1_000_000
-    assert web.check_number(huge)["code"] == "input.too_long"
-    assert web.next_reload(huge, today=TODAY)["code"] == "input.too_long"
-    assert (
-        web.check_form({name: huge for name in web.FIELD_NAMES}, today=TODAY)["estimate"]["code"]
-        == "input.too_long"
-    )
+    assert refused(web.check_number(huge))["code"] == "input.too_long"
+    assert refused(web.next_reload(huge, today=TODAY))["code"] == "input.too_long"
+    estimate = web.check_form({name: huge for name in web.FIELD_NAMES}, today=TODAY)["estimate"]
+    assert estimate is not None
+    assert refused(estimate)["code"] == "input.too_long"
 
 
 def test_decimal_is_not_text() -> None:
-    assert web.check_amount(Decimal("100"))["code"] == "input.not_text"
+    assert refused(web.check_amount(Decimal("100")))["code"] == "input.not_text"
 
 
 # --- The contract with the page: the form's fields and the calls -----------------------------
