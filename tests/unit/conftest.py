@@ -1,7 +1,8 @@
 """Hypothesis profiles for the unit suite, and the report of the adapter fuzz tests.
 
-This file also runs inside Pyodide: tests/pyodide/run.mjs copies every ``tests/unit/*.py`` and
-passes ``HYPOTHESIS_PROFILE`` and ``FUZZ_SEED`` on from Node's environment.
+This file also runs inside Pyodide: tests/pyodide/run.mjs copies every ``tests/unit/*.py`` (and
+``testsupport/``, the test data they import) and passes ``HYPOTHESIS_PROFILE`` and
+``FUZZ_SEED`` on from Node's environment.
 
 Profiles. ``HYPOTHESIS_PROFILE`` picks one; without it Hypothesis keeps its own choice, its
 ``default`` profile, or ``ci`` when it sees a CI environment. ``fuzz`` (``bash scripts/fuzz``)
