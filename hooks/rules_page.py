@@ -12,7 +12,7 @@ in the page Markdown before it is rendered:
     one field of the rule. FIELD is one of
     ``value`` (the bare number, "120"), ``name``, ``summary``, ``confidence`` (the translated
     label), ``conflict`` (the first conflicting value with its unit, "180 天") or
-    ``conflict-note``; for a rule by amount, ``range`` ("15–60 天") instead of ``value``;
+    ``conflict-note``; for a rule by amount, ``range`` ("15～60 天") instead of ``value``;
     ``sources``, the rule's sources as Markdown links with their confidence, for the page that
     states the fact: "来源：[Smart Help: ...](https://...)（官方）".
 ``[[confidence:LEVEL]]``
@@ -150,7 +150,7 @@ def _inline_sources(found: Rule, lang: str) -> str:
     if not found.sources:
         return _t("no_sources", lang)
     items = [
-        f"[{source.title}]({source.url})" + (f"（{label}）" if lang == "zh" else f" ({label})")
+        f"[{source.label(lang)}]({source.url})" + (f"（{label}）" if lang == "zh" else f" ({label})")
         for source in found.sources
         for label in [confidence_label(source.confidence, lang)]
     ]
@@ -220,7 +220,7 @@ def _source_item(source: Source, lang: str) -> str:
     return (
         f'<li class="rule-source" data-confidence="{source.confidence.value}" '
         f'data-checked="{checked}">'
-        f'<a href="{escape(source.url)}" rel="noopener noreferrer">{escape(source.title)}</a> '
+        f'<a href="{escape(source.url)}" rel="noopener noreferrer">{escape(source.label(lang))}</a> '
         f'<span class="rule-source__meta">{escape(label)} · {_t("checked", lang)} '
         f'<time datetime="{checked}">{checked}</time></span></li>'
     )

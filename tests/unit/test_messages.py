@@ -167,4 +167,4 @@ def test_the_unknown_status_never_reads_as_ok() -> None:
     for lang in LANGS:
         assert message("status.unknown", lang) != message("status.ok", lang)
         detail = message("status.unknown.detail", lang)
-        assert ("普通话费充值" if lang == "zh" else "regular reload") in detail
+        assert ("普通充值" if lang == "zh" else "regular reload") in detail
