@@ -59,6 +59,7 @@ from checker.rules import (
     rule,
 )
 from hooks.guide_facts import GUIDE_RULES
+from hooks.prefix_list import render_prefixes
 
 TOKEN = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
@@ -106,6 +107,8 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
         return render_rules_table(lang)
     if parts == ["checked"]:
         return CHECKED.isoformat()
+    if parts == ["mobile-prefixes"]:
+        return render_prefixes(lang)
     if parts[0] == "confidence" and len(parts) == 2:
         try:
             return confidence_label(Confidence(parts[1]), lang)

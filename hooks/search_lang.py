@@ -23,6 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from hooks.rules_page import page_language
+from hooks.search import QUERY_WORDS
 
 WORKERS = "assets/javascripts/workers"
 PRELUDE = Path(__file__).with_name("search_worker.js")
@@ -49,8 +50,9 @@ def worker_source(lang: str, langs: dict[str, str], material: str) -> str:
     prefix = langs.get(lang, "")
     # A page of the default language (at the root) must also skip every other language.
     others = [p for other, p in langs.items() if other != lang and p.startswith(prefix)]
-    spec = json.dumps({"prefix": prefix, "others": others})
-    prelude, found = _LANG_LINE.subn(f"const LANG = {spec};", PRELUDE.read_text("utf-8"))
+    spec = json.dumps({"prefix": prefix, "others": others, **QUERY_WORDS.get(lang, {})})
+    # A function, not a template: the words' backslash escapes must stay as they are.
+    prelude, found = _LANG_LINE.subn(lambda _: f"const LANG = {spec};", PRELUDE.read_text("utf-8"))
     if found != 1:
         raise PluginError(f"{PRELUDE}: the LANG line is missing")
     return f"{prelude}\n{material}"
