@@ -151,6 +151,17 @@ def faq_questions(html: str, page: str) -> list[dict[str, Any]]:
     return entries
 
 
+_SECTION = re.compile(r'<h2 id="(?P<id>[\w-]+)"[^>]*>.*?</h2>(?P<body>.*?)(?=<h2 |</article>)', re.S)
+
+
+def sections_without_questions(html: str) -> dict[str, str]:
+    """The text of each section of a FAQ page that is not in a question: intro, glossary."""
+    return {
+        found["id"]: " ".join(_TAG.sub(" ", _QUESTION.sub(" ", found["body"])).split())
+        for found in _SECTION.finditer(html)
+    }
+
+
 def split_faq(index: dict[str, Any], site: Path, languages: tuple[str, ...]) -> dict[str, Any]:
     """The FAQ's sections keep their titles; their questions become entries of their own."""
     docs = index.get("docs", [])
@@ -164,9 +175,11 @@ def split_faq(index: dict[str, Any], site: Path, languages: tuple[str, ...]) -> 
         if at is None:
             continue
         questions = faq_questions(html.read_text(encoding="utf-8"), page)
+        rest = sections_without_questions(html.read_text(encoding="utf-8"))
         for doc in docs:
             if doc["location"].startswith(f"{page}#"):
-                doc["text"] = ""  # the questions below hold it, one by one
+                # The questions are entries of their own; the section keeps the rest.
+                doc["text"] = segment(rest.get(doc["location"].split("#", 1)[1], ""))
         boost = docs[at].get("boost", 1)
         docs[at + 1 : at + 1] = [{**entry, "boost": boost} for entry in questions]
     return index
