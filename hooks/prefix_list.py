@@ -22,4 +22,6 @@ def render_prefixes(lang: str) -> str:
             f"{', '.join(prefixes)} (libphonenumber {PHONENUMBERS_VERSION}; "
             f"{len(prefixes)} prefixes)."
         )
-    return f"{'、'.join(prefixes)}（libphonenumber {PHONENUMBERS_VERSION}，共 {len(prefixes)} 个）。"
+    return (
+        f"{'、'.join(prefixes)}（libphonenumber {PHONENUMBERS_VERSION}，共 {len(prefixes)} 个）。"
+    )

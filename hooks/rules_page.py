@@ -153,7 +153,8 @@ def _inline_sources(found: Rule, lang: str) -> str:
     if not found.sources:
         return _t("no_sources", lang)
     items = [
-        f"[{source.label(lang)}]({source.url})" + (f"（{label}）" if lang == "zh" else f" ({label})")
+        f"[{source.label(lang)}]({source.url})"
+        + (f"（{label}）" if lang == "zh" else f" ({label})")
         for source in found.sources
         for label in [confidence_label(source.confidence, lang)]
     ]
@@ -223,7 +224,8 @@ def _source_item(source: Source, lang: str) -> str:
     return (
         f'<li class="rule-source" data-confidence="{source.confidence.value}" '
         f'data-checked="{checked}">'
-        f'<a href="{escape(source.url)}" rel="noopener noreferrer">{escape(source.label(lang))}</a> '
+        f'<a href="{escape(source.url)}" rel="noopener noreferrer">'
+        f"{escape(source.label(lang))}</a> "
         f'<span class="rule-source__meta">{escape(label)} · {_t("checked", lang)} '
         f'<time datetime="{checked}">{checked}</time></span></li>'
     )

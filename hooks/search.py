@@ -26,16 +26,16 @@ from mkdocs.plugins import event_priority
 INDEX = Path("search") / "search_index.json"
 SEARCH_WORDS = (
     "保号", "停机", "销号", "话费", "充值", "普通充值", "有效期", "宽限期",
-    "实名登记", "验证码", "余额", "漫游", "促销套餐", "携号转网", "代充", "计算器", "保号计算器", "到期日",
-    "充值卡", "游客卡", "为零", "归零", "补卡", "迪拜",
+    "实名登记", "验证码", "余额", "漫游", "促销套餐", "携号转网", "代充", "计算器", "保号计算器",
+    "到期日", "充值卡", "游客卡", "为零", "归零", "补卡", "迪拜",
 )  # fmt: skip
 
 
 # How a typed question is read in the browser (hooks/search_worker.js, point 3), per language.
 # ``stop``: the little words of a question, which every page has ("我的号码还能收验证码吗" ->
 # 号码, 验证码). ``weak``: words every page is about, searched only when nothing else is typed
-# ("PasaLoad 能保号吗" is about PasaLoad). ``synonyms``: a reader's word -> the word the pages use, so that a word the
-# pages never say still finds them (出国 is not on any page, and 出* found 出现).
+# ("PasaLoad 能保号吗" is about PasaLoad). ``synonyms``: a reader's word -> the words the pages
+# use, so that a word the pages never say still finds them (出国 is on no page; 出* found 出现).
 QUERY_WORDS: dict[str, dict[str, object]] = {
     "zh": {
         "stop": [
@@ -67,7 +67,8 @@ QUERY_WORDS: dict[str, dict[str, object]] = {
         "synonyms": {
             "overseas": "abroad", "deactivated": "disconnected", "terminated": "disconnected",
             "lost": "lost", "topup": "reload", "top": "reload", "recharge": "reload",
-            "expire": "expiry", "expired": "expiry", "uae": "dubai abroad", "dubai": "dubai abroad", "otp": "codes",
+            "expire": "expiry", "expired": "expiry", "uae": "dubai abroad",
+            "dubai": "dubai abroad", "otp": "codes",
             "calculator": "checker",
         },
     },
@@ -151,7 +152,9 @@ def faq_questions(html: str, page: str) -> list[dict[str, Any]]:
     return entries
 
 
-_SECTION = re.compile(r'<h2 id="(?P<id>[\w-]+)"[^>]*>.*?</h2>(?P<body>.*?)(?=<h2 |</article>)', re.S)
+_SECTION = re.compile(
+    r'<h2 id="(?P<id>[\w-]+)"[^>]*>.*?</h2>(?P<body>.*?)(?=<h2 |</article>)', re.S
+)
 
 
 def sections_without_questions(html: str) -> dict[str, str]:

@@ -133,7 +133,9 @@ def chinese_pages(site: Path) -> list[Path]:
     ("rule", "pattern"),
     [("spacing", UNSPACED), ("ranges", DASH_RANGE), ("quotes", OTHER_QUOTES)],
 )
-def test_chinese_pages_keep_one_typography(built_site: Path, rule: str, pattern: re.Pattern[str]) -> None:
+def test_chinese_pages_keep_one_typography(
+    built_site: Path, rule: str, pattern: re.Pattern[str]
+) -> None:
     pages = chinese_pages(built_site)
     assert len(pages) >= 10
     bad = []
@@ -142,8 +144,9 @@ def test_chinese_pages_keep_one_typography(built_site: Path, rule: str, pattern:
         for block in root.by_class("md-content") + root.by_tag("title"):
             for run in block_texts(block):
                 text = TYPED_DATE.sub("", run)
+                where = path.parent.relative_to(built_site)
                 bad += [
-                    f"{path.parent.relative_to(built_site)}: {text[max(0, m.start() - 12) : m.end() + 12]!r}"
+                    f"{where}: {text[max(0, m.start() - 12) : m.end() + 12]!r}"
                     for m in pattern.finditer(text)
                 ]
     assert bad == [], rule

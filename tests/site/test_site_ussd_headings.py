@@ -26,7 +26,9 @@ def headings_with_codes() -> list[tuple[str, str, str]]:
     found = []
     for path in sorted((REPO / "docs").rglob("*.md")):
         rel = path.relative_to(REPO / "docs").as_posix()
-        lang, stem = ("en/", rel.removesuffix(".en.md")) if rel.endswith(".en.md") else ("", rel[:-3])
+        lang, stem = (
+            ("en/", rel.removesuffix(".en.md")) if rel.endswith(".en.md") else ("", rel[:-3])
+        )
         page = lang + ("" if stem == "index" else f"{stem}/")
         for match in HEADING.finditer(path.read_text(encoding="utf-8")):
             found += [(page, match["id"], code) for code in CODE.findall(match["text"])]
