@@ -225,7 +225,8 @@ def _source_item(source: Source, lang: str) -> str:
         f'<li class="rule-source" data-confidence="{source.confidence.value}" '
         f'data-checked="{checked}">'
         f'<a href="{escape(source.url)}" rel="noopener noreferrer">'
-        f"{escape(source.label(lang))}</a> "
+        # A Chinese title ends with its full-width bracket: a space after it would be a gap.
+        f"{escape(source.label(lang))}</a>{'' if lang == 'zh' else ' '}"
         f'<span class="rule-source__meta">{escape(label)} · {_t("checked", lang)} '
         f'<time datetime="{checked}">{checked}</time></span></li>'
     )

@@ -86,7 +86,7 @@ def test_sources_token_links_every_source() -> None:
     for lang in ("zh", "en"):
         text = hook.replace_tokens("[[rule:pin_attempts:sources]]", lang)
         for source in found.sources:
-            assert f"[{source.title}]({source.url})" in text
+            assert f"[{source.label(lang)}]({source.url})" in text
 
 
 @pytest.mark.parametrize("token", BAD)
