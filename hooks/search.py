@@ -115,6 +115,13 @@ _QUESTION = re.compile(
 )
 _ANCHOR = re.compile(r'\sid="(?P<id>faq-[\w-]+)"')
 _TAG = re.compile(r"<[^>]+>")
+# A tag that ends a block of text: a space there; an inline tag (a link) joins its text.
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|div|br|table|tr|td|th|h[1-6]|summary|details)\b[^>]*>")
+
+
+def plain(html: str) -> str:
+    """The words of some HTML: "见<a>话费</a>" -> "见话费", "<p>a</p><p>b</p>" -> "a b"."""
+    return " ".join(_TAG.sub("", _BLOCK_TAG.sub(" ", html)).split())
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -140,8 +147,8 @@ def faq_questions(html: str, page: str) -> list[dict[str, Any]]:
         anchor = _ANCHOR.search(found["answer"])
         if anchor is None:
             raise PluginError(f"{page}: a question without an anchor ({{: #faq-... }})")
-        question = " ".join(_TAG.sub(" ", found["question"]).split())
-        answer = " ".join(_TAG.sub(" ", found["answer"]).split())
+        question = plain(found["question"])
+        answer = plain(found["answer"])
         entries.append(
             {
                 "location": f"{page}#{anchor['id']}",
@@ -160,7 +167,7 @@ _SECTION = re.compile(
 def sections_without_questions(html: str) -> dict[str, str]:
     """The text of each section of a FAQ page that is not in a question: intro, glossary."""
     return {
-        found["id"]: " ".join(_TAG.sub(" ", _QUESTION.sub(" ", found["body"])).split())
+        found["id"]: plain(_QUESTION.sub(" ", found["body"]))
         for found in _SECTION.finditer(html)
     }
 
