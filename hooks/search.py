@@ -8,8 +8,12 @@ splits apart (保号 -> 保 / 号).
 Material then writes ``search/search_index.json`` with every Chinese character, and every
 U+200B, as a six-byte ``\\uXXXX`` escape; in UTF-8 each is three bytes. Every page downloads
 this file, so on the Chinese site that is most of the saving a reader on a slow connection gets
-(134 KB to 91 KB). The content is unchanged: ``json.loads`` of both files is equal
+(134 KB to 91 KB). Writing it as UTF-8 changes no content: ``json.loads`` of both is equal
 (tests/site/test_site_search.py reads the result).
+
+So that a typed question finds its answer first (issue 19), the index also gets one entry per
+FAQ question (:func:`split_faq`) and a weight per page (:data:`PAGE_WEIGHTS`), and the
+browser reads a question with :data:`QUERY_WORDS` (hooks/search_worker.js).
 """
 
 from __future__ import annotations
@@ -122,6 +126,8 @@ _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|div|br|table|tr|td|th|h[1-6]|summary|
 def plain(html: str) -> str:
     """The words of some HTML: "见<a>话费</a>" -> "见话费", "<p>a</p><p>b</p>" -> "a b"."""
     return " ".join(_TAG.sub("", _BLOCK_TAG.sub(" ", html)).split())
+
+
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -167,8 +173,7 @@ _SECTION = re.compile(
 def sections_without_questions(html: str) -> dict[str, str]:
     """The text of each section of a FAQ page that is not in a question: intro, glossary."""
     return {
-        found["id"]: plain(_QUESTION.sub(" ", found["body"]))
-        for found in _SECTION.finditer(html)
+        found["id"]: plain(_QUESTION.sub(" ", found["body"])) for found in _SECTION.finditer(html)
     }
 
 
