@@ -188,9 +188,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "status.deactivated": ("可能已被销号", "Likely disconnected"),
     "status.deactivated.detail": (
-        "从 {deactivates_on} 起号码可能已被销号；号码被回收后无法取回。请试着充值，看是否还能成功。",
+        "从 {deactivates_on} 起号码可能已被销号；号码被回收后无法取回。如果号码还能用，马上做一次普通充值；"
+        "没有来源说销号之后再充值能恢复号码。",
         "From {deactivates_on} the line may have been disconnected, and a disconnected number "
-        "cannot be reacquired. Try a reload to see whether it still goes through.",
+        "cannot be reacquired. If the line still works, make a regular reload now; no source "
+        "says a reload brings back a disconnected line.",
     ),
     "status.unknown": ("无法推算", "Cannot be dated"),
     "status.unknown.detail": (
@@ -310,10 +312,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{deactivates_on} the number may be disconnected for good.",
     ),
     "ics.reload_now.deactivated.description": (
-        "从 {deactivates_on} 起号码可能已被销号。今天试着充值，看是否还能成功；"
-        "号码被回收后无法取回。",
-        "From {deactivates_on} the number may have been disconnected. Try a reload today to "
-        "see whether it still goes through; a disconnected number cannot be reacquired.",
+        "从 {deactivates_on} 起号码可能已被销号，号码被回收后无法取回。如果号码还能用，今天就做一次普通充值；"
+        "没有来源说销号之后再充值能恢复号码。",
+        "From {deactivates_on} the number may have been disconnected, and a disconnected number "
+        "cannot be reacquired. If the line still works, make a regular reload today; no source "
+        "says a reload brings back a disconnected line.",
     ),
     "ics.reload_now.unknown.description": (
         "促销套餐（Promo）无法推算保号日期。今天做一次普通充值（Regular Load），"
@@ -338,9 +341,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Smart number: earliest disconnection",
     ),
     "ics.deactivates_on.description": (
-        "从今天起号码可能被销号（号码被回收），无法取回。如果还没充值，请马上充值试试。",
+        "从今天起号码可能被销号（号码被回收），无法取回。如果还没充值，而号码还能用，请马上充值。",
         "From today the line may be disconnected, and a disconnected number cannot be "
-        "reacquired. If you have not reloaded, try a reload now.",
+        "reacquired. If you have not reloaded and the line still works, reload now.",
     ),
     "ics.alarm": ("Smart 保号提醒：{summary}", "Smart number reminder: {summary}"),
     # The saved lines (checker/lines.py) and their export file
