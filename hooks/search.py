@@ -96,6 +96,7 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 # (the key is the page's path without the language). A typed question should find the page
 # that answers it: the FAQ answers questions; the home page and the rules table name every
 # topic in passing ("roaming" found the rules table first) and the checker page every figure.
+# A weight multiplies the page's own ``search: boost`` (front matter: the home page's 2).
 PAGE_WEIGHTS = {"": 0.4, "faq/": 1.5, "rules/": 0.3, "checker/": 0.7, "about/": 0.5}
 
 
