@@ -87,7 +87,7 @@ def ask(page: Any, box: Any, query: str) -> list[list[str]]:
     box.fill(query)
     box.press("End")
     page.wait_for_function(
-        f"() => !{IDLE}.test(document.querySelector('{META}').textContent)", timeout=10_000
+        f"() => !{IDLE}.test(document.querySelector('{META}').textContent)", timeout=30_000
     )
     groups = page.eval_on_selector_all(
         ".md-search-result__item",
