@@ -39,8 +39,8 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.serviceworker },
   },
   {
-    // The prelude hooks/search_lang.py puts before Material's search worker.
-    files: ["hooks/search_worker.js"],
+    // The prelude and the query reader hooks/search_lang.py put before Material's worker.
+    files: ["hooks/search_worker.js", "hooks/search_query.js"],
     languageOptions: { sourceType: "script", globals: globals.worker },
   },
   {

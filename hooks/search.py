@@ -13,7 +13,7 @@ this file, so on the Chinese site that is most of the saving a reader on a slow 
 
 So that a typed question finds its answer first (issue 19), the index also gets one entry per
 FAQ question (:func:`split_faq`) and a weight per page (:data:`PAGE_WEIGHTS`), and the
-browser reads a question with :data:`QUERY_WORDS` (hooks/search_worker.js).
+browser reads a question with :data:`QUERY_WORDS` (hooks/search_query.js).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ SEARCH_WORDS = (
 )  # fmt: skip
 
 
-# How a typed question is read in the browser (hooks/search_worker.js, point 3), per language.
+# How a typed question is read in the browser (hooks/search_query.js), per language.
 # ``stop``: the little words of a question, which every page has ("我的号码还能收验证码吗" ->
 # 号码, 验证码). ``weak``: words every page is about, searched only when nothing else is typed
 # ("PasaLoad 能保号吗" is about PasaLoad). ``synonyms``: a reader's word -> the words the pages

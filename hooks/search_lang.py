@@ -5,9 +5,11 @@ This module is how a page searches (the worker); :mod:`hooks.search` is what the
 
 Material runs its search in a worker (``assets/javascripts/workers/search.<hash>.min.js``)
 that every page names in its ``__config``. This hook writes one worker per language, the
-prelude ``hooks/search_worker.js`` (which says what it changes and why) followed by
-Material's worker unchanged, named after its content, and points each page at the worker of
-its language. Material's own worker stays in the site for the bilingual 404 page.
+prelude ``hooks/search_worker.js`` (which says what it changes and why), then
+``hooks/search_query.js`` (how a typed question is read, with ``hooks.search.QUERY_WORDS``),
+followed by Material's worker unchanged, named after its content, and points each page at
+the worker of its language. Material's own worker stays in the site for the bilingual 404
+page.
 """
 
 from __future__ import annotations
@@ -50,12 +52,25 @@ def worker_source(lang: str, langs: dict[str, str], material: str) -> str:
     prefix = langs.get(lang, "")
     # A page of the default language (at the root) must also skip every other language.
     others = [p for other, p in langs.items() if other != lang and p.startswith(prefix)]
-    spec = json.dumps({"prefix": prefix, "others": others, **QUERY_WORDS.get(lang, {})})
-    # A function, not a template: the words' backslash escapes must stay as they are.
-    prelude, found = _LANG_LINE.subn(lambda _: f"const LANG = {spec};", PRELUDE.read_text("utf-8"))
+    spec = json.dumps({"prefix": prefix, "others": others})
+    prelude, found = _LANG_LINE.subn(f"const LANG = {spec};", PRELUDE.read_text("utf-8"))
     if found != 1:
         raise PluginError(f"{PRELUDE}: the LANG line is missing")
-    return f"{prelude}\n{material}"
+    return f"{prelude}\n{query_source(lang)}\n{material}"
+
+
+# How the worker reads a typed question (issue 19), after the prelude, before Material's.
+QUERY = Path(__file__).with_name("search_query.js")
+_WORDS_LINE = re.compile(r"const WORDS = \{[^\n]*\}; // WORDS: filled in at build time")
+
+
+def query_source(lang: str) -> str:
+    words = json.dumps(QUERY_WORDS.get(lang, {}), ensure_ascii=False)
+    # A function, not a template: the words must not be read as a template's escapes.
+    source, found = _WORDS_LINE.subn(lambda _: f"const WORDS = {words};", QUERY.read_text("utf-8"))
+    if found != 1:
+        raise PluginError(f"{QUERY}: the WORDS line is missing")
+    return source
 
 
 def _material_worker(config: MkDocsConfig, name: str) -> str:
