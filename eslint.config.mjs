@@ -35,12 +35,12 @@ export default [
   },
   {
     // Written to the site root as sw.js by hooks/offline.py.
-    files: ["hooks/sw.js"],
+    files: ["docs/sw.js"],
     languageOptions: { sourceType: "script", globals: globals.serviceworker },
   },
   {
     // The prelude and the query reader hooks/search_lang.py put before Material's worker.
-    files: ["hooks/search_worker.js", "hooks/search_query.js"],
+    files: ["docs/assets/javascripts/search_worker.js", "docs/assets/javascripts/search_query.js"],
     languageOptions: { sourceType: "script", globals: globals.worker },
   },
   {

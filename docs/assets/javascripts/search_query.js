@@ -1,6 +1,6 @@
 // How the search worker reads a typed question (issue 19). hooks/search_lang.py writes each
-// language's worker as hooks/search_worker.js, then this file with WORDS filled in, then
-// Material's own worker, unchanged; this file's listeners run after the prelude's.
+// language's worker: search_worker.js (beside this file), then this file with WORDS filled
+// in, then Material's own worker, unchanged; this file's listeners run after the prelude's.
 //
 // Material cuts a run of Chinese into pieces that are tokens of the index and searches each
 // piece as a prefix: a word the index does not have ("出国") fell apart into single
@@ -21,6 +21,7 @@
 // matched both "reloaded" and its stem "reload" (the index holds both), so a title that said
 // "reloaded" counted twice, and "充值*" matched every 充值卡 as well.
 (() => {
+  /** @type {{ stop: string[], weak: string[], synonyms: Record<string, string> }} */
   const WORDS = { stop: [], weak: [], synonyms: {} }; // WORDS: filled in at build time
 
   const JOINER = "\u2060";
@@ -29,6 +30,7 @@
   const HAN = /\p{Script=Han}/u;
   const stop = new Set(WORDS.stop);
   const weakWords = new Set(WORDS.weak);
+  /** @type {{ invertedIndex: Record<string, unknown> } | null} */
   let index = null; // the lunr index Material builds, for the words it knows
 
   const known = (word) => index !== null && word.toLowerCase() in index.invertedIndex;
@@ -49,6 +51,7 @@
       hints.set(at, word);
       at += word.length;
     }
+    /** @type {string[]} */
     const words = [];
     let i = 0;
     while (i < run.length) {
@@ -72,6 +75,7 @@
 
   // A day of a date only as itself ("2月29日": 2 and 29), with Material's ^1 (no wildcard).
   function dates(query) {
+    /** @type {string[]} */
     const found = [];
     const rest = query.replace(/(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/gu, (_, month, day) => {
       found.push(`${month}^1`, `${day}^1`);
@@ -91,7 +95,9 @@
     const phone = phonePrefix(typed);
     if (phone) return `*${phone}`;
     const { found: days, rest } = dates(typed);
+    /** @type {string[]} */
     const strong = [];
+    /** @type {string[]} */
     const weak = [];
     // Letters, digits and the * and # of a USSD code; anything else separates words.
     for (const part of rest.match(/[\p{L}\p{N}*#]+/gu) || []) {
