@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -185,6 +186,9 @@ def _build(target: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
         cwd=ROOT,
+        # The local address, as the tests' build has it (tests/conftest.py); a publishing
+        # build needs SITE_URL (hooks/findability.py).
+        env={"SITE_URL": "http://127.0.0.1:8000/", **os.environ},
         check=True,
     )
     return target
