@@ -22,6 +22,8 @@ Not a timed test: numbers depend on the machine. What it measures, on one local 
 * slow links: the checker's cold visit on links emulated through the DevTools protocol
   (:data:`LINKS`): time to ready, time until the page first shows bytes of the download
   arriving, the bytes transferred, and whether an error state showed before ready.
+* Lighthouse performance (mobile preset, simulated throttling) on every page, zh and en, one
+  run a page, against the same server (tests/browser/lighthouse_support.py).
 
 Every goal is written once, in :data:`GOALS`; the report's ``budgets`` gives each goal with
 its measured value and whether it is met, the other sections the figures behind them.
@@ -47,13 +49,15 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 import stock_runtime  # noqa: E402
 from browser_support import emulate_link, launch, serve  # noqa: E402
+from lighthouse_support import GUIDE_PAGES, PAGES, run_lighthouse  # noqa: E402
 
 
 @dataclass(frozen=True)
 class Goal:
-    limit: float  # met when the measured value is at most this
+    limit: float  # met when the measured value is at most this (at least, with at_least)
     unit: str
     what: str
+    at_least: bool = False
 
 
 GOALS = {
@@ -86,6 +90,14 @@ GOALS = {
     ),
     "slow_link_errors_before_ready": Goal(
         0, "states", "error states shown before ready on the emulated links, all runs"
+    ),
+    # Lighthouse's performance score (mobile preset: a mid-range phone on a slow 4G link,
+    # simulated), one run a page, zh and en, against the same gzip server (304 on revalidation).
+    "lighthouse_performance_guide_pages": Goal(
+        0.98, "score", "Lighthouse performance, mobile, worst guide page", at_least=True
+    ),
+    "lighthouse_performance_checker": Goal(
+        0.95, "score", "Lighthouse performance, mobile, worst checker page", at_least=True
     ),
 }
 
@@ -214,10 +226,27 @@ def _bytes(site: Path, served: list[tuple[str, int, int]], start: int) -> dict[s
     }
 
 
+def _lighthouse(origin: str) -> dict[str, dict[str, Any]]:
+    """Lighthouse's performance score and metrics (ms; CLS unitless) for every page."""
+    results = run_lighthouse([f"{origin}/{page}" for page in PAGES], ["performance"])
+    return {
+        page: {
+            "score": result["scores"]["performance"],
+            "metrics": {
+                k: round(v, 3 if k == "cumulative-layout-shift" else 0)
+                for k, v in result["metrics"].items()
+            },
+        }
+        for page, result in zip(PAGES, results, strict=True)
+    }
+
+
 def budgets(values: dict[str, float]) -> dict[str, dict[str, Any]]:
     """Each goal of :data:`GOALS` with its measured value; every goal must be measured.
 
     >>> budgets({**dict.fromkeys(GOALS, 0), "wheel": 70_000})["wheel"]["met"]
+    False
+    >>> budgets(dict.fromkeys(GOALS, 0))["lighthouse_performance_checker"]["met"]
     False
     """
     assert set(values) == set(GOALS), set(values) ^ set(GOALS)
@@ -226,7 +255,7 @@ def budgets(values: dict[str, float]) -> dict[str, dict[str, Any]]:
             "value": values[name],
             "goal": goal.limit,
             "unit": goal.unit,
-            "met": values[name] <= goal.limit,
+            "met": values[name] >= goal.limit if goal.at_least else values[name] <= goal.limit,
             "what": goal.what,
         }
         for name, goal in GOALS.items()
@@ -422,6 +451,7 @@ def main() -> int:
                 }
                 guides = [bench.guide() for _ in range(args.runs)]
                 latency = bench.latency(args.checks)
+                lighthouse = _lighthouse(origin)
 
     bare = [run["ready"] for run in measured["bare"]]
     runs = measured["checker"]
@@ -458,6 +488,12 @@ def main() -> int:
                 ),
                 "slow_link_errors_before_ready": sum(
                     run["errors_before_ready"] for runs in slow.values() for run in runs
+                ),
+                "lighthouse_performance_guide_pages": min(
+                    lighthouse[page]["score"] for page in GUIDE_PAGES
+                ),
+                "lighthouse_performance_checker": min(
+                    lighthouse[page]["score"] for page in PAGES if page not in GUIDE_PAGES
                 ),
             }
         ),
@@ -505,6 +541,7 @@ def main() -> int:
             }
             for name, kbps, rtt in LINKS
         },
+        "lighthouse_performance_mobile": lighthouse,
     }
     print(json.dumps(report, indent=2))
     return 0

@@ -14,59 +14,15 @@ from __future__ import annotations
 
 import functools
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import chromium_path
+from lighthouse_support import PAGES, run_lighthouse
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "tests" / "browser" / "lighthouse.mjs"
 CATEGORIES = ["seo", "accessibility", "best-practices"]
-PAGES = [
-    f"{lang}{page}"
-    for lang in ("", "en/")
-    for page in (
-        "",
-        "guide/numbers/",
-        "guide/validity/",
-        "guide/reload/",
-        "guide/balance/",
-        "guide/avoid-failures/",
-        "faq/",
-        "checker/",
-        "rules/",
-        "about/",
-    )
-]
-
-
-def run_lighthouse(urls: list[str], categories: list[str], form_factor: str = "mobile") -> Any:
-    """Lighthouse's results for ``urls``, one Chrome for all (tests/browser/lighthouse.mjs)."""
-    chrome = chromium_path()
-    if chrome is None:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            chrome = playwright.chromium.executable_path
-    node = shutil.which("node")
-    assert node, "Node.js is needed (bash scripts/setup)"
-    job = {"urls": urls, "categories": categories, "chrome": chrome, "formFactor": form_factor}
-    result = subprocess.run(
-        [node, str(SCRIPT)],
-        input=json.dumps(job),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60 + 60 * len(urls),
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="module")
