@@ -26,6 +26,7 @@ import gzip
 import json
 import os
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal
@@ -58,7 +59,7 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
     _command = command
 
 
-def require_site_url(command: str, environ: dict[str, str] | os._Environ[str]) -> None:
+def require_site_url(command: str, environ: Mapping[str, str]) -> None:
     """Refuse a publishing build without an absolute ``SITE_URL``; ``serve`` needs none."""
     if command == "serve":
         return
