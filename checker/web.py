@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from . import ics, lines
+from . import carrier_choice, ics, lines
 from .amount import Amount, parse_amount
+from .carriers import AUTO, CHOICES
 from .dates import FIRST_DATE, LAST_DATE, parse_date
 from .errors import CheckerError
 from .estimate import Estimate, ReloadKind, check_margin, default_margin_days, estimate
@@ -63,6 +64,8 @@ FIELDS: tuple[Field, ...] = (
     Field("margin_days", "integer", default=str(default_margin_days())),
     Field("amount", "decimal"),
     Field("phone", "tel"),
+    # Whose rules date the line; "auto" reads it from the phone's prefix (checker.carrier_choice).
+    Field("carrier", "choice", default=AUTO, options=CHOICES),
 )
 FIELD_NAMES = tuple(field.name for field in FIELDS)
 # Read too, for links and callers from before reload_kind: promo=1 means reload_kind=promo.
@@ -115,15 +118,22 @@ def _warnings(codes: tuple[str, ...], lang: str) -> Result:
 
 
 def number_dict(number: PhoneNumber, lang: str) -> Result:
-    warnings = () if number.carrier_key == "smart" else ("phone.not_smart_prefix",)
+    warnings = carrier_choice.number_warnings(number)
+    shown = carrier_choice.networks_text(number, lang)
     return {
         "ok": True,
         "e164": number.e164,
         "national": number.national,
+        # One name only when every source gives the same; all of them, with their sources,
+        # in "networks"; "network_text" is what the page shows ("DITO / Sun").
         "network": number.network,
+        "networks": carrier_choice.networks_list(number),
+        "network_text": shown,
+        "confirmed": number.confirmed,
+        "carrier": number.carrier_key,
         "caveat": message("phone.ported_caveat", lang),
         "warnings": list(warnings),
-        "warning_messages": [message(c, lang, network=number.network) for c in warnings],
+        "warning_messages": [message(c, lang, networks=shown) for c in warnings],
     }
 
 
@@ -203,6 +213,7 @@ def _estimate(
     kind: ReloadKind,
     amount: Amount | None,
     today: object,
+    choice: carrier_choice.Choice | None = None,
 ) -> Estimate:
     # The user's fields first, so their errors show before anything about today.
     last = parse_date(last_reload, field="last_reload")
@@ -212,13 +223,18 @@ def _estimate(
         else parse_date(zero_balance_since, field="zero_balance_since")
     )
     margin = _margin(margin_days)
-    return estimate(
-        last,
-        today=parse_date(today, field="today"),
-        zero_balance_since=zero,
-        margin_days=margin,
-        kind=kind,
-        amount=amount.value if amount else None,
+    day = parse_date(today, field="today")
+    return carrier_choice.soonest(
+        choice or carrier_choice.choose(AUTO, None),
+        lambda key: estimate(
+            last,
+            today=day,
+            zero_balance_since=zero,
+            margin_days=margin,
+            kind=kind,
+            amount=amount.value if amount else None,
+            carrier_key=key,
+        ),
     )
 
 
@@ -238,7 +254,14 @@ def _iso(day: object) -> str | None:
     return None if day is None else str(day)
 
 
-def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> Result:
+def estimate_dict(
+    result: Estimate,
+    lang: str,
+    amount: Amount | None = None,
+    carrier: Result | None = None,
+) -> Result:
+    """The estimate as the page and the CLI get it; ``carrier`` is the assumption that says
+    whose rules it follows (:func:`checker.carrier_choice.assumption`), listed first."""
     dates = {
         "load_expires": _iso(result.load_expires),
         "balance_ends": _iso(result.balance_ends),
@@ -260,6 +283,8 @@ def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> 
     ]
     return {
         "ok": True,
+        "carrier": result.carrier,
+        "carrier_name": carrier_choice.carrier_name(result.carrier, lang),
         "last_reload": result.last_reload.isoformat(),
         "reload_kind": str(result.kind),
         "zero_balance_since": result.zero_balance_since.isoformat()
@@ -279,7 +304,8 @@ def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> 
         "status_warnings": [],
         "status_warning_messages": [],
         **_warnings(warnings, lang),
-        "assumptions": [
+        "assumptions": ([carrier] if carrier else [])
+        + [
             {
                 "code": item.code,
                 "message": message(item.code, lang, margin=result.margin_days),
@@ -300,18 +326,26 @@ def next_reload(
     today: object = None,
     lang: str = "zh",
     reload_kind: object = None,
+    carrier: object = None,
+    phone: object = None,
 ) -> Result:
     """The next-reload estimate; ``today`` is the user's local date (``YYYY-MM-DD``).
 
     ``reload_kind`` is ``regular``, ``promo`` or ``pasaload``; when it is blank, the old
-    ``promo`` flag says promo or regular.
+    ``promo`` flag says promo or regular. ``carrier`` is one of the carrier field's choices
+    (blank is ``auto``: from ``phone``'s prefix, else Smart's rules).
     """
 
     def compute(lang: str) -> Result:
         kind = _kind(reload_kind, promo)
+        number = None if _blank(phone) else _in_field("phone", parse_phone, phone)
+        choice = carrier_choice.choose(carrier, number)
         parsed_amount = None if _blank(amount) else _in_field("amount", parse_amount, amount)
-        result = _estimate(last_reload, zero_balance_since, margin_days, kind, parsed_amount, today)
-        return estimate_dict(result, lang, parsed_amount)
+        result = _estimate(
+            last_reload, zero_balance_since, margin_days, kind, parsed_amount, today, choice
+        )
+        said = carrier_choice.assumption(choice, result.carrier, number, lang)
+        return estimate_dict(result, lang, parsed_amount, said)
 
     return _safely("last_reload", lang, compute)
 
@@ -323,6 +357,9 @@ def _form(form: object) -> Mapping[str, object]:
 def _form_estimate(fields: Mapping[str, object], today: object) -> Estimate:
     """The estimate a calendar is made of, from the form's fields (one line's, or a saved one)."""
     kind = _kind(fields.get("reload_kind"), fields.get("promo"))
+    phone = fields.get("phone")
+    number = None if _blank(phone) else _in_field("phone", parse_phone, phone)
+    choice = carrier_choice.choose(fields.get("carrier"), number)
     amount = fields.get("amount")
     # Only PasaLoad's dates depend on the amount; a bad amount stops nothing else.
     parsed_amount = (
@@ -337,6 +374,7 @@ def _form_estimate(fields: Mapping[str, object], today: object) -> Estimate:
         kind,
         parsed_amount,
         today,
+        choice,
     )
 
 
@@ -378,9 +416,12 @@ def summary_text(number: Result | None, estimate_result: Result, lang: str) -> s
     def label(code: str) -> str:
         return message(code, lang)
 
-    lines = [label("summary.title")]
+    carrier = estimate_result.get("carrier") or "smart"
+    lines = [message("summary.title", lang, carrier=message(f"carrier.short.{carrier}", lang))]
     if number and number.get("ok"):
         lines.append(f"{label('label.number')}: {number['national']} ({number['e164']})")
+    if estimate_result.get("carrier_name"):
+        lines.append(f"{label('label.carrier')}: {estimate_result['carrier_name']}")
     if estimate_result.get("amount"):
         lines.append(f"{label('label.amount')}: PHP {estimate_result['amount']}")
     kind = estimate_result.get("reload_kind") or "regular"
@@ -404,6 +445,23 @@ def summary_text(number: Result | None, estimate_result: Result, lang: str) -> s
     return "\n".join(lines)
 
 
+def _status_warnings(result: Result, number: Result, lang: str) -> None:
+    """Rules of a carrier the prefix does not point to (the reader chose them) put every date
+    in doubt: say so in the status itself, not below a status that looks fine. With "auto"
+    the carrier is the prefix's, or the sources disagree and the assumptions say so."""
+    if number["carrier"] in (None, result["carrier"]):
+        return
+    result["status_warnings"] = ["phone.carrier_mismatch"]
+    result["status_warning_messages"] = [
+        message(
+            "phone.carrier_mismatch",
+            lang,
+            network=number["network_text"],
+            carrier=carrier_choice.carrier_name(result["carrier"], lang),
+        )
+    ]
+
+
 def check_form(form: object = None, today: object = None, lang: str = "zh") -> Result:
     """Everything the page shows for one state of the form, in one round trip.
 
@@ -414,6 +472,8 @@ def check_form(form: object = None, today: object = None, lang: str = "zh") -> R
     try:
         value = {name: fields.get(name) for name in FIELD_NAMES + LEGACY_FIELDS}
         number = None if _blank(value["phone"]) else check_number(value["phone"], lang)
+        # An unreadable number is shown beside its field; the dates go on without it.
+        phone = value["phone"] if number and number["ok"] else None
         amount = None if _blank(value["amount"]) else check_amount(value["amount"], lang)
         result = None
         if not _blank(value["last_reload"]):
@@ -426,12 +486,11 @@ def check_form(form: object = None, today: object = None, lang: str = "zh") -> R
                 today,
                 lang,
                 value["reload_kind"],
+                value["carrier"],
+                phone,
             )
-        if result and result["ok"] and number and number["ok"] and number["warnings"]:
-            # A number first allocated to another network puts every date in doubt: say so
-            # in the status itself, not below a status that looks fine.
-            result["status_warnings"] = number["warnings"]
-            result["status_warning_messages"] = number["warning_messages"]
+        if result and result["ok"] and number and number["ok"]:
+            _status_warnings(result, number, lang)
         summary = summary_text(number, result, lang) if result and result["ok"] else None
     except Exception:
         error = error_dict(CheckerError("internal.error"), lang, "form")
