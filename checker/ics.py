@@ -112,7 +112,7 @@ def _event(
     description = message(f"{code}.description", lang, **params)
     # Whose rules the dates follow, so a reader with two carriers' lines knows which is which.
     carrier = message(f"carrier.{estimate.carrier}", lang)
-    description = f"{message('label.carrier', lang)}: {carrier}\n{description}"
+    description = f"{description}\n{message('label.carrier', lang)}: {carrier}"
     if line is not None:  # one of several lines: its label says which, never its number
         summary = message("ics.line_summary", lang, label=line.label, summary=summary)
     elif number:

@@ -43,10 +43,10 @@ from hypothesis import strategies as st
 
 from checker import web
 from checker._prefixes import MOBILE_PREFIXES
+from checker.carriers import CHOICES, rule
 from checker.dates import FIRST_DATE, LAST_DATE
 from checker.estimate import Status
 from checker.messages import CATALOG
-from checker.carriers import CHOICES, rule
 from checker.text import MAX_INPUT_LENGTH
 
 try:  # JavaScript's null reaches Python as jsnull, not None (undefined becomes None)
@@ -751,9 +751,9 @@ def fuzz_check_form(ran: list[int], form: object, today: object, lang: Any) -> N
         )
         # The same, but for a chosen carrier the prefix does not point to, said in the status.
         carried = []
-        if estimate["ok"] and number is not None and number["ok"]:
-            if number["carrier"] not in (None, estimate["carrier"]):
-                carried = ["phone.carrier_mismatch"]
+        ok_number = number is not None and number["ok"]
+        if estimate["ok"] and ok_number and number["carrier"] not in (None, estimate["carrier"]):
+            carried = ["phone.carrier_mismatch"]
         if estimate["ok"]:
             assert estimate["status_warnings"] == carried
             alone = {**alone, "status_warnings": carried}
