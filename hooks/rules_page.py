@@ -19,6 +19,10 @@ in the page Markdown before it is rendered:
     the translated label of a confidence level (``official``, ``news``, ...).
 ``[[checked]]``
     the date the facts were last compared with their sources (``checker.rules.CHECKED``).
+``[[carrier-rules:KEY]]``
+    one carrier's rules table (``smart``, ``globe``, ``gomo``, ``dito``: ``checker.carriers``),
+    the rows the rules page has for it. A rule of a carrier other than Smart is named by its
+    id, which carries the carrier: ``[[rule:globe.deactivation_after_balance_ends]]``.
 ``[[rules-table]]``
     the full rules table: one section per carrier, then the facts behind the FAQ's answers
     (``hooks/guide_facts.py``), then the checker's own assumptions.
@@ -44,9 +48,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from checker.carriers import CARRIERS, rule
 from checker.messages import LANGS, text
 from checker.rules import (
-    CARRIERS,
     CHECKED,
     CHECKER_RULES,
     Confidence,
@@ -56,7 +60,6 @@ from checker.rules import (
     format_range,
     format_rule,
     format_value,
-    rule,
 )
 from hooks.guide_facts import GUIDE_RULES
 
@@ -106,6 +109,11 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
         return render_rules_table(lang)
     if parts == ["checked"]:
         return CHECKED.isoformat()
+    if parts[0] == "carrier-rules" and len(parts) == 2:
+        if parts[1] not in CARRIERS:
+            raise PluginError(f"{where}: unknown carrier in [[{token}]]")
+        found = CARRIERS[parts[1]]
+        return "\n\n" + _table(f"carrier-{found.key}", found.rules, lang) + "\n\n"
     if parts[0] == "confidence" and len(parts) == 2:
         try:
             return confidence_label(Confidence(parts[1]), lang)
