@@ -10,7 +10,9 @@ links and saved answers from before other carriers keep working.
 
 Where sources conflict, the rule's value is the most conservative figure (the line ends
 soonest) and the others are its conflicts, shown beside it. The facts and their sources:
-``shared/facts/smart-prepaid.md``, section 11.
+``shared/facts/smart-prepaid.md``, section 11. Only what dates a line ships here, in the
+wheel; the other facts a carrier's reader needs (reloading from abroad, balance codes,
+roaming) are the site's: ``hooks/carrier_facts.py``.
 
 >>> rule("globe.deactivation_after_balance_ends").value
 60
@@ -48,57 +50,42 @@ __all__ = ["AUTO", "CARRIERS", "CHOICES", "DEFAULT_CARRIER", "carrier", "every_r
 CHECKED = date(2026, 12, 3)
 
 
-def _source(title: str, url: str, confidence: Confidence) -> Source:
+def carrier_source(title: str, url: str, confidence: Confidence) -> Source:
     return Source(title=title, url=url, confidence=confidence, checked=CHECKED)
 
 
-MB_GLOBE_2018 = _source(
+MB_GLOBE_2018 = carrier_source(
     "Manila Bulletin (2018-01-05): Globe's statement on the one-year expiry of prepaid load",
     "https://mb.com.ph/2018/01/05/globes-statement-on-the-one-year-expiry-of-prepaid-load",
     Confidence.NEWS,
 )
-RAPPLER_GLOBE_2018 = _source(
+RAPPLER_GLOBE_2018 = carrier_source(
     "Rappler (2018-07-05): all Globe prepaid load valid for one year from 5 July 2018",
     "https://www.rappler.com/business/206540-globe-prepaid-load-one-year-validity-effective-july-5-2018",
     Confidence.NEWS,
 )
-IN_PHILIPPINES_2013 = _source(
+IN_PHILIPPINES_2013 = carrier_source(
     "in-philippines.com (2013): Globe Prepaid: reload within 4 months of expiry or the SIM is "
     "terminated; balance by texting BAL to 222",
     "https://www.in-philippines.com/tag/phone/",
     Confidence.COMMUNITY,
 )
-NOYPIGEEKS_GLOBE = _source(
+NOYPIGEEKS_GLOBE = carrier_source(
     "NoypiGeeks: SIM card expiration explained (Globe Prepaid 60 days, TM 365 days; GOMO)",
     NOYPIGEEKS.url,
     Confidence.COMMUNITY,
 )
-PINOYLOADS_CARRIERS = _source(
+PINOYLOADS_CARRIERS = carrier_source(
     "PinoyLoads (2026): Philippine SIM card expiration by carrier (Globe, GOMO, DITO)",
     "https://pinoyloads.com/philippine-sim-card-expiration-by-carrier",
     Confidence.COMMUNITY,
 )
-GLOBEONE_PAYMENT = _source(
-    "Globe Help: GlobeOne payment and subscriptions (Buy Load with GCash, cards, bank transfer)",
-    "https://www.globe.com.ph/help/globeone/payment-subscriptions",
-    Confidence.OFFICIAL,
-)
-GLOBE_ROAMING_CHARGES = _source(
-    "Globe Help: international roaming charges (incoming texts)",
-    "https://www.globe.com.ph/help/international/charges",
-    Confidence.OFFICIAL,
-)
-DITO_TERMS = _source(
+DITO_TERMS = carrier_source(
     "DITO: Subscription Terms and Conditions (section 4, the DITO SIM card: not yet read)",
     "https://www.dito.ph/terms-and-conditions.html",
     Confidence.UNKNOWN,
 )
-DITO_POSTPAID_HELP = _source(
-    "DITO Help (postpaid): paying in the DITO app with GCash, Maya, GrabPay, WeChat Pay, cards",
-    "https://dito.ph/postpaid/needmorehelp?action=Appsubscription",
-    Confidence.OFFICIAL,
-)
-DITOSIM_2025 = _source(
+DITOSIM_2025 = carrier_source(
     "ditosimregistrations.org: does a DITO SIM card expire? (says 90 days, and 120 days)",
     "https://ditosimregistrations.org/does-a-dito-sim-card-expire",
     Confidence.COMMUNITY,
@@ -184,48 +171,6 @@ GLOBE = Carrier(
                 ),
             ),
         ),
-        Rule(
-            key="globe.reload_abroad",
-            name=Text("在国外给 Globe/TM 充值", "Reloading Globe or TM from abroad"),
-            value=None,
-            unit="",
-            summary=Text(
-                "GlobeOne App 的 Buy Load 可以用 GCash、银行卡、银行转账、ShopeePay、GrabPay 付款；"
-                "GCash 也卖 Globe 话费。",
-                "The GlobeOne app's Buy Load takes GCash, cards, bank transfer, ShopeePay and "
-                "GrabPay; GCash sells Globe load too.",
-            ),
-            confidence=Confidence.OFFICIAL,
-            sources=(GLOBEONE_PAYMENT,),
-        ),
-        Rule(
-            key="globe.balance_code",
-            name=Text("查 Globe 余额", "Checking a Globe balance"),
-            value=None,
-            unit="",
-            summary=Text(
-                "2013 年的一个网友页面说：发短信 BAL 到 222，回复里有余额和到期日。"
-                "没有找到 Globe 现行的官方说法，可能已变；GlobeOne App 里也能看到。",
-                "A 2013 community page says: text BAL to 222 and the reply gives the balance and "
-                "its expiry. No current official Globe page was found, so it may have changed; "
-                "the GlobeOne app shows it too.",
-            ),
-            confidence=Confidence.COMMUNITY,
-            sources=(IN_PHILIPPINES_2013, GLOBEONE_PAYMENT),
-        ),
-        Rule(
-            key="globe.roaming_texts",
-            name=Text("Globe 漫游时收短信", "Receiving texts on Globe while roaming"),
-            value=None,
-            unit="",
-            summary=Text(
-                "Globe 说漫游时接收短信“通常免费，但有些漫游合作运营商可能收费”。",
-                'Globe says incoming texts while roaming are "normally free, but some roaming '
-                'partners may charge".',
-            ),
-            confidence=Confidence.OFFICIAL,
-            sources=(GLOBE_ROAMING_CHARGES,),
-        ),
         _incoming("globe", (NOYPIGEEKS_GLOBE,)),
     ),
 )
@@ -247,20 +192,6 @@ GOMO = Carrier(
                 'A GOMO SIM expires after a year without a paid transaction; "No Expiry" is about '
                 "the data offer, not the SIM. The checker takes the last reload as the last paid "
                 "transaction.",
-            ),
-            confidence=Confidence.COMMUNITY,
-            sources=(PINOYLOADS_CARRIERS, NOYPIGEEKS_GLOBE),
-        ),
-        Rule(
-            key="gomo.app_account",
-            name=Text("GOMO 的实名登记和充值", "GOMO registration and reloads"),
-            value=None,
-            unit="",
-            summary=Text(
-                "GOMO 是 Globe 的纯线上品牌：在 GOMO PH App 里建账户就是实名登记，"
-                "充值和购买也在 App 里。",
-                "GOMO is Globe's digital brand: creating the GOMO PH app account is the SIM "
-                "registration, and loads and offers are bought in the app.",
             ),
             confidence=Confidence.COMMUNITY,
             sources=(PINOYLOADS_CARRIERS, NOYPIGEEKS_GLOBE),
@@ -302,20 +233,6 @@ DITO = Carrier(
                     sources=(DITOSIM_2025,),
                 ),
             ),
-        ),
-        Rule(
-            key="dito.reload_abroad",
-            name=Text("在国外给 DITO 充值", "Reloading DITO from abroad"),
-            value=None,
-            unit="",
-            summary=Text(
-                "DITO App 可以用 GCash、Maya、GrabPay、WeChat Pay（微信支付）和银行卡付款；"
-                "这是 DITO 后付费帮助页的说法，预付费是否一样没有核实。",
-                "The DITO app takes GCash, Maya, GrabPay, WeChat Pay and cards; that is DITO's "
-                "postpaid help page, and whether prepaid is the same is not verified.",
-            ),
-            confidence=Confidence.UNKNOWN,
-            sources=(DITO_POSTPAID_HELP,),
         ),
         _incoming("dito", (PINOYLOADS_CARRIERS,)),
     ),

@@ -61,6 +61,7 @@ from checker.rules import (
     format_rule,
     format_value,
 )
+from hooks.carrier_facts import CARRIER_FACTS
 from hooks.guide_facts import GUIDE_RULES
 
 TOKEN = re.compile(r"\[\[([^\[\]\n]*)\]\]")
@@ -86,11 +87,12 @@ def _join(items: Iterable[str], lang: str) -> str:
 
 
 def _lookup(key: str, where: str) -> Rule:
-    """A rule of the checker, or a fact behind the guide's answers (hooks/guide_facts.py)."""
+    """A rule of the checker, or a fact behind the guide's answers (hooks/guide_facts.py) or
+    a carrier's page (hooks/carrier_facts.py)."""
     try:
         return rule(key)
     except KeyError:
-        for fact in GUIDE_RULES:
+        for fact in (*GUIDE_RULES, *(f for facts in CARRIER_FACTS.values() for f in facts)):
             if fact.key == key:
                 return fact
         raise PluginError(f"{where}: unknown rule key {key!r}") from None
@@ -112,8 +114,7 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
     if parts[0] == "carrier-rules" and len(parts) == 2:
         if parts[1] not in CARRIERS:
             raise PluginError(f"{where}: unknown carrier in [[{token}]]")
-        found = CARRIERS[parts[1]]
-        return "\n\n" + _table(f"carrier-{found.key}", found.rules, lang) + "\n\n"
+        return "\n\n" + _carrier_table(parts[1], lang) + "\n\n"
     if parts[0] == "confidence" and len(parts) == 2:
         try:
             return confidence_label(Confidence(parts[1]), lang)
@@ -292,6 +293,12 @@ def _table(section: str, rules: Iterable[Rule], lang: str) -> str:
     )
 
 
+def _carrier_table(key: str, lang: str) -> str:
+    """A carrier's rules the checker dates by, then the facts its readers need besides."""
+    rows = CARRIERS[key].rules + CARRIER_FACTS.get(key, ())
+    return _table(f"carrier-{key}", rows, lang)
+
+
 def render_rules_table(lang: str) -> str:
     """Markdown headings and HTML tables for every carrier's rules, then the checker's own."""
     blocks: list[str] = []
@@ -301,7 +308,7 @@ def render_rules_table(lang: str) -> str:
         blocks += [
             f"## {heading} {{#carrier-{carrier.key}}}",
             brands,
-            _table(f"carrier-{carrier.key}", carrier.rules, lang),
+            _carrier_table(carrier.key, lang),
         ]
     blocks += [
         f"## {_t('guide_heading', lang)} {{#guide-facts}}",
