@@ -72,12 +72,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "This is the network the prefix was originally allocated to. Under the Mobile Number "
         "Portability Act (RA 11202) the number may have moved to another network.",
     ),
-    "phone.not_smart_prefix": (
-        "注意：该号段最初分配给 {network}，不是 Smart/TNT/Sun。检查器的日期按 Smart 的规则计算，"
-        "只有号码已转到 Smart 时才适用。",
-        "Note: this prefix was originally allocated to {network}, not Smart, TNT or Sun. The "
-        "checker's dates follow Smart's rules and apply only if your number is now on Smart.",
-    ),
     # Amounts
     "amount.empty": ("请输入金额。", "Enter an amount."),
     "amount.not_a_number": (

@@ -23,6 +23,9 @@ in the page Markdown before it is rendered:
     one carrier's rules table (``smart``, ``globe``, ``gomo``, ``dito``: ``checker.carriers``),
     the rows the rules page has for it. A rule of a carrier other than Smart is named by its
     id, which carries the carrier: ``[[rule:globe.deactivation_after_balance_ends]]``.
+``[[prefix-table]]``
+    every mobile prefix a source lists, each network with its sources, and whose rules the
+    checker uses (``hooks/prefix_table.py``, from ``checker.prefixes``).
 ``[[rules-table]]``
     the full rules table: one section per carrier, then the facts behind the FAQ's answers
     (``hooks/guide_facts.py``), then the checker's own assumptions.
@@ -63,6 +66,7 @@ from checker.rules import (
 )
 from hooks.carrier_facts import CARRIER_FACTS
 from hooks.guide_facts import GUIDE_RULES
+from hooks.prefix_table import render_prefix_table
 
 TOKEN = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
@@ -111,6 +115,8 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
         return render_rules_table(lang)
     if parts == ["checked"]:
         return CHECKED.isoformat()
+    if parts == ["prefix-table"]:
+        return "\n\n" + render_prefix_table(lang) + "\n\n"
     if parts[0] == "carrier-rules" and len(parts) == 2:
         if parts[1] not in CARRIERS:
             raise PluginError(f"{where}: unknown carrier in [[{token}]]")
