@@ -137,7 +137,7 @@ def _as_text(command: str, answer: dict[str, Any], lang: str) -> str:
     lines += [
         f"{_label(name, answer, lang)}: {answer[name]}"
         for name in _TEXT_FIELDS[command]
-        if answer[name] is not None
+        if answer[name] not in (None, "")
     ]
     if command == "next":
         lines.insert(3, answer["status_detail"])
