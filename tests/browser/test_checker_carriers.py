@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from checker_page import cli_next, estimate_attrs, open_checker, reset, submit
+from checker_page import cli_next, estimate_attrs, field_error, open_checker, reset, submit
 from conftest import TODAY
 
 from checker import web
@@ -63,3 +63,21 @@ def test_a_chosen_carrier_that_is_not_the_prefixs_is_said_in_the_status(page, br
     page.wait_for_selector("[data-checker-status][data-caveat='1']")
     warning = page.text_content("[data-checker-status] [data-checker-list=status_warning_messages]")
     assert "Globe" in (warning or "")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_unknown_carrier_is_said_beside_its_field_and_nothing_is_lost(page, browser, lang):
+    # The radio group cannot hold another value; a tampered page (or a future option the
+    # adapter does not know) can: the adapter's error shows beside the field, in the page's
+    # language, and every other answer stays.
+    open_checker(page, browser.origin, lang)
+    form = {**EMPTY, "last_reload": "2026-03-15", "phone": "0917 123 4567", "amount": "100"}
+    submit(page, **form)
+    page.evaluate("document.querySelector('input[name=carrier][value=dito]').value = 'tm'")
+    page.check("input[name=carrier][value=tm]")
+    page.wait_for_selector("[data-checker-field-error=carrier]:not([hidden])")
+    expected = web.check_form({**form, "carrier": "tm"}, TODAY, lang)["estimate"]
+    assert field_error(page, "carrier") == ("carrier.unknown", expected["message"])
+    assert page.is_visible("[data-checker-number]") and page.is_visible("[data-checker-amount]")
+    assert page.input_value("input[name=phone]") == "0917 123 4567"
+    assert page.input_value("input[name=last_reload]") == "2026-03-15"
