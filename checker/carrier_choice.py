@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from .carriers import AUTO, CARRIERS, CHOICES, DEFAULT_CARRIER
 from .errors import CheckerError
@@ -33,6 +33,9 @@ from .messages import message
 from .phone import CARRIER_KEYS, PhoneNumber
 from .prefixes import SOURCES
 from .text import normalise
+
+if TYPE_CHECKING:  # the shapes are for type checkers only; the wheel leaves them out
+    from .web.shapes import AssumptionAnswer, NetworkAnswer
 
 Basis = Literal["chosen", "number", "conflict", "default"]
 
@@ -101,7 +104,7 @@ def networks_text(number: PhoneNumber, lang: str) -> str:
     return " / ".join(item.name for item in number.networks)
 
 
-def networks_list(number: PhoneNumber) -> list[dict[str, Any]]:
+def networks_list(number: PhoneNumber) -> list[NetworkAnswer]:
     """JSON ``networks``: each name with its sources (key, title, url)."""
     return [
         {
@@ -127,7 +130,9 @@ def carrier_name(key: str, lang: str) -> str:
     return message(f"carrier.{key}", lang)
 
 
-def assumption(choice: Choice, used: str, number: PhoneNumber | None, lang: str) -> dict[str, str]:
+def assumption(
+    choice: Choice, used: str, number: PhoneNumber | None, lang: str
+) -> AssumptionAnswer:
     """The assumption that names whose rules the dates follow, linked to that carrier's rules."""
     code = f"assumption.carrier.{choice.basis}"
     network = networks_text(number, lang) if number is not None else ""

@@ -76,7 +76,7 @@ def test_an_unknown_carrier_is_said_beside_its_field_and_nothing_is_lost(page, b
     page.evaluate("document.querySelector('input[name=carrier][value=dito]').value = 'tm'")
     page.check("input[name=carrier][value=tm]")
     page.wait_for_selector("[data-checker-field-error=carrier]:not([hidden])")
-    expected = web.check_form({**form, "carrier": "tm"}, TODAY, lang)["estimate"]
+    expected = web.check_form({**form, "carrier": "tm"}, today=TODAY, lang=lang)["estimate"]
     assert field_error(page, "carrier") == ("carrier.unknown", expected["message"])
     assert page.is_visible("[data-checker-number]") and page.is_visible("[data-checker-amount]")
     assert page.input_value("input[name=phone]") == "0917 123 4567"

@@ -46,7 +46,7 @@ ENGINE = [
 def test_one_engine_case_per_carrier(
     key: str, last: str, zero: str | None, status: str, ends: str, lost: str
 ) -> None:
-    answer = web.next_reload(last, zero, None, None, today=TODAY, lang="en", carrier=key)
+    answer = web.next_reload(last, zero_balance_since=zero, today=TODAY, lang="en", carrier=key)
     assert answer["ok"], answer
     assert (answer["carrier"], answer["status"]) == (key, status)
     assert (answer["balance_ends"], answer["deactivates_on"]) == (ends, lost)
@@ -144,7 +144,7 @@ def test_a_conflicting_prefix_is_dated_by_the_soonest_carrier() -> None:
 @pytest.mark.parametrize("bad", ["tm", "sun", "globe/tm", "x" * 65, 7, ["smart"]])
 def test_an_unknown_carrier_is_an_error_beside_its_field(lang: str, bad: object) -> None:
     form = {"last_reload": "2026-03-15", "phone": "0917 123 4567", "amount": "100", "carrier": bad}
-    result = web.check_form(form, TODAY, lang)
+    result = web.check_form(form, today=TODAY, lang=lang)
     error = result["estimate"]
     assert (error["ok"], error["field"]) == (False, "carrier")
     assert error["code"] in {"carrier.unknown", "input.too_long", "input.not_text"}
@@ -173,7 +173,8 @@ def test_smarts_answers_are_unchanged(
     base = estimate(last, today=today, zero_balance_since=zero, margin_days=margin, kind=kind)
     for carrier, phone in [(None, None), ("smart", None), ("auto", "0918 123 4567")]:
         answer = web.next_reload(
-            last.isoformat(), None if zero is None else zero.isoformat(), margin,
+            last.isoformat(), margin_days=margin,
+            zero_balance_since=None if zero is None else zero.isoformat(),
             today=today.isoformat(), lang="en", reload_kind=str(kind), carrier=carrier, phone=phone,
         )  # fmt: skip
         assert answer["carrier"] == "smart"
@@ -239,10 +240,10 @@ def test_cli_bad_carrier_or_phone_is_exit_1_with_the_json(
 @pytest.mark.parametrize("key", list(CARRIERS))
 def test_summary_and_calendar_name_the_carrier(key: str) -> None:
     form = {"last_reload": "2026-11-01", "carrier": key}
-    result = web.check_form(form, TODAY, "zh")
+    result = web.check_form(form, today=TODAY, lang="zh")
     assert message(f"carrier.{key}", "zh") in result["summary"]
     assert result["summary"].startswith(message(f"carrier.short.{key}", "zh"))
-    ics = web.calendar(form, TODAY, "zh", "2026-11-26T00:00:00Z")["ics"]
+    ics = web.calendar(form, today=TODAY, lang="zh", now="2026-11-26T00:00:00Z")["ics"]
     unfolded = ics.replace("\r\n ", "")
     assert f"X-WR-CALNAME:{message(f'carrier.short.{key}', 'zh')} " in unfolded
     assert message(f"carrier.{key}", "zh").replace(",", "\\,") in unfolded
