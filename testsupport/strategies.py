@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from checker import web
 from checker._prefixes import MOBILE_PREFIXES
+from checker.carriers import CHOICES
 from checker.dates import FIRST_DATE, LAST_DATE
 from checker.text import MAX_INPUT_LENGTH
 
@@ -53,6 +54,7 @@ ESTIMATE_FIELDS = (
     "amount",
     "promo",
     "reload_kind",
+    "carrier",
 )
 
 # --- Strategies ---------------------------------------------------------------------------
@@ -305,6 +307,8 @@ plausible = {
     "reload_kind": st.none()
     | st.sampled_from(["regular", "promo", "pasaload", "", " PasaLoad ", "ＰＲＯＭＯ", "gift"]),
     "zero_balance_since": st.none() | st.just("") | date_text,
+    "carrier": st.none()
+    | st.sampled_from([*CHOICES, "", " Globe ", "ＧＯＭＯ", "SMART", "tm", "sun", "globe/tm"]),
     "margin_days": st.integers(-5, 100)
     | st.integers(-5, 100).map(str)
     | st.sampled_from(["", " 30 ", "+7", "-0", "-+5", "+-5", "3.5", "1e1", "３０", "٣٠"]),
