@@ -15,7 +15,6 @@ is given: ``{"ok": True, ...}`` or ``{"ok": False, "code", "message", "field"}``
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -78,6 +77,10 @@ CALLS: dict[str, tuple[str, ...]] = {
     "export_lines": ("saved",),
     "import_lines": ("text", "size", "saved", "today", "lang"),
     "calendar_all": ("saved", "today", "lang", "now"),
+    # ``keys``: the lines the reader saw (saved_lines' ``key``); ``scope``: "one" or "all".
+    "delete_lines": ("saved", "keys", "scope", "lang"),
+    # ``removed``: what delete_lines answered, for its undo.
+    "restore_lines": ("saved", "removed", "lang"),
 }
 # The most bytes of a file the page reads for an import (it reads one more, to know).
 IMPORT_MAX_BYTES = lines.MAX_FILE_BYTES
@@ -439,255 +442,32 @@ def check_form(form: object = None, today: object = None, lang: str = "zh") -> R
     return {"number": number, "amount": amount, "estimate": result, "summary": summary}
 
 
-# --- the saved lines ------------------------------------------------------------------------
+# --- the saved lines (checker/saved.py) -----------------------------------------------------
+# Last, and importing back only at call time: saved.py is built on check_form above.
+from .saved import (  # noqa: E402
+    calendar_all,
+    delete_lines,
+    export_lines,
+    import_lines,
+    restore_lines,
+    save_line,
+    saved_lines,
+)
 
-
-@dataclass(frozen=True)
-class _Line:
-    """A saved line checked as of ``today``: its number, label, form and check_form answer."""
-
-    e164: str
-    national: str
-    label: str
-    form: lines.Form
-    result: Result
-
-
-def _first_error(result: Result) -> Result | None:
-    parts: list[Result | None] = [result["number"], result["amount"], result["estimate"]]
-    return next((part for part in parts if part is not None and not part["ok"]), None)
-
-
-class _Refused(Exception):
-    """A saved form that check_form refuses; carries that answer (its words, its field)."""
-
-    def __init__(self, answer: Result) -> None:
-        super().__init__(answer["code"])
-        self.answer = answer
-
-
-def _check_line(saved: lines.Saved, today: object, lang: str) -> _Line:
-    """Check a saved form with the page's own check; a line needs a number and a last reload."""
-    form = dict(saved.form)
-    result = check_form(form, today, lang)
-    error = _first_error(result)
-    if error is not None:
-        raise _Refused(error)
-    if result["number"] is None:
-        raise CheckerError("lines.need_number", field="phone")
-    if result["estimate"] is None:
-        raise CheckerError("lines.need_last_reload", field="last_reload")
-    number = result["number"]
-    return _Line(number["e164"], number["national"], saved.label, form, result)
-
-
-def _saved(saved: object) -> list[lines.Saved]:
-    """The page's stored document; nothing stored yet (``None`` or ``""``) is an empty list."""
-    if saved is None or saved == "":
-        return []
-    # The page hands over its storage's text as it is: a damaged one is refused here.
-    data = lines.read_text(saved) if isinstance(saved, str) else saved
-    return lines.read_document(data, FIELDS)
-
-
-def _checked(saved: object, today: object, lang: str) -> list[_Line]:
-    return [_check_line(item, today, lang) for item in _saved(saved)]
-
-
-def _merge(old: list[_Line], new: list[_Line]) -> tuple[list[_Line], int, int]:
-    """``old`` with ``new`` in it: a number already there is replaced, in its place."""
-    merged = {line.e164: line for line in old}
-    added = updated = 0
-    for line in new:
-        if line.e164 in merged:
-            updated += 1
-        else:
-            added += 1
-        merged[line.e164] = line
-    return list(merged.values()), added, updated
-
-
-def _document(checked: list[_Line]) -> Result:
-    return lines.document([(line.e164, line.label, line.form) for line in checked])
-
-
-def _label(line: _Line, lang: str) -> str:
-    return line.label or message("lines.default_label", lang, last4=line.e164[-4:])
-
-
-def save_line(
-    form: object = None,
-    label: object = None,
-    saved: object = None,
-    today: object = None,
-    lang: str = "zh",
-) -> Result:
-    """Add the form to the saved document (or update the line with its number).
-
-    Answers the new document for the page to keep, and the line's ``e164``; the document it
-    was given is read first, and an error leaves it as it was.
-    """
-    lang = lang_or_default(lang)
-    try:
-        old = _checked(saved, today, lang)
-        fields = lines.read_form(_form(form), FIELDS)
-        line = _check_line(lines.Saved(lines.read_label(label), fields), today, lang)
-        merged, added, _ = _merge(old, [line])
-        if added and len(merged) > lines.MAX_LINES:
-            raise CheckerError("import.too_many", limit=str(lines.MAX_LINES))
-    except CheckerError as error:
-        return error_dict(error, lang, "form")
-    except _Refused as refused:
-        return refused.answer
-    except Exception:
-        return error_dict(CheckerError("internal.error"), lang, "form")
-    return {
-        "ok": True,
-        "e164": line.e164,
-        "updated": not added,
-        "saved": _document(merged),
-        "message": message("lines.saved_updated" if not added else "lines.saved", lang),
-    }
-
-
-def _sort_key(item: Result) -> tuple[str, str]:
-    return (item["reload_by"], item["e164"])
-
-
-def saved_lines(saved: object = None, today: object = None, lang: str = "zh") -> Result:
-    """Each saved line as of ``today``, soonest reload-by first: number, label and dates."""
-
-    def compute(lang: str) -> Result:
-        items = []
-        for line in _checked(saved, today, lang):
-            estimate_result = line.result["estimate"]
-            items.append(
-                {
-                    "e164": line.e164,
-                    "national": line.national,
-                    "label": _label(line, lang),
-                    "custom_label": line.label,
-                    "reload_by": estimate_result["reload_by"],
-                    "deactivates_on": estimate_result["deactivates_on"],
-                    "status": estimate_result["status"],
-                    "status_label": estimate_result["status_label"],
-                    "days_left": estimate_result["days_left"],
-                    "form": line.form,
-                }
-            )
-        return {"ok": True, "lines": sorted(items, key=_sort_key)}
-
-    lang = lang_or_default(lang)
-    try:
-        return compute(lang)
-    except CheckerError as error:
-        return _about_saved(error_dict(error, lang, "saved"))
-    except _Refused as refused:
-        return _about_saved(refused.answer)
-    except Exception:
-        return error_dict(CheckerError("internal.error"), lang, "saved")
-
-
-def _about_saved(answer: Result) -> Result:
-    """An error in the kept document is about it as a whole (the page has no such input)."""
-    return {**answer, "field": "today" if answer["field"] == "today" else "saved"}
-
-
-def export_lines(saved: object = None) -> Result:
-    """The export file of the saved document: its text and a file name."""
-    try:
-        data = lines.document(
-            [(_line_key(item), item.label, dict(item.form)) for item in _saved(saved)]
-        )
-    except CheckerError as error:
-        return _about_saved(error_dict(error, "en", "saved"))
-    except Exception:
-        return error_dict(CheckerError("internal.error"), "en", "saved")
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return {"ok": True, "filename": "smart-baohao-lines.json", "json": text}
-
-
-def _line_key(item: lines.Saved) -> str:
-    phone = item.form.get("phone")
-    return parse_phone(phone).e164 if isinstance(phone, str) and phone.strip() else ""
-
-
-def import_lines(
-    text: object = None,
-    size: object = None,
-    saved: object = None,
-    today: object = None,
-    lang: str = "zh",
-) -> Result:
-    """Merge an export file into the saved document, by number; all of it or nothing.
-
-    A file that is too large, not JSON, not ours, of another version, or with any line that
-    the checker refuses changes nothing: the answer is an error naming the line.
-    """
-    lang = lang_or_default(lang)
-    try:
-        old = _checked(saved, today, lang)
-        data = lines.read_text(text, size)
-        new = []
-        for index, item in enumerate(_saved(data), start=1):
-            try:
-                new.append(_check_line(item, today, lang))
-            except _Refused as refused:
-                reason = refused.answer["message"]
-                raise CheckerError("import.bad_line", index=str(index), reason=reason) from None
-        merged, added, updated = _merge(old, new)
-        if len(merged) > lines.MAX_LINES:
-            raise CheckerError("import.too_many", limit=str(lines.MAX_LINES))
-    except CheckerError as error:
-        return _import_error(error, lang)
-    except _Refused as refused:  # a kept line no longer passes (or today is wrong)
-        answer = _about_saved(refused.answer)
-        unchanged = message("import.unchanged", lang)
-        field = "today" if answer["field"] == "today" else "import"
-        return {**answer, "field": field, "message": f"{answer['message']} {unchanged}"}
-    except Exception:
-        return error_dict(CheckerError("internal.error"), lang, "import")
-    return {
-        "ok": True,
-        "saved": _document(merged),
-        "added": added,
-        "updated": updated,
-        "message": message("import.done", lang, added=added, updated=updated),
-    }
-
-
-def _import_error(error: CheckerError, lang: str) -> Result:
-    """The error's words (for one line of the file, naming it), and that nothing changed."""
-    index = None if error.code == "import.bad_line" else error.params.pop("index", None)
-    error.params.pop("field", None)
-    answer = error_dict(error, lang, "import")
-    text = answer["message"]
-    if index is not None:
-        text = message("import.bad_line", lang, index=index, reason=text)
-    unchanged = message("import.unchanged", lang)
-    return {**answer, "field": "import", "message": f"{text} {unchanged}"}
-
-
-def calendar_all(
-    saved: object = None, today: object = None, lang: str = "zh", now: object = None
-) -> Result:
-    """One ``.ics`` for every saved line, as :func:`calendar` makes each line's events (the
-    same alarms), titled with the line's label; UIDs from its number and the event's kind."""
-    lang = lang_or_default(lang)
-    try:
-        checked = _checked(saved, today, lang)
-        if not checked:
-            raise CheckerError("lines.none")
-        day = parse_date(today, field="today")
-        entries = [
-            (ics.Line(line.e164, _label(line, lang)), _form_estimate(line.form, today))
-            for line in checked
-        ]
-        text = ics.calendar_all(entries, lang=lang, stamp=_stamp(now, entries[0][1]), today=day)
-    except CheckerError as error:
-        return _about_saved(error_dict(error, lang, "saved"))
-    except _Refused as refused:
-        return _about_saved(refused.answer)
-    except Exception:
-        return error_dict(CheckerError("internal.error"), lang, "saved")
-    return {"ok": True, "filename": "smart-baohao-all-lines.ics", "ics": text}
+__all__ = [
+    "CALLS",
+    "FIELDS",
+    "calendar",
+    "calendar_all",
+    "check_amount",
+    "check_form",
+    "check_number",
+    "delete_lines",
+    "export_lines",
+    "import_lines",
+    "next_reload",
+    "restore_lines",
+    "save_line",
+    "saved_lines",
+    "summary_text",
+]

@@ -41,7 +41,7 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from checker import web
+from checker import saved, web
 from checker._prefixes import MOBILE_PREFIXES
 from checker.dates import FIRST_DATE, LAST_DATE
 from checker.estimate import Status
@@ -833,7 +833,7 @@ def test_every_public_function_is_fuzzed() -> None:
     public = {
         name
         for name, value in vars(web).items()
-        if callable(value) and getattr(value, "__module__", None) == web.__name__
+        if callable(value) and getattr(value, "__module__", None) in (web.__name__, saved.__name__)
         if not isinstance(value, type)  # the Field data class is data, not a call
         if not name.startswith("_") and not name.endswith("_dict")
     }
