@@ -191,6 +191,9 @@ def read_file(text: object, size: object = None) -> Any:
     file of ours never holds one (:func:`read_label` refuses it), so such a file is not
     UTF-8 (Latin-1's "Café" would import as "Caf\ufffd" otherwise).
     """
+    if isinstance(size, int) and not isinstance(size, bool) and size > MAX_FILE_BYTES:
+        # Before the check below: the page reads only the start, which may end mid-character.
+        raise CheckerError("import.too_large", limit=str(MAX_FILE_BYTES // 1024))
     if isinstance(text, str) and "\ufffd" in text:
         raise CheckerError("import.not_utf8")
     return read_text(text, size)
