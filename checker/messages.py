@@ -426,11 +426,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "it was and can be exported; lines you save from now on start a new list.",
     ),
     "saved.line_damaged": (
-        "这一条保存的内容已损坏：{reason}",
-        "This saved line is damaged: {reason}",
+        "这一条保存的内容已损坏，无法读取。",
+        "This saved line is damaged and cannot be read.",
     ),
+    # {reason} is a whole sentence, with its full stop.
     "saved.attention": (
-        "需要处理：{reason} 可以打开它，改正后重新保存，或者删除它。",
+        "需要处理：{reason}可以打开它，改正后重新保存，或者删除它。",
         "Needs attention: {reason} Open it, correct it and save it again, or delete it.",
     ),
     "saved.deleted": ("已删除“{label}”。", "Deleted “{label}”."),

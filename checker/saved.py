@@ -112,9 +112,9 @@ def _entry(raw: object, today: object, lang: str) -> _Entry:
     try:
         saved = lines.read_line(raw, FIELDS)
     except CheckerError as error:
-        reason = _error(error, lang, "saved")["message"]
-        problem = _error(CheckerError("saved.line_damaged", reason=reason), lang, "saved")
-        return _Entry(raw, key, None, {**problem, "code": error.code})
+        # In words for storage: import.bad_shape's speak of a file.
+        said = CheckerError("saved.line_damaged") if error.code.startswith("import.") else error
+        return _Entry(raw, key, None, {**_error(said, lang, "saved"), "code": error.code})
     try:
         return _Entry(raw, key, _check_line(saved, today, lang), None)
     except CheckerError as error:
@@ -461,17 +461,24 @@ def delete_lines(
     }
 
 
+def _json_items(value: object) -> list[Any]:
+    """The items of a list, each as its JSON reads back (an item that is not JSON is left out)."""
+    items = []
+    for item in value if isinstance(value, list) else []:
+        try:
+            items.append(json.loads(json.dumps(item, allow_nan=False)))
+        except (TypeError, ValueError, RecursionError):
+            continue
+    return items
+
+
 def restore_lines(saved: object = None, removed: object = None, lang: str = "zh") -> Result:
     """Put back what :func:`delete_lines` removed (its ``removed``), unless the same number
     has been saved again since; at the end of the list."""
     lang = lang_or_default(lang)
     try:
         raws = _raws(saved)
-        back = (
-            [raw for raw in removed if isinstance(raw, Mapping)]
-            if isinstance(removed, list)
-            else []
-        )
+        back = _json_items(removed)
         present = {_raw_key(raw) for raw in raws}
         added = [raw for raw in back if _raw_key(raw) not in present]
         if len(raws) + len(added) > lines.MAX_LINES:
