@@ -1,0 +1,114 @@
+"""Caches that heal: each cached file of the checker damaged in Cache Storage, in Chromium.
+
+A damaged copy (here: its bytes replaced, as a disk error or a cut write leaves it) is never
+served: the service worker checks it against the build's hash (hooks/offline.py, integrity),
+drops it and fetches it again, so the next visit online simply works; offline, the page says
+which file failed and nothing is thrown uncaught. With every cache deleted while the
+service worker stays, the worker rebuilds its shell and the site works offline again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from checker_page import cli_next, estimate_attrs, submit, url, wait_ready
+from conftest import TODAY
+from test_offline import KEPT
+
+pytestmark = pytest.mark.browser
+
+# Each file the checker needs, by the end of its cached URL's path.
+DAMAGED = [
+    "pyodide.asm.wasm",
+    "pyodide.asm.js",
+    "pyodide.mjs",
+    ".zip",  # the checker's standard library
+    ".whl",  # the checker
+    "/worker.js",
+    "/checker.js",
+    "/client.js",
+]
+
+_DAMAGE = """async (end) => {
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (!new URL(request.url).pathname.endsWith(end)) continue;
+      const old = await cache.match(request);
+      const bytes = new Uint8Array(await old.arrayBuffer());
+      bytes.fill(0x41, 0, Math.min(bytes.length, 4096)); // its start overwritten
+      await cache.put(request, new Response(bytes, { headers: old.headers }));
+      return request.url;
+    }
+  }
+  return null;
+}"""
+
+_CACHED_BYTES = """async (href) => {
+  const response = await caches.match(href);
+  return response ? [...new Uint8Array(await response.arrayBuffer()).slice(0, 16)] : null;
+}"""
+
+
+def _first_visit(page: Any, origin: str) -> None:
+    page.goto(url(origin, "zh"))
+    wait_ready(page)
+    page.wait_for_selector(KEPT, state="attached")
+
+
+def _answers(page: Any) -> None:
+    submit(page, last_reload="2026-03-15")
+    expected = cli_next(TODAY, last_reload="2026-03-15")
+    assert estimate_attrs(page)["reload-by"] == expected["reload_by"]
+
+
+@pytest.mark.parametrize("end", DAMAGED)
+def test_a_damaged_cached_file_is_dropped_and_fetched_again(reader, end):
+    page = reader.page
+    _first_visit(page, reader.origin)
+    href = page.evaluate(_DAMAGE, end)
+    assert href, f"nothing cached ends with {end}"
+    assert page.evaluate(_CACHED_BYTES, href)[:4] == [0x41] * 4
+    # Offline the damaged copy is not served: the page says the checker cannot load (or,
+    # for the page's own script, stays without it), and nothing is thrown uncaught.
+    reader.context.set_offline(True)
+    page.reload()
+    page.wait_for_timeout(3000)
+    if end not in ("/checker.js", "/client.js"):
+        page.wait_for_selector("[data-checker][data-checker-state=error]", state="attached")
+        assert page.is_visible("[data-checker-retry]")
+    # Online again, Retry (or a reload) heals it: fetched again, kept again, and it answers.
+    reader.context.set_offline(False)
+    if page.is_visible("[data-checker-retry]"):
+        page.click("[data-checker-retry]")
+    else:
+        page.reload()
+    wait_ready(page)
+    _answers(page)
+    page.wait_for_function(
+        "h => caches.match(h).then(r => !!r)", arg=href, timeout=60_000, polling=500
+    )
+    assert page.evaluate(_CACHED_BYTES, href)[:4] != [0x41] * 4
+    assert not reader.watch.page_errors, reader.watch
+
+
+def test_the_shell_is_rebuilt_when_every_cache_is_deleted(reader):
+    page = reader.page
+    _first_visit(page, reader.origin)
+    names = sorted(page.evaluate("caches.keys()"))
+    page.evaluate("async () => { for (const n of await caches.keys()) await caches.delete(n); }")
+    page.reload()
+    wait_ready(page)
+    page.wait_for_function(
+        "n => caches.keys().then(k => n.every(x => k.includes(x)))",
+        arg=names,
+        timeout=120_000,
+        polling=1000,
+    )
+    page.wait_for_selector(KEPT, state="attached")
+    page.wait_for_load_state("networkidle")
+    reader.context.set_offline(True)
+    page.reload()
+    wait_ready(page)
+    _answers(page)
