@@ -3,16 +3,18 @@
 Exit status: 0 when the answer is ok, 1 for invalid input (the JSON is still
 printed), 2 for a usage error (an unknown command or option, ``--ics ''``), 3 when the
 answer is fine but the ``--ics`` file could not be written (the answer is still printed,
-with ``ics_error``). Never a traceback: text the terminal's encoding cannot show is escaped
-(JSON as ``\\uXXXX``, which stays the same JSON).
+with ``ics_error``), 141 (as a shell reports SIGPIPE) when whoever reads the output has
+closed the pipe: quietly. Never a traceback: text the terminal's encoding cannot show is
+escaped (JSON as ``\\uXXXX``, which stays the same JSON).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -70,7 +72,7 @@ def _kind(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
     return "promo" if args.promo else args.kind or "regular"
 
 
-def _answer(args: argparse.Namespace) -> dict[str, Any]:
+def _answer(args: argparse.Namespace) -> Mapping[str, Any]:
     if args.command == "number":
         return web.check_number(args.text, args.lang)
     if args.command == "amount":
@@ -78,17 +80,16 @@ def _answer(args: argparse.Namespace) -> dict[str, Any]:
     today = args.today if args.today is not None else date.today().isoformat()
     return web.next_reload(
         args.last_reload,
-        args.zero_balance_since,
-        args.margin_days,
-        args.amount,
-        False,
-        today,
-        args.lang,
-        args.reload_kind,
+        zero_balance_since=args.zero_balance_since,
+        margin_days=args.margin_days,
+        amount=args.amount,
+        today=today,
+        lang=args.lang,
+        reload_kind=args.reload_kind,
     )
 
 
-def _write_ics(args: argparse.Namespace) -> dict[str, Any]:
+def _write_ics(args: argparse.Namespace) -> Mapping[str, Any]:
     """The calendar for ``--ics``, written to its file; ``cli.ics_not_written`` if it cannot be."""
     form = {
         "last_reload": args.last_reload,
@@ -98,7 +99,7 @@ def _write_ics(args: argparse.Namespace) -> dict[str, Any]:
         "reload_kind": args.reload_kind,
     }
     today = args.today if args.today is not None else date.today().isoformat()
-    exported = web.calendar(form, today, args.lang)
+    exported = web.calendar(form, today=today, lang=args.lang)
     if exported["ok"]:
         try:
             Path(args.ics).write_bytes(exported["ics"].encode("utf-8"))
@@ -125,13 +126,13 @@ _TEXT_FIELDS = {
 _LABELS = {"status_label": "label.status"}
 
 
-def _label(name: str, answer: dict[str, Any], lang: str) -> str:
+def _label(name: str, answer: Mapping[str, Any], lang: str) -> str:
     if name == "load_expires":  # "Regular load valid until" or "PasaLoad valid until"
         return str(answer["load_expires_label"])
     return message(_LABELS.get(name, f"label.{name}"), lang)
 
 
-def _as_text(command: str, answer: dict[str, Any], lang: str) -> str:
+def _as_text(command: str, answer: Mapping[str, Any], lang: str) -> str:
     if not answer["ok"]:
         return f"{answer['message']} [{answer['code']}]"
     lines = []
@@ -183,14 +184,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = 3
         elif not exported["ok"]:
             answer, status = exported, 1
-    if args.json:
-        text = json.dumps(answer, ensure_ascii=False)
-        _print(text, json.dumps(answer, ensure_ascii=True), sys.stdout)
-    else:
-        text = _as_text(args.command, answer, args.lang)
-        _print(text, _escaped(text), sys.stdout)
-        if "ics_error" in answer:
-            error = answer["ics_error"]
-            note = f"{error['message']} [{error['code']}]"
-            _print(note, _escaped(note), sys.stderr)
+    try:
+        if args.json:
+            text = json.dumps(answer, ensure_ascii=False)
+            _print(text, json.dumps(answer, ensure_ascii=True), sys.stdout)
+        else:
+            text = _as_text(args.command, answer, args.lang)
+            _print(text, _escaped(text), sys.stdout)
+            if "ics_error" in answer:
+                error = answer["ics_error"]
+                note = f"{error['message']} [{error['code']}]"
+                _print(note, _escaped(note), sys.stderr)
+    except BrokenPipeError:
+        return _pipe_closed()
     return status
+
+
+# What a shell reports for a command stopped by SIGPIPE (128 + 13), as `yes | head` does.
+PIPE_CLOSED = 141
+
+
+def _pipe_closed() -> int:
+    """The reader of our output left (``| head -c 20``): stop quietly, with no traceback.
+
+    Python's own flush of stdout at exit would fail again on the closed pipe and print one,
+    so stdout is pointed at the null device first (as the ``signal`` module's docs advise).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return PIPE_CLOSED

@@ -112,3 +112,31 @@ def test_output_the_terminal_cannot_encode_falls_back(
         assert json.loads(out) == json.loads(run(*argv).stdout)
     else:
         assert "2027-02-13" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["next", "--last-reload", "2026-03-15", "--today", "2026-11-26", "--json"],
+        ["next", "--last-reload", "2026-03-15", "--today", "2026-11-26"],
+        ["number", "+86 138 0013 8000"],
+    ],
+)
+def test_a_closed_pipe_ends_quietly(argv: list[str]) -> None:
+    # `| head -c 20` or `| true`: the reader is gone before we write. The pipe's read end is
+    # closed before the command starts, so the write always fails (no race with the reader).
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "checker", *argv],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode in (0, 141)
+    assert done.stderr == b""

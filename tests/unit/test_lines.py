@@ -1,4 +1,5 @@
-"""The saved lines (checker/lines.py and their checker.web calls): save, list, export, import.
+"""The saved lines (checker/lines.py and their checker.web calls): save, list, delete,
+export, import.
 
 The fuzz tests of the same calls are in test_lines_fuzz.py; the page's use of them in
 tests/browser/test_saved_lines.py.
@@ -25,7 +26,7 @@ FAMILY = {**BLANK, "phone": "+63 917 555 0000", "last_reload": "2026-03-15"}
 def _save(*forms: tuple[dict[str, Any], str], lang: str = "en") -> dict[str, Any]:
     saved: Any = None
     for form, label in forms:
-        answer = web.save_line(form, label, saved, TODAY, lang)
+        answer = web.save_line(form, label=label, saved=saved, today=TODAY, lang=lang)
         assert answer["ok"], answer
         saved = answer["saved"]
     return saved
@@ -43,7 +44,7 @@ def test_save_keeps_the_form_and_label_never_a_result() -> None:
 def test_saving_the_same_number_again_updates_it_in_place() -> None:
     saved = _save((WORK, "Work"), (FAMILY, ""))
     later = {**WORK, "phone": "+639181234567", "last_reload": "2026-11-01"}
-    answer = web.save_line(later, "Work 2", saved, TODAY, "en")
+    answer = web.save_line(later, label="Work 2", saved=saved, today=TODAY, lang="en")
     assert answer["ok"] and answer["updated"] is True
     assert [line["e164"] for line in answer["saved"]["lines"]] == [
         "+639181234567",
@@ -85,7 +86,7 @@ def test_save_refuses_what_the_checker_refuses(
 ) -> None:
     saved = _save((FAMILY, "Mum"))
     for lang in ("zh", "en"):
-        answer = web.save_line(form, label, saved, TODAY, lang)
+        answer = web.save_line(form, label=label, saved=saved, today=TODAY, lang=lang)
         assert answer["ok"] is False
         assert (answer["code"], answer["field"]) == (code, field)
         assert answer["message"]
@@ -96,13 +97,13 @@ def test_save_refuses_what_the_checker_refuses(
 )
 def test_the_list_is_sorted_soonest_first_with_dates_from_today(lang: str, default: str) -> None:
     saved = _save((WORK, "Work"), (FAMILY, ""))
-    answer = web.saved_lines(saved, TODAY, lang)
+    answer = web.saved_lines(saved, today=TODAY, lang=lang)
     assert answer["ok"], answer
     rows = answer["lines"]
     assert [row["e164"] for row in rows] == ["+639175550000", "+639181234567"]
     assert [row["label"] for row in rows] == [default, "Work"]
     for row, form in zip(rows, (FAMILY, WORK), strict=True):
-        expected = web.check_form(form, TODAY, lang)["estimate"]
+        expected = web.check_form(form, today=TODAY, lang=lang)["estimate"]
         assert (row["reload_by"], row["status"], row["days_left"]) == (
             expected["reload_by"],
             expected["status"],
@@ -110,7 +111,7 @@ def test_the_list_is_sorted_soonest_first_with_dates_from_today(lang: str, defau
         )
         assert row["form"] == form
     # Another day, other days left: nothing is stored but the form.
-    later = web.saved_lines(saved, "2026-12-26", lang)["lines"]
+    later = web.saved_lines(saved, today="2026-12-26", lang=lang)["lines"]
     assert [row["days_left"] for row in later] == [row["days_left"] - 30 for row in rows]
 
 
@@ -121,11 +122,11 @@ def test_a_label_of_40_code_points_is_kept_whatever_its_utf16_length() -> None:
 
 def test_the_list_reads_the_storage_text() -> None:
     saved = _save((WORK, ""))
-    row = web.saved_lines(json.dumps(saved), TODAY, "en")["lines"][0]
+    row = web.saved_lines(json.dumps(saved), today=TODAY, lang="en")["lines"][0]
     assert (row["e164"], row["last_digits"], row["key"]) == ("+639181234567", "4567", row["e164"])
     empty = {"ok": True, "lines": [], "attention": [], "damaged": None}
-    assert web.saved_lines("", TODAY, "en") == empty
-    assert web.saved_lines(None, TODAY, "en") == empty
+    assert web.saved_lines("", today=TODAY, lang="en") == empty
+    assert web.saved_lines(None, today=TODAY, lang="en") == empty
 
 
 DAMAGED_DOCUMENTS = [
@@ -146,7 +147,7 @@ DAMAGED_DOCUMENTS = [
 def test_a_damaged_document_is_said_in_words_for_storage_and_blocks_nothing(
     text: str, lang: str
 ) -> None:
-    answer = web.saved_lines(text, TODAY, lang)
+    answer = web.saved_lines(text, today=TODAY, lang=lang)
     assert answer["ok"] and answer["lines"] == [] and answer["attention"] == []
     assert answer["damaged"]["code"] == "saved.damaged"
     assert answer["damaged"]["message"] == message("saved.damaged", lang)
@@ -154,11 +155,11 @@ def test_a_damaged_document_is_said_in_words_for_storage_and_blocks_nothing(
     # Export still returns it as it was; a save starts a new list and asks to keep it aside.
     exported = web.export_lines(text)
     assert (exported["ok"], exported["json"], exported["damaged"]) == (True, text, True)
-    saved = web.save_line(WORK, "", text, TODAY, lang)
+    saved = web.save_line(WORK, label="", saved=text, today=TODAY, lang=lang)
     assert saved["ok"] and saved["set_aside"] is True
     assert [line["e164"] for line in saved["saved"]["lines"]] == ["+639181234567"]
     imported = web.import_lines(
-        web.export_lines(_save((FAMILY, "")))["json"], None, text, TODAY, lang
+        web.export_lines(_save((FAMILY, "")))["json"], size=None, saved=text, today=TODAY, lang=lang
     )
     assert imported["ok"] and imported["set_aside"] is True
 
@@ -166,7 +167,13 @@ def test_a_damaged_document_is_said_in_words_for_storage_and_blocks_nothing(
 def _kiritimati() -> dict[str, Any]:
     """A line saved on 2026-11-27 in UTC+14, read back when it is still 11-26 elsewhere."""
     saved = _save((WORK, "Work"))
-    ahead = web.save_line({**FAMILY, "last_reload": "2026-11-27"}, "Mum", saved, "2026-11-27", "en")
+    ahead = web.save_line(
+        {**FAMILY, "last_reload": "2026-11-27"},
+        label="Mum",
+        saved=saved,
+        today="2026-11-27",
+        lang="en",
+    )
     assert ahead["ok"], ahead
     return dict(ahead["saved"])
 
@@ -208,7 +215,7 @@ def _damaged_line(doc: dict[str, Any], change: Any) -> dict[str, Any]:
 def test_a_line_refused_today_needs_attention_and_hides_nothing(
     doc: dict[str, Any], code: str, label: str, key: str | None
 ) -> None:
-    answer = web.saved_lines(json.dumps(doc), TODAY, "en")
+    answer = web.saved_lines(json.dumps(doc), today=TODAY, lang="en")
     assert answer["ok"] and answer["damaged"] is None
     assert [row["label"] for row in answer["lines"]] == ["Work"]
     (item,) = answer["attention"]
@@ -217,52 +224,62 @@ def test_a_line_refused_today_needs_attention_and_hides_nothing(
     if key:
         assert item["key"] == key and item["last_digits"] == key[-4:]
     # Save and import still work, and the line needing attention is kept as it was.
-    saved = web.save_line({**WORK, "phone": "0918 000 1111"}, "", doc, TODAY, "en")
+    saved = web.save_line(
+        {**WORK, "phone": "0918 000 1111"}, label="", saved=doc, today=TODAY, lang="en"
+    )
     assert saved["ok"], saved
     assert doc["lines"][-1] in saved["saved"]["lines"]
     imported = web.import_lines(
-        web.export_lines(_save((WORK, "W2")))["json"], None, doc, TODAY, "en"
+        web.export_lines(_save((WORK, "W2")))["json"], size=None, saved=doc, today=TODAY, lang="en"
     )
     assert imported["ok"] and doc["lines"][-1] in imported["saved"]["lines"]
-    assert web.calendar_all(doc, TODAY, "en")["ok"]
+    assert web.calendar_all(doc, today=TODAY, lang="en")["ok"]
     # Export keeps it too; deleting it by its key removes it alone, and undo puts it back.
     assert json.loads(web.export_lines(doc)["json"]) == doc
-    deleted = web.delete_lines(doc, [item["key"]], "one", "en")
+    deleted = web.delete_lines(doc, keys=[item["key"]], scope="one", lang="en")
     assert deleted["ok"] and deleted["saved"]["lines"] == doc["lines"][:-1]
-    back = web.restore_lines(deleted["saved"], deleted["removed"], "en")
+    back = web.restore_lines(deleted["saved"], removed=deleted["removed"], lang="en")
     assert back["ok"] and back["saved"] == doc
 
 
 def test_a_line_needing_attention_is_fixed_by_saving_its_number_again() -> None:
     doc = _kiritimati()
-    fixed = web.save_line({**FAMILY, "last_reload": "2026-11-26"}, "Mum", doc, TODAY, "en")
+    fixed = web.save_line(
+        {**FAMILY, "last_reload": "2026-11-26"}, label="Mum", saved=doc, today=TODAY, lang="en"
+    )
     assert fixed["ok"] and fixed["updated"] is True
-    answer = web.saved_lines(fixed["saved"], TODAY, "en")
+    answer = web.saved_lines(fixed["saved"], today=TODAY, lang="en")
     assert answer["attention"] == [] and len(answer["lines"]) == 2
 
 
 def test_delete_all_deletes_only_what_the_reader_saw() -> None:
     seen = _save((WORK, "Work"))
-    keys = [row["key"] for row in web.saved_lines(seen, TODAY, "en")["lines"]]
-    meanwhile = web.save_line(FAMILY, "Mum", seen, TODAY, "en")["saved"]  # another tab
-    answer = web.delete_lines(meanwhile, keys, "all", "en")
+    keys = [row["key"] for row in web.saved_lines(seen, today=TODAY, lang="en")["lines"]]
+    meanwhile = web.save_line(FAMILY, label="Mum", saved=seen, today=TODAY, lang="en")[
+        "saved"
+    ]  # another tab
+    answer = web.delete_lines(meanwhile, keys=keys, scope="all", lang="en")
     assert answer["ok"] and (answer["deleted"], answer["kept"]) == (1, 1)
     assert [line["label"] for line in answer["saved"]["lines"]] == ["Mum"]
     assert answer["message"] == (
         "The 1 lines you saw were deleted; 1 lines just saved in another page were kept."
     )
-    everything = web.delete_lines(seen, keys, "all", "zh")
+    everything = web.delete_lines(seen, keys=keys, scope="all", lang="zh")
     assert everything["saved"]["lines"] == [] and everything["message"] == "已删除 1 个号码。"
 
 
 def test_undo_does_not_bring_back_a_number_saved_again_meanwhile() -> None:
     doc = _save((WORK, "Work"), (FAMILY, "Mum"))
-    deleted = web.delete_lines(doc, ["+639181234567"], "one", "en")
+    deleted = web.delete_lines(doc, keys=["+639181234567"], scope="one", lang="en")
     assert deleted["message"] == "Deleted “Work”."
     again = web.save_line(
-        {**WORK, "last_reload": "2026-11-01"}, "New", deleted["saved"], TODAY, "en"
+        {**WORK, "last_reload": "2026-11-01"},
+        label="New",
+        saved=deleted["saved"],
+        today=TODAY,
+        lang="en",
     )
-    back = web.restore_lines(again["saved"], deleted["removed"], "en")
+    back = web.restore_lines(again["saved"], removed=deleted["removed"], lang="en")
     assert back["ok"] and back["restored"] == 0
     assert [line["label"] for line in back["saved"]["lines"]] == ["Mum", "New"]
 
@@ -272,7 +289,9 @@ def test_export_then_import_into_nothing_gives_the_same_document() -> None:
     exported = web.export_lines(saved)
     assert exported["ok"] and exported["filename"].endswith(".json")
     assert json.loads(exported["json"]) == saved
-    answer = web.import_lines(exported["json"], len(exported["json"]), "", TODAY, "zh")
+    answer = web.import_lines(
+        exported["json"], size=len(exported["json"]), saved="", today=TODAY, lang="zh"
+    )
     assert answer["ok"], answer
     assert answer["saved"] == saved
     assert (answer["added"], answer["updated"]) == (2, 0)
@@ -282,7 +301,7 @@ def test_import_merges_by_number() -> None:
     mine = _save((WORK, "Mine"))
     theirs = _save(({**WORK, "last_reload": "2026-10-01"}, "Theirs"), (FAMILY, ""))
     text = web.export_lines(theirs)["json"]
-    answer = web.import_lines(text, len(text), mine, TODAY, "en")
+    answer = web.import_lines(text, size=len(text), saved=mine, today=TODAY, lang="en")
     assert (answer["added"], answer["updated"]) == (1, 1)
     assert answer["message"] == "Imported: 1 lines added, 1 updated."
     assert [(line["e164"], line["label"]) for line in answer["saved"]["lines"]] == [
@@ -355,7 +374,7 @@ def test_a_bad_file_changes_nothing_and_says_why(text: Any, size: Any, code: str
         ("zh", "保存的号码没有改变。"),
         ("en", "Your saved lines are unchanged."),
     ):
-        answer = web.import_lines(text, size, mine, TODAY, lang)
+        answer = web.import_lines(text, size=size, saved=mine, today=TODAY, lang=lang)
         assert answer["ok"] is False
         assert (answer["code"], answer["field"]) == (code, "import")
         assert answer["message"].endswith(unchanged), answer["message"]
@@ -390,14 +409,14 @@ def test_a_bad_file_changes_nothing_and_says_why(text: Any, size: Any, code: str
     ],
 )
 def test_import_messages_say_what_is_wrong(text: str, lang: str, expected: str) -> None:
-    answer = web.import_lines(text, None, None, TODAY, lang)
+    answer = web.import_lines(text, size=None, saved=None, today=TODAY, lang=lang)
     assert answer["ok"] is False and answer["message"].startswith(expected), answer["message"]
     assert "True" not in answer["message"] and "control" not in answer["message"]
 
 
 def test_a_line_of_the_file_is_named_in_the_message() -> None:
     text = _file(lambda d: d["lines"][0]["form"].update(last_reload="2026-02-30"))
-    message = web.import_lines(text, None, None, TODAY, "en")["message"]
+    message = web.import_lines(text, size=None, saved=None, today=TODAY, lang="en")["message"]
     assert message.startswith("Line 1 in the file is not valid: ")
     assert "2026-02-30" in message
 
@@ -406,10 +425,13 @@ def test_a_field_added_to_the_form_is_saved_without_code_changes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     extra = web.Field("nickname_hint", "choice", default="a", options=("a", "b"))
-    monkeypatch.setattr(web, "FIELDS", (*web.FIELDS, extra))
+    # The saved lines read the contract's fields when called, not a copy made at import.
+    monkeypatch.setattr(web.contract, "FIELDS", (*web.FIELDS, extra))
     saved = _save(({**WORK, "nickname_hint": "b"}, ""))
     assert saved["lines"][0]["form"]["nickname_hint"] == "b"
-    missing = web.import_lines(json.dumps(_save((WORK, ""))), None, None, TODAY, "en")
+    missing = web.import_lines(
+        json.dumps(_save((WORK, ""))), size=None, saved=None, today=TODAY, lang="en"
+    )
     assert missing["saved"]["lines"][0]["form"]["nickname_hint"] == "a"  # its default
 
 
@@ -428,16 +450,16 @@ def test_export_import_round_trip_and_order(labels: list[str], days: list[int]) 
     for index, label in enumerate(labels):
         last = (date(2026, 11, 26) - timedelta(days=days[index])).isoformat()
         form = {**WORK, "phone": f"0918 123 45{index:02d}", "last_reload": last}
-        answer = web.save_line(form, label, saved, TODAY, "en")
+        answer = web.save_line(form, label=label, saved=saved, today=TODAY, lang="en")
         if label.strip() and len(label.strip()) <= lines.MAX_LABEL:
             assert answer["ok"], answer
         if answer["ok"]:
             saved = answer["saved"]
     text = web.export_lines(saved)["json"]
-    back = web.import_lines(text, None, None, TODAY, "en")
+    back = web.import_lines(text, size=None, saved=None, today=TODAY, lang="en")
     assert back["ok"], back
     assert back["saved"] == (saved or lines.document([]))
-    rows = web.saved_lines(back["saved"], TODAY, "en")["lines"]
+    rows = web.saved_lines(back["saved"], today=TODAY, lang="en")["lines"]
     assert [row["reload_by"] for row in rows] == sorted(row["reload_by"] for row in rows)
 
 
@@ -463,12 +485,14 @@ def _events(text: str) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_one_calendar_for_all_lines(lang: str) -> None:
     saved = _save((WORK, "Work"), (FAMILY, ""))
-    answer = web.calendar_all(saved, TODAY, lang, "2026-11-26T10:00:00Z")
+    answer = web.calendar_all(saved, today=TODAY, lang=lang, now="2026-11-26T10:00:00Z")
     assert answer["ok"], answer
     events = _events(answer["ics"])
-    singles = [_events(web.calendar(form, TODAY, lang)["ics"]) for form in (WORK, FAMILY)]
+    singles = [
+        _events(web.calendar(form, today=TODAY, lang=lang)["ics"]) for form in (WORK, FAMILY)
+    ]
     assert len(events) == sum(len(single) for single in singles)
-    default = web.saved_lines(saved, TODAY, lang)["lines"][0]["label"]
+    default = web.saved_lines(saved, today=TODAY, lang=lang)["lines"][0]["label"]
     for label, single in zip(("Work", default), singles, strict=True):
         mine = [event for event in events if label in event["SUMMARY"]]
         # The same days and alarms as the one-line file; the label, never the number.
@@ -481,19 +505,23 @@ def test_one_calendar_for_all_lines(lang: str) -> None:
 
 def test_calendar_uids_are_stable_per_line_and_event() -> None:
     saved = _save((WORK, "Work"), (FAMILY, ""))
-    first = _events(web.calendar_all(saved, TODAY, "en", "2026-11-26T10:00:00Z")["ics"])
+    first = _events(
+        web.calendar_all(saved, today=TODAY, lang="en", now="2026-11-26T10:00:00Z")["ics"]
+    )
     uids = [event["UID"] for event in first]
     assert len(set(uids)) == len(uids)
     # Exported again later, after a new reload and a new label: the same events, updated.
     moved = _save(({**WORK, "last_reload": "2026-07-01"}, "Work SIM"), (FAMILY, ""))
-    again = _events(web.calendar_all(moved, TODAY, "en", "2026-11-27T08:00:00Z")["ics"])
+    again = _events(
+        web.calendar_all(moved, today=TODAY, lang="en", now="2026-11-27T08:00:00Z")["ics"]
+    )
     assert [event["UID"] for event in again] == uids
     assert [event["DTSTART"] for event in again] != [event["DTSTART"] for event in first]
 
 
 def test_calendar_for_no_line_says_so() -> None:
     for saved in (None, "", lines.document([])):
-        answer = web.calendar_all(saved, TODAY, "en")
+        answer = web.calendar_all(saved, today=TODAY, lang="en")
         assert (answer["ok"], answer["code"], answer["field"]) == (False, "lines.none", "saved")
 
 
@@ -506,6 +534,47 @@ def test_the_readme_example_is_a_file_that_imports() -> None:
     text = readme.read_text(encoding="utf-8")
     start = text.index('    {\n      "format": "smart-baohao.lines"')
     example = text[start : text.index("\n    }\n", start) + 6]
-    answer = web.import_lines(example, None, None, TODAY, "en")
+    answer = web.import_lines(example, size=None, saved=None, today=TODAY, lang="en")
     assert answer["ok"], answer
     assert answer["saved"] == json.loads(example)
+
+
+@pytest.mark.parametrize(
+    ("e164", "left", "deleted"),
+    [
+        ("+639181234567", ["+639175550000"], True),
+        ("+639175550000", ["+639181234567"], True),
+        ("+639999999999", ["+639181234567", "+639175550000"], False),  # not saved: no change
+        ("0918 123 4567", ["+639181234567", "+639175550000"], False),  # the list's e164 only
+        (None, ["+639181234567", "+639175550000"], False),
+    ],
+)
+def test_delete_lines_answers_the_document_without_it(
+    e164: object, left: list[str], deleted: bool
+) -> None:
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    for stored in (saved, json.dumps(saved)):  # as the page keeps it: its storage's text
+        answer = web.delete_lines(stored, keys=[e164], scope="one", lang="en")
+        assert answer["ok"] and (answer["deleted"] == 1) is deleted
+        assert [line["e164"] for line in answer["saved"]["lines"]] == left
+        kept = {line["e164"]: line for line in saved["lines"]}
+        assert answer["saved"]["lines"] == [kept[number] for number in left]
+
+
+def test_a_line_that_no_longer_passes_can_still_be_deleted() -> None:
+    # Only the document's shape is read: a line today's checks refuse can still be deleted.
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    saved["lines"][1]["form"]["last_reload"] = "2099-01-01"
+    assert web.saved_lines(saved, today=TODAY, lang="en")["attention"][0]["key"] == "+639175550000"
+    answer = web.delete_lines(saved, keys=["+639175550000"], lang="en")
+    assert answer["ok"] and [line["e164"] for line in answer["saved"]["lines"]] == ["+639181234567"]
+
+
+@pytest.mark.parametrize(
+    ("saved", "code"),
+    [("{broken", "saved.damaged"), ({"format": "other"}, "saved.damaged")],
+)
+def test_delete_lines_refuses_a_damaged_document(saved: object, code: str) -> None:
+    for lang in ("zh", "en"):
+        answer = web.delete_lines(saved, keys=["+639181234567"], lang=lang)
+        assert answer == {**answer, "ok": False, "code": code, "field": "saved"}

@@ -42,7 +42,7 @@ def _real_document(labels: list[str]) -> dict[str, Any]:
     saved: Any = None
     for index, label in enumerate(labels):
         form = {**_GOOD, "phone": f"0918 123 45{index:02d}"}
-        answer = web.save_line(form, label, saved, TODAY, "en")
+        answer = web.save_line(form, label=label, saved=saved, today=TODAY, lang="en")
         if answer["ok"]:
             saved = answer["saved"]
     return saved or lines.document([])
@@ -114,7 +114,7 @@ def check_document(doc: object) -> None:
     assert isinstance(doc, dict)
     assert doc["format"] == lines.FORMAT and doc["version"] == lines.VERSION
     assert len(doc["lines"]) <= lines.MAX_LINES
-    listed = web.saved_lines(json.dumps(doc), TODAY, "en")
+    listed = web.saved_lines(json.dumps(doc), today=TODAY, lang="en")
     assert listed["ok"] and listed["damaged"] is None, listed
     assert len(listed["lines"]) + len(listed["attention"]) == len(doc["lines"])
     e164s = [line["e164"] for line in listed["lines"]]
@@ -130,7 +130,7 @@ def fuzz_save_line(
     ran: list[int], form: object, label: object, saved: object, today: object, lang: Any
 ) -> None:
     ran[0] += 1
-    result = web.save_line(form, label, saved, today, lang)
+    result = web.save_line(form, label=label, saved=saved, today=today, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         check_document(result["saved"])
@@ -143,7 +143,7 @@ def fuzz_save_line(
 @given(saved=documents, today=todays, lang=langs)
 def fuzz_saved_lines(ran: list[int], saved: object, today: object, lang: Any) -> None:
     ran[0] += 1
-    result = web.saved_lines(saved, today, lang)
+    result = web.saved_lines(saved, today=today, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         dates = [row["reload_by"] for row in result["lines"]]
@@ -174,7 +174,7 @@ def fuzz_import_lines(
     ran: list[int], text: object, size: object, saved: object, today: object, lang: Any
 ) -> None:
     ran[0] += 1
-    result = web.import_lines(text, size, saved, today, lang)
+    result = web.import_lines(text, size=size, saved=saved, today=today, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         check_document(result["saved"])
@@ -187,7 +187,7 @@ def fuzz_import_lines(
 @given(saved=documents, today=todays, lang=langs, now=nows)
 def fuzz_calendar_all(ran: list[int], saved: object, today: object, lang: Any, now: object) -> None:
     ran[0] += 1
-    result = web.calendar_all(saved, today, lang, now)
+    result = web.calendar_all(saved, today=today, lang=lang, now=now)
     assert_json_ready(result)
     if result["ok"]:
         text = result["ics"]
@@ -208,13 +208,13 @@ keys = st.one_of(
 def fuzz_delete_lines(ran: list[int], saved: object, keys: object, scope: object) -> None:
     """Deleting then undoing gives back as many lines as there were; nothing else changes."""
     ran[0] += 1
-    result = web.delete_lines(saved, keys, scope, "en")
+    result = web.delete_lines(saved, keys=keys, scope=scope, lang="en")
     assert_json_ready(result)
     if not result["ok"]:
         check_error(result, "en", "delete_lines")
         return
     check_document(result["saved"])
-    back = web.restore_lines(result["saved"], result["removed"], "en")
+    back = web.restore_lines(result["saved"], removed=result["removed"], lang="en")
     assert back["ok"], back
     assert len(back["saved"]["lines"]) == result["deleted"] + result["kept"]
 
@@ -223,7 +223,7 @@ def fuzz_delete_lines(ran: list[int], saved: object, keys: object, scope: object
 @given(saved=real_documents, removed=anything, lang=langs)
 def fuzz_restore_lines(ran: list[int], saved: object, removed: object, lang: Any) -> None:
     ran[0] += 1
-    result = web.restore_lines(saved, removed, lang)
+    result = web.restore_lines(saved, removed=removed, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         check_document(result["saved"])

@@ -14,6 +14,9 @@
 
 import * as client from "./client.js";
 
+/** @typedef {import("../../../types/checker-web").SavedLine} SavedLine */
+/** @typedef {import("../../../types/checker-web").LinesDocument} LinesDocument */
+
 // One key, versioned with the document's format (checker/lines.py VERSION).
 export const STORAGE_KEY = "checker.lines.v1";
 // A kept list checker.web could not read, set aside before a new list is written over it:
@@ -110,7 +113,7 @@ export class SavedLines {
     // The limit counts characters (code points) as checker/lines.py does, not maxlength's
     // UTF-16 units, which would stop an emoji label at half of it.
     const label = this.$("[data-checker-label]");
-    const most = Number(host.config.label_max_length) || 40;
+    const most = host.config.limits.label_max_length;
     label.addEventListener("input", () => {
       const chars = Array.from(label.value);
       if (chars.length > most) label.value = chars.slice(0, most).join("");
@@ -262,9 +265,10 @@ export class SavedLines {
     // Nothing to export, delete or put in a calendar: the buttons are not offered at all,
     // and the empty-list words say what saving will bring.
     this.$("[data-checker-lines-actions]").hidden = none;
-    for (const button of this.host.root.querySelectorAll("[data-checker-needs-lines]")) {
-      button.disabled = none;
-    }
+    const buttons = /** @type {NodeListOf<HTMLButtonElement>} */ (
+      this.host.root.querySelectorAll("[data-checker-needs-lines]")
+    );
+    for (const button of buttons) button.disabled = none;
     this.$("[data-checker-ics-all]").disabled = !lines.length;
     const aside = this.aside();
     const box = this.$("[data-checker-damaged]");
@@ -324,22 +328,25 @@ export class SavedLines {
     return [name, " ", this.span("span", "checker__saved-digits", digits)];
   }
 
-  /** @param {any} line  one of checker.web.saved_lines' lines */
+  /** @param {SavedLine} line  one of checker.web.saved_lines' lines */
   item(line) {
     const li = document.createElement("li");
     li.className = "checker__saved-item";
     li.dataset.checkerSavedItem = "";
     li.dataset.e164 = line.e164;
-    li.dataset.reloadBy = line.reload_by;
+    li.dataset.reloadBy = String(line.reload_by); // "null" for a promo, as days_left
     li.dataset.status = line.status;
     li.dataset.daysLeft = String(line.days_left);
     const status = this.span("span", "checker__saved-status", line.status_label);
     status.dataset.status = line.status;
+    // days_text is checker.web's words for the days ("3 days ago"), never a bare "-3";
+    // a promo has no reload-by date.
     const dates = this.span(
       "span",
       "checker__saved-dates",
-      `${this.strings["lines.reload_by"]} ${line.reload_by} · ` +
-        `${this.strings["lines.days_left"]} ${line.days_left}`,
+      line.reload_by
+        ? `${this.strings["lines.reload_by"]} ${line.reload_by} · ${line.days_text}`
+        : line.status_label,
     );
     const buttons = document.createElement("span");
     buttons.className = "checker__saved-buttons";
@@ -382,7 +389,7 @@ export class SavedLines {
     return li;
   }
 
-  /** @param {any} line */
+  /** @param {SavedLine} line */
   open(line) {
     for (const [name, value] of Object.entries(line.form)) this.host.load(name, value);
     this.$("[data-checker-label]").value = line.custom_label;
@@ -561,7 +568,7 @@ export class SavedLines {
   // UTF-8 with U+FFFD for what is not, which checker.web refuses (import.not_utf8).
   /** @param {File} file */
   async import(file) {
-    const limit = Number(this.host.config.import_max_bytes) || 0;
+    const limit = this.host.config.limits.import_max_bytes;
     let text;
     try {
       text = new TextDecoder("utf-8").decode(await file.slice(0, limit + 1).arrayBuffer());

@@ -43,7 +43,7 @@ async function keepSnapshot(snapshot, bytes) {
     for (const request of await cache.keys()) {
       if (new URL(request.url).pathname === path) await cache.delete(request);
     }
-    if (bytes) await cache.put(snapshot.key, new Response(bytes));
+    if (bytes) await cache.put(snapshot.key, new Response(/** @type {BodyInit} */ (bytes)));
   } catch (error) {
     console.warn("checker: could not keep the Python snapshot:", error);
   }
@@ -94,7 +94,7 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot, options, downloa
       download.finish();
       self.postMessage(message.progress("checker"));
       api = await install(pyodide, blame(basename(wheel), wheelBytes));
-      return { from: "snapshot", fresh: null, stale: false };
+      return { from: /** @type {const} */ ("snapshot"), fresh: null, stale: false };
     } catch (error) {
       // Not necessarily the snapshot's fault (a damaged runtime fails the same way): it is
       // replaced only once Python has started afresh, below.
@@ -108,7 +108,8 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot, options, downloa
   api = await install(pyodide, blame(basename(wheel), wheelBytes));
   // A snapshot that did not restore while Python starts afresh was the fault: replace it,
   // or drop it when this browser cannot make a new one.
-  return { from: "fresh", fresh: snapshot ? memorySnapshot(pyodide) : null, stale: Boolean(saved) };
+  const made = snapshot ? memorySnapshot(pyodide) : null;
+  return { from: /** @type {const} */ ("fresh"), fresh: made, stale: Boolean(saved) };
 }
 
 /** @param {string} url */
@@ -182,13 +183,13 @@ function run({ name, args }) {
 // A file missing offline can reject inside Pyodide where nothing awaits it ("Failed to
 // fetch"): it is a failed boot, said on the page, not an uncaught error.
 let booted = false;
-self.addEventListener("unhandledrejection", (event) => {
+self.addEventListener("unhandledrejection", (/** @type {PromiseRejectionEvent} */ event) => {
   event.preventDefault();
   if (!booted) self.postMessage(message.failed(event.reason));
   else console.warn("checker:", event.reason);
 });
 
-self.addEventListener("message", async (event) => {
+self.addEventListener("message", async (/** @type {MessageEvent} */ event) => {
   /** @type {message.ToWorker} */
   const msg = event.data;
   if (msg.type === message.TO_WORKER.BOOT) {

@@ -24,7 +24,9 @@ const BUILD = {"version": "dev", "runtimeCache": "smart-pyodide-dev", "pyodidePa
 const PREFIX = "smart-";
 const SHELL = `${PREFIX}shell-${BUILD.version}`;
 const RUNTIME = BUILD.runtimeCache; // worker.js keeps its Python snapshot there too
-const SCOPE = new URL(self.registration.scope);
+// tsc types `self` as a plain worker's scope; this file runs as a service worker.
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+const SCOPE = new URL(worker.registration.scope);
 const ASSETS = new URL("assets/", SCOPE).pathname;
 const PYODIDE = new URL(BUILD.pyodidePath, SCOPE).pathname;
 
@@ -57,11 +59,14 @@ async function existing(name) {
 }
 
 function isCurrent() {
-  const { active, waiting, installing } = self.registration;
+  const { active, waiting, installing } = worker.registration;
   if (waiting || installing || !active) return false;
-  return self.serviceWorker ? active === self.serviceWorker : true;
+  // Older browsers do not say which worker this is; no newer one in line is enough then.
+  const own = /** @type {{serviceWorker?: ServiceWorker}} */ (/** @type {unknown} */ (worker));
+  return own.serviceWorker ? active === own.serviceWorker : true;
 }
 
+/** @type {Promise<number> | null} */
 let refilling = null;
 function refill() {
   refilling =
@@ -101,11 +106,11 @@ async function keep(urls, { strict, mode }) {
   return kept;
 }
 
-self.addEventListener("install", (event) => {
+self.addEventListener("install", (/** @type {ExtendableEvent} */ event) => {
   event.waitUntil(
     Promise.all([caches.open(SHELL), caches.open(RUNTIME)])
       .then(() => keep(BUILD.shell, { strict: true, mode: "no-cache" }))
-      .then(() => self.skipWaiting()),
+      .then(() => worker.skipWaiting()),
   );
 });
 
@@ -120,7 +125,7 @@ async function pruneRuntime() {
   }
 }
 
-self.addEventListener("activate", (event) => {
+self.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
   const current = new Set([SHELL, RUNTIME]);
   event.waitUntil(
     caches
@@ -133,7 +138,7 @@ self.addEventListener("activate", (event) => {
         ),
       )
       .then(pruneRuntime)
-      .then(() => self.clients.claim()),
+      .then(() => worker.clients.claim()),
   );
 });
 
@@ -200,7 +205,7 @@ async function networkFirst(event) {
   }
 }
 
-self.addEventListener("fetch", (event) => {
+self.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== "GET" || !ours(url) || request.headers.has("range")) return;
@@ -208,7 +213,7 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(url.pathname.startsWith(ASSETS) ? cacheFirst(request) : networkFirst(event));
 });
 
-self.addEventListener("message", (event) => {
+self.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
   const { data, ports } = event;
   if (!data || data.type !== "keep" || !Array.isArray(data.urls) || !ports[0]) return;
   event.waitUntil(

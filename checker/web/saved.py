@@ -1,4 +1,5 @@
-"""The saved lines' calls of :mod:`checker.web`: the list kept in the browser, never stuck.
+"""The saved lines: save, list, delete (and undo), export, import and one calendar for all;
+the list kept in the browser, never stuck.
 
 The page keeps one document (checker/lines.py) and hands its text to every call here; each
 change answers the whole new document, which the page writes back under a lock shared by
@@ -16,7 +17,7 @@ Every line has a ``key``: its number (E.164) when the number reads, else its sto
 deletions name the lines the reader saw by their keys, so a line saved meanwhile in another
 tab is never deleted unseen.
 
->>> saved_lines("{broken", "2026-11-26", "en")["damaged"]["code"]
+>>> saved_lines("{broken", today="2026-11-26", lang="en")["damaged"]["code"]
 'saved.damaged'
 """
 
@@ -25,34 +26,49 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import ics, lines
-from .dates import parse_date
-from .errors import CheckerError
-from .messages import lang_or_default, message
-from .phone import parse_phone
+from .. import ics, lines
+from ..dates import parse_date
+from ..errors import CheckerError
+from ..messages import lang_or_default, message
+from ..phone import parse_phone
+from . import contract
+from .form import check_form, form_estimate, stamp
+from .safely import Refused, error_dict
 
-Result = dict[str, Any]
+if TYPE_CHECKING:
+    from .shapes import (
+        AttentionLine,
+        CalendarAnswer,
+        DamagedList,
+        DeleteLinesAnswer,
+        ErrorAnswer,
+        EstimateAnswer,
+        ExportAnswer,
+        FormAnswer,
+        ImportAnswer,
+        KeptDocument,
+        NumberAnswer,
+        RestoreAnswer,
+        SaveAnswer,
+        SavedLine,
+        SavedLinesAnswer,
+    )
 
 
 @dataclass(frozen=True)
 class _Line:
     """A saved line checked as of ``today``: its number, label, form and check_form answer."""
 
-    e164: str
-    national: str
+    number: NumberAnswer
     label: str
     form: lines.Form
-    result: Result
+    estimate: EstimateAnswer
 
-
-class _Refused(Exception):
-    """A saved form that check_form refuses; carries that answer (its words, its field)."""
-
-    def __init__(self, answer: Result) -> None:
-        super().__init__(answer["code"])
-        self.answer = answer
+    @property
+    def e164(self) -> str:
+        return self.number["e164"]
 
 
 @dataclass(frozen=True)
@@ -62,34 +78,32 @@ class _Entry:
     raw: object
     key: str
     line: _Line | None
-    problem: Result | None
+    problem: ErrorAnswer | None
 
 
-def _first_error(result: Result) -> Result | None:
-    parts: list[Result | None] = [result["number"], result["amount"], result["estimate"]]
-    return next((part for part in parts if part is not None and not part["ok"]), None)
+def _first_error(result: FormAnswer) -> ErrorAnswer | None:
+    for part in (result["number"], result["amount"], result["estimate"]):
+        if part is not None and part["ok"] is False:
+            return part
+    return None
 
 
 def _check_line(saved: lines.Saved, today: object, lang: str) -> _Line:
     """Check a saved form with the page's own check; a line needs a number and a last reload."""
-    from .web import check_form
-
     form = dict(saved.form)
-    result = check_form(form, today, lang)
+    result = check_form(form, today=today, lang=lang)
     error = _first_error(result)
     if error is not None:
-        raise _Refused(error)
-    if result["number"] is None:
+        raise Refused(error)
+    number, estimate = result["number"], result["estimate"]
+    if number is None or number["ok"] is False:
         raise CheckerError("lines.need_number", field="phone")
-    if result["estimate"] is None:
+    if estimate is None or estimate["ok"] is False:
         raise CheckerError("lines.need_last_reload", field="last_reload")
-    number = result["number"]
-    return _Line(number["e164"], number["national"], saved.label, form, result)
+    return _Line(number, saved.label, form, estimate)
 
 
-def _error(error: CheckerError, lang: str, field: str) -> Result:
-    from .web import error_dict
-
+def _error(error: CheckerError, lang: str, field: str) -> ErrorAnswer:
     return error_dict(error, lang, field)
 
 
@@ -106,11 +120,9 @@ def _raw_key(raw: object) -> str:
 
 
 def _entry(raw: object, today: object, lang: str) -> _Entry:
-    from .web import FIELDS
-
     key = _raw_key(raw)
     try:
-        saved = lines.read_line(raw, FIELDS)
+        saved = lines.read_line(raw, contract.FIELDS)
     except CheckerError as error:
         # In words for storage: import.bad_shape's speak of a file.
         said = CheckerError("saved.line_damaged") if error.code.startswith("import.") else error
@@ -119,7 +131,7 @@ def _entry(raw: object, today: object, lang: str) -> _Entry:
         return _Entry(raw, key, _check_line(saved, today, lang), None)
     except CheckerError as error:
         return _Entry(raw, key, None, _error(error, lang, "saved"))
-    except _Refused as refused:
+    except Refused as refused:
         return _Entry(raw, key, None, refused.answer)
 
 
@@ -155,7 +167,7 @@ def _out(entry: _Entry) -> object:
     return {"e164": entry.line.e164, "label": entry.line.label, "form": entry.line.form}
 
 
-def _document(items: Sequence[object]) -> Result:
+def _document(items: Sequence[object]) -> KeptDocument:
     return {"format": lines.FORMAT, "version": lines.VERSION, "lines": list(items)}
 
 
@@ -196,21 +208,19 @@ def _raw_label(raw: object, key: str, lang: str) -> str:
 
 def _readable_form(raw: object) -> dict[str, str | bool]:
     """What can be put back into the form from a line that needs attention."""
-    from .web import FIELD_NAMES
-
     form = raw.get("form") if isinstance(raw, Mapping) else None
     if not isinstance(form, Mapping):
         return {}
     return {
         name: value
-        for name in FIELD_NAMES
+        for name in contract.FIELD_NAMES
         if isinstance(value := form.get(name), (str, bool))
         and (not isinstance(value, str) or len(value) <= lines.MAX_VALUE)
     }
 
 
-def _attention(entry: _Entry, lang: str) -> Result:
-    problem = entry.problem or {}
+def _attention(entry: _Entry, lang: str) -> AttentionLine:
+    problem: Mapping[str, Any] = entry.problem or {}
     label = entry.raw.get("label") if isinstance(entry.raw, Mapping) else None
     return {
         "key": entry.key,
@@ -225,39 +235,41 @@ def _attention(entry: _Entry, lang: str) -> Result:
     }
 
 
-def _damaged(lang: str) -> Result:
+def _damaged(lang: str) -> DamagedList:
     return {"code": "saved.damaged", "message": message("saved.damaged", lang)}
 
 
-def _sort_key(item: Result) -> tuple[str, str]:
-    return (item["reload_by"], item["e164"])
+def _sort_key(item: SavedLine) -> tuple[str, str]:
+    return (item["reload_by"] or "", item["e164"])
 
 
-def saved_lines(saved: object = None, today: object = None, lang: str = "zh") -> Result:
+def saved_lines(
+    saved: object = None, *, today: object = None, lang: str = "zh"
+) -> SavedLinesAnswer | ErrorAnswer:
     """Each saved line as of ``today``, soonest reload-by first: number, label and dates; the
     lines the checker refuses today in ``attention``; ``damaged`` when none can be read."""
     lang = lang_or_default(lang)
     try:
         entries, damaged = _stored(saved, today, lang)
-        items = []
+        items: list[SavedLine] = []
         for entry in entries:
             if entry.line is None:
                 continue
             line = entry.line
-            estimate_result = line.result["estimate"]
             items.append(
                 {
                     "key": entry.key,
                     "e164": line.e164,
-                    "national": line.national,
+                    "national": line.number["national"],
                     "last_digits": line.e164[-4:],
                     "label": _label(line, lang),
                     "custom_label": line.label,
-                    "reload_by": estimate_result["reload_by"],
-                    "deactivates_on": estimate_result["deactivates_on"],
-                    "status": estimate_result["status"],
-                    "status_label": estimate_result["status_label"],
-                    "days_left": estimate_result["days_left"],
+                    "reload_by": line.estimate["reload_by"],
+                    "deactivates_on": line.estimate["deactivates_on"],
+                    "status": line.estimate["status"],
+                    "status_label": line.estimate["status_label"],
+                    "days_left": line.estimate["days_left"],
+                    "days_text": line.estimate["days_text"],
                     "form": line.form,
                 }
             )
@@ -273,37 +285,36 @@ def saved_lines(saved: object = None, today: object = None, lang: str = "zh") ->
         return _error(CheckerError("internal.error"), lang, "saved")
 
 
-def _about_saved(answer: Result) -> Result:
+def _about_saved(answer: ErrorAnswer) -> ErrorAnswer:
     """An error in the kept document is about it as a whole (the page has no such input)."""
     return {**answer, "field": "today" if answer["field"] == "today" else "saved"}
 
 
 def save_line(
     form: object = None,
+    *,
     label: object = None,
     saved: object = None,
     today: object = None,
     lang: str = "zh",
-) -> Result:
+) -> SaveAnswer | ErrorAnswer:
     """Add the form to the saved document (or update the line with its number).
 
     Answers the new document for the page to keep, and the line's ``e164``; ``set_aside``
     when the kept document was damaged (the page keeps its text aside before writing). An
     error leaves the document as it was.
     """
-    from .web import FIELDS, _form
-
     lang = lang_or_default(lang)
     try:
         old, damaged = _stored(saved, today, lang)
-        fields = lines.read_form(_form(form), FIELDS)
+        fields = lines.read_form(form if isinstance(form, Mapping) else {}, contract.FIELDS)
         line = _check_line(lines.Saved(lines.read_label(label), fields), today, lang)
         merged, added, _ = _put(old, [line])
         if added and len(merged) > lines.MAX_LINES:
             raise CheckerError("import.too_many", limit=str(lines.MAX_LINES))
     except CheckerError as error:
         return _error(error, lang, "form")
-    except _Refused as refused:
+    except Refused as refused:
         return refused.answer
     except Exception:
         return _error(CheckerError("internal.error"), lang, "form")
@@ -317,7 +328,7 @@ def save_line(
     }
 
 
-def export_lines(saved: object = None) -> Result:
+def export_lines(saved: object = None) -> ExportAnswer | ErrorAnswer:
     """The export file of the saved document: its text and a file name.
 
     Every line as it is kept, those needing attention too; a damaged document is exported as
@@ -341,20 +352,18 @@ def export_lines(saved: object = None) -> Result:
 
 def _file_lines(text: object, size: object, today: object, lang: str) -> list[_Line]:
     """An import file's lines, each checked; any problem refuses the whole file."""
-    from .web import FIELDS
-
     data = lines.read_file(text, size)
     new: list[_Line] = []
     first: dict[str, int] = {}
     for index, raw in enumerate(lines.read_lines(data), start=1):
         try:
-            item = lines.read_line(raw, FIELDS)
+            item = lines.read_line(raw, contract.FIELDS)
         except CheckerError as error:
             error.params["index"] = str(index)
             raise
         try:
             line = _check_line(item, today, lang)
-        except _Refused as refused:
+        except Refused as refused:
             reason = refused.answer["message"]
             raise CheckerError("import.bad_line", index=str(index), reason=reason) from None
         except CheckerError as error:
@@ -365,7 +374,7 @@ def _file_lines(text: object, size: object, today: object, lang: str) -> list[_L
                 "import.duplicate",
                 first=str(first[line.e164]),
                 second=str(index),
-                number=line.national,
+                number=line.number["national"],
             )
         first[line.e164] = index
         new.append(line)
@@ -374,11 +383,12 @@ def _file_lines(text: object, size: object, today: object, lang: str) -> list[_L
 
 def import_lines(
     text: object = None,
+    *,
     size: object = None,
     saved: object = None,
     today: object = None,
     lang: str = "zh",
-) -> Result:
+) -> ImportAnswer | ErrorAnswer:
     """Merge an export file into the saved document, by number; all of the file or nothing.
 
     A file that is too large, not UTF-8, not JSON, not ours, of another version, with the
@@ -405,7 +415,7 @@ def import_lines(
     }
 
 
-def _import_error(error: CheckerError, lang: str) -> Result:
+def _import_error(error: CheckerError, lang: str) -> ErrorAnswer:
     """The error's words (for one line of the file, naming it), and that nothing changed."""
     index = None if error.code == "import.bad_line" else error.params.pop("index", None)
     field = error.params.pop("field", None)
@@ -425,8 +435,8 @@ def _keys(keys: object) -> set[str]:
 
 
 def delete_lines(
-    saved: object = None, keys: object = None, scope: object = "one", lang: str = "zh"
-) -> Result:
+    saved: object = None, *, keys: object = None, scope: object = "one", lang: str = "zh"
+) -> DeleteLinesAnswer | ErrorAnswer:
     """The document without the lines named by ``keys`` (the ones the reader saw).
 
     ``removed`` holds them as they were kept, for :func:`restore_lines` (the page's undo);
@@ -472,7 +482,9 @@ def _json_items(value: object) -> list[Any]:
     return items
 
 
-def restore_lines(saved: object = None, removed: object = None, lang: str = "zh") -> Result:
+def restore_lines(
+    saved: object = None, *, removed: object = None, lang: str = "zh"
+) -> RestoreAnswer | ErrorAnswer:
     """Put back what :func:`delete_lines` removed (its ``removed``), unless the same number
     has been saved again since; at the end of the list."""
     lang = lang_or_default(lang)
@@ -499,13 +511,11 @@ def restore_lines(saved: object = None, removed: object = None, lang: str = "zh"
 
 
 def calendar_all(
-    saved: object = None, today: object = None, lang: str = "zh", now: object = None
-) -> Result:
+    saved: object = None, *, today: object = None, lang: str = "zh", now: object = None
+) -> CalendarAnswer | ErrorAnswer:
     """One ``.ics`` for every saved line the checker accepts today, as
     :func:`checker.web.calendar` makes each line's events (the same alarms), titled with the
     line's label; UIDs from its number and the event's kind."""
-    from .web import _form_estimate, _stamp
-
     lang = lang_or_default(lang)
     try:
         entries, _ = _stored(saved, today, lang)
@@ -514,13 +524,13 @@ def calendar_all(
             raise CheckerError("lines.none")
         day = parse_date(today, field="today")
         pairs = [
-            (ics.Line(line.e164, _label(line, lang)), _form_estimate(line.form, today))
+            (ics.Line(line.e164, _label(line, lang)), form_estimate(line.form, today))
             for line in checked
         ]
-        text = ics.calendar_all(pairs, lang=lang, stamp=_stamp(now, pairs[0][1]), today=day)
+        text = ics.calendar_all(pairs, lang=lang, stamp=stamp(now, pairs[0][1]), today=day)
     except CheckerError as error:
         return _about_saved(_error(error, lang, "saved"))
-    except _Refused as refused:
+    except Refused as refused:
         return _about_saved(refused.answer)
     except Exception:
         return _error(CheckerError("internal.error"), lang, "saved")
