@@ -74,7 +74,7 @@ def estimate_dict(result: Estimate, lang: str, *, amount: Amount | None = None) 
     sources: list[SourceAnswer] = [
         {
             "rule": rule_key,
-            "title": source.title,
+            "title": source.label(lang),
             "url": source.url,
             "confidence": str(source.confidence),
             "confidence_label": message(f"confidence.{source.confidence}", lang),
