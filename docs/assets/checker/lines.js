@@ -145,8 +145,25 @@ export class SavedLines {
     );
   }
 
+  /**
+   * The lines the build's table answers, before the runtime lists them all (view.js,
+   * early.js): no days left, and a note that says so and whether others are to come.
+   * @param {any[]} lines @param {number} rest  how many kept lines the table does not answer
+   */
+  drawEarly(lines, rest) {
+    if (!lines.length) return;
+    this.draw(lines);
+    this.root.dataset.checkerSavedEarly = String(rest);
+    const words = [this.strings["lines.early"], rest ? this.strings["lines.early.rest"] : ""];
+    this.notice(words.join(this.host.config.lang === "zh" ? "" : " ").trim());
+  }
+
   /** @param {any[]} lines */
   draw(lines) {
+    if (this.root.dataset.checkerSavedEarly !== undefined) {
+      delete this.root.dataset.checkerSavedEarly;
+      this.notice("");
+    }
     this.lines = lines;
     while (this.list.firstChild) this.list.removeChild(this.list.firstChild);
     for (const line of lines) this.list.append(this.item(line));
@@ -167,7 +184,9 @@ export class SavedLines {
     li.dataset.e164 = line.e164;
     li.dataset.reloadBy = line.reload_by;
     li.dataset.status = line.status;
-    li.dataset.daysLeft = String(line.days_left);
+    // No days left on a line from the build's table (early.js): only the checker counts them.
+    const counted = line.days_left !== null && line.days_left !== undefined;
+    if (counted) li.dataset.daysLeft = String(line.days_left);
     const name = document.createElement("strong");
     name.className = "checker__saved-label";
     name.textContent = line.label;
@@ -178,8 +197,8 @@ export class SavedLines {
     const dates = document.createElement("span");
     dates.className = "checker__saved-dates";
     dates.textContent =
-      `${this.strings["lines.reload_by"]} ${line.reload_by} · ` +
-      `${this.strings["lines.days_left"]} ${line.days_left}`;
+      `${this.strings["lines.reload_by"]} ${line.reload_by}` +
+      (counted ? ` · ${this.strings["lines.days_left"]} ${line.days_left}` : "");
     const open = document.createElement("button");
     open.type = "button";
     open.className = "md-button checker__small";
