@@ -60,6 +60,8 @@ export class SavedLines {
     this.list = /** @type {HTMLElement} */ (this.$("[data-checker-saved]"));
     /** @type {any[]} the lines as checker.web.saved_lines answered them */
     this.lines = [];
+    /** @type {(() => void) | null} lists the lines from the build's table, until ready */
+    this.early = null;
     this.seq = 0;
     this.root.hidden = false;
     this.$("[data-checker-save]").addEventListener("click", () => this.save());
@@ -128,7 +130,10 @@ export class SavedLines {
 
   // Ask checker.web for the list as of today and draw it; the dates are never stored.
   refresh() {
-    if (client.state().state !== "ready") return Promise.resolve();
+    if (client.state().state !== "ready") {
+      if (this.early) this.early(); // the build's table lists what it can (view.js)
+      return Promise.resolve();
+    }
     const seq = ++this.seq;
     const args = { saved: this.stored(), today: this.host.today(), lang: this.host.config.lang };
     return client.call("saved_lines", args).then(
@@ -151,8 +156,10 @@ export class SavedLines {
    * @param {any[]} lines @param {number} rest  how many kept lines the table does not answer
    */
   drawEarly(lines, rest) {
-    if (!lines.length) return;
+    if (!lines.length && rest) return; // none it answers: the list waits for the checker
     this.draw(lines);
+    delete this.root.dataset.checkerSavedCount; // the count is of the checker's list
+    if (!lines.length) return;
     this.root.dataset.checkerSavedEarly = String(rest);
     const words = [this.strings["lines.early"], rest ? this.strings["lines.early.rest"] : ""];
     this.notice(words.join(this.host.config.lang === "zh" ? "" : " ").trim());

@@ -146,6 +146,7 @@ export class View {
       callFailed: (error) => this.callFailed(error),
       today: localToday,
     });
+    this.lines.early = () => this.earlyLines();
     this.loadTable();
   }
 
@@ -177,8 +178,10 @@ export class View {
   // The saved lines the table answers, listed until the runtime lists them all.
   earlyLines() {
     if (this.rendered || client.state().state === "ready") return;
-    const found = early.savedLines(this.table, this.lines.stored(), localToday(), this.config.early);
+    const stored = this.lines.stored();
+    const found = early.savedLines(this.table, stored, localToday(), this.config.early);
     if (found) this.lines.drawEarly(found.lines, found.rest);
+    else if (!stored) this.lines.drawEarly([], 0); // all deleted before the runtime came
   }
 
   /** @param {string} selector @returns {any} */
