@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker import web
-from checker.estimate import Status
+from checker.estimate import Status, estimate
 from checker.messages import message
 from hooks import answer_table
 
@@ -100,6 +102,20 @@ def test_every_date_in_the_window_on_the_days_around_each_change() -> None:
     statuses = {answer["status"] for answer in found if answer}
     assert statuses == {str(status) for status in Status} - {"unknown"}
     assert sum(answer is None for answer in found) == len(_days(FIRST, LAST))
+
+
+@given(
+    day=st.dates(date(2000, 1, 1), date(2990, 12, 31)),
+    later=st.integers(min_value=0, max_value=900),
+)
+def test_the_status_on_any_day_is_the_last_change_before_it(day: date, later: int) -> None:
+    """The changes the build lists are every change the checker makes, whatever the date."""
+    today = day + timedelta(days=later)
+    found = answer_table.answer(day)
+    listed = [status for change, status in found.changes if change <= today][-1]
+    assert listed is estimate(day, today=today).status
+    assert found.reload_by == estimate(day, today=today).reload_by
+    assert [change for change, _ in found.changes] == sorted({c for c, _ in found.changes})
 
 
 def test_the_window_is_three_years_either_side_of_the_build() -> None:
