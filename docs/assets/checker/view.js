@@ -466,7 +466,8 @@ export class View {
   // Before the runtime's first answer, the table's (marked as such) when it has one.
   glance() {
     const waits = this.state === "loading" || this.state === "waiting";
-    const answer = this.rendered ? this.estimate : this.early;
+    const checked = this.state === "ready" ? this.estimate : null;
+    const answer = this.rendered ? checked : this.early;
     this.part("[data-checker-glance-answer]", answer);
     const isEarly = Boolean(answer && answer.early);
     this.$("[data-checker-glance-early]").hidden = !isEarly;
