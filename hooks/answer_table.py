@@ -2,7 +2,8 @@
 
 The common question on the checker page is always the same form: a regular reload on date D,
 no zero-balance date, the default margin, nothing else typed. The checker's own Python answers
-it here for every D from three years before the build to three years after it, so that the
+it here for every D from three years before the build to three years after it (whole
+calendar years: :func:`window`), so that the
 page can show the status and the reload-by date (docs/assets/checker/early.js) while the
 runtime is still downloading, or without downloading it at all when the browser saves data.
 
@@ -15,7 +16,7 @@ carrier and by the form's values it answers, so another carrier's form is one mo
 
 Compact: most D share the same offsets (one calendar year less the margin, and so on), so
 each entry is a run-length list of ``[count, reload_by, [[from, status], ...]]``, offsets in
-``days`` from D's own position. The file is ~80 KB and ~6 KB gzipped (the README says the
+``days`` from D's own position. The file is ~40 KB and ~7 KB gzipped (the README says the
 figure of a build); ``tests/site/test_answer_table.py`` holds it to the adapter's answers.
 
 * ``on_page_context`` (after hooks/checker_assets.py, which makes ``checker``) tells the page
@@ -39,7 +40,6 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from checker import web
-from checker.dates import add_years
 from checker.estimate import Status, estimate
 from checker.messages import message
 from checker.rules import DEFAULT_CARRIER, rule
@@ -70,10 +70,14 @@ class Answer:
 def window(built: date) -> tuple[date, date]:
     """The first and last last-reload dates the table answers for a site built on ``built``.
 
+    At least three years either side of the build, widened to whole calendar years, so that
+    every build of the same sources within a year writes the same table (and the service
+    worker's release, a hash of the site, does not change with the day of the build).
+
     >>> window(date(2026, 12, 3))
-    (datetime.date(2023, 12, 3), datetime.date(2029, 12, 3))
+    (datetime.date(2023, 1, 1), datetime.date(2029, 12, 31))
     """
-    return add_years(built, -YEARS), add_years(built, YEARS)
+    return date(built.year - YEARS, 1, 1), date(built.year + YEARS, 12, 31)
 
 
 def _days(first: date, last: date) -> Iterator[date]:

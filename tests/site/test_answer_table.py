@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import web
+from checker.dates import add_years
 from checker.estimate import Status, estimate
 from checker.messages import message
 from hooks import answer_table
@@ -119,7 +120,10 @@ def test_the_status_on_any_day_is_the_last_change_before_it(day: date, later: in
 
 
 def test_the_window_is_three_years_either_side_of_the_build() -> None:
-    assert (date(2023, 12, 3), date(2029, 12, 3)) == (FIRST, LAST)
+    assert (date(2023, 1, 1), date(2029, 12, 31)) == (FIRST, LAST)
+    for built in (date(2024, 2, 29), date(2026, 1, 1), date(2026, 12, 31)):
+        first, last = answer_table.window(built)
+        assert first <= add_years(built, -3) and add_years(built, 3) <= last
     table = answer_table.table(BUILT)
     (entry,) = table["answers"]
     assert table["days"][entry["first"]] == FIRST.isoformat()
