@@ -9,6 +9,7 @@ last reload, dates outside the window or that do not exist, any other form).
 
 from __future__ import annotations
 
+import doctest
 import gzip
 import json
 import re
@@ -240,3 +241,7 @@ def test_the_site_serves_the_table_its_pages_name(built_site: Path) -> None:
         assert table["format"] == answer_table.FORMAT
         assert early["url"] in config["offline"]
         assert set(early["status_labels"]) == {str(status) for status in Status}
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(answer_table).failed == 0
