@@ -9,6 +9,7 @@ compared with each other and with checker.web on CPython; nothing is hard-coded.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -59,7 +60,9 @@ def _checked(page: Any, day: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_date_shown_before_the_runtime_is_the_one_shown_after(page, browser, lang, tmp_path):
+def test_the_date_shown_before_the_runtime_is_the_one_shown_after(
+    page: Any, browser: Any, lang: str, tmp_path: Path
+) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
     page.add_init_script(SAVE_DATA)
     first = len(browser.requests)
@@ -122,7 +125,9 @@ def test_the_date_shown_before_the_runtime_is_the_one_shown_after(page, browser,
     assert page.get_attribute(ROOT, "data-checker-early") is None
 
 
-def test_saved_lines_are_listed_from_the_table_before_the_runtime(page, browser, tmp_path):
+def test_saved_lines_are_listed_from_the_table_before_the_runtime(
+    page: Any, browser: Any, tmp_path: Path
+) -> None:
     lang = "zh"
     saved = None
     for phone, day, margin in [

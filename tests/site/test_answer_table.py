@@ -88,7 +88,7 @@ def _days(first: date, last: date) -> list[date]:
 
 def test_every_date_in_the_window_on_the_days_around_each_change() -> None:
     pairs = [(day, today) for day in _days(FIRST, LAST) for today in sorted(_todays(day))]
-    queries = [
+    queries: list[dict[str, Any]] = [
         {"form": {**FORM, "last_reload": day.isoformat()}, "today": today.isoformat()}
         for day, today in pairs
     ]
