@@ -73,7 +73,7 @@ def test_the_date_shown_before_the_runtime_is_the_one_shown_after(
         page.fill("input[name=last_reload]", day)
         page.wait_for_selector(f"{ROOT}[data-checker-early=shown] {ANSWER}[data-reload-by]")
         early[day] = _glance(page)
-        expected = web.check_form(_form(day), TODAY, lang)["estimate"]
+        expected = web.check_form(_form(day), today=TODAY, lang=lang)["estimate"]
         assert early[day] == {
             "hidden": False,
             "reload_by": expected["reload_by"],
@@ -114,7 +114,7 @@ def test_the_date_shown_before_the_runtime_is_the_one_shown_after(
         assert page.is_hidden(EARLY)
     for day in UNANSWERED:
         _checked(page, day)
-        expected = web.check_form(_form(day), TODAY, lang)["estimate"]
+        expected = web.check_form(_form(day), today=TODAY, lang=lang)["estimate"]
         if expected["ok"]:  # the runtime reads what the table does not list
             assert _glance(page)["reload_by"] == expected["reload_by"]
             assert page.is_hidden(EARLY)
@@ -136,7 +136,7 @@ def test_saved_lines_are_listed_from_the_table_before_the_runtime(
         ("0921 333 4444", "2026-01-01", "7"),
     ]:
         form = {**_form(day), "phone": phone, **({"margin_days": margin} if margin else {})}
-        answer = web.save_line(form, "", saved, TODAY, lang)
+        answer = web.save_line(form, label="", saved=saved, today=TODAY, lang=lang)
         assert answer["ok"], answer
         saved = answer["saved"]
     stored = json.dumps(saved)
@@ -149,7 +149,7 @@ def test_saved_lines_are_listed_from_the_table_before_the_runtime(
     listed = page.eval_on_selector_all(
         items, "els => els.map(el => [el.dataset.e164, el.dataset.reloadBy, el.dataset.status])"
     )
-    checked = web.saved_lines(stored, TODAY, lang)["lines"]
+    checked = web.saved_lines(stored, today=TODAY, lang=lang)["lines"]
     assert listed == [
         [line["e164"], line["reload_by"], line["status"]]
         for line in checked

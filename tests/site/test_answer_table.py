@@ -1,7 +1,7 @@
 """The build's table of answers (hooks/answer_table.py) says what checker.web says.
 
 The table is read by the page's own lookup (docs/assets/checker/early.js, run on Node by
-early_lookup.mjs), and its answers are compared with :func:`checker.web.next_reload` and
+early_lookup.mjs), and its answers are compared with :func:`checker.web.check_form` and
 :func:`checker.web.saved_lines`: for every last reload in the window, on the days around each
 status change, around every leap day, and on days the table must not answer (before the
 last reload, dates outside the window or that do not exist, any other form).
@@ -59,7 +59,7 @@ def _lookups(queries: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
 
 
 def _expected(form: dict[str, Any], today: date) -> tuple[str, str] | None:
-    answer = web.check_form(form, today.isoformat(), "en")
+    answer = web.check_form(form, today=today.isoformat(), lang="en")
     estimate = answer["estimate"]
     if answer["number"] or answer["amount"] or not estimate or not estimate["ok"]:
         return None
@@ -183,7 +183,7 @@ def test_saved_lines_of_the_default_form_are_listed_as_the_checker_lists_them(la
         ({**FORM, "phone": "0920 111 2222", "last_reload": "2024-02-29"}, "Leap"),
         ({**FORM, "phone": "0921 333 4444", "last_reload": "2026-01-01", "margin_days": "7"}, ""),
     ]:
-        answer = web.save_line(form, label, saved, today, lang)
+        answer = web.save_line(form, label=label, saved=saved, today=today, lang=lang)
         assert answer["ok"], answer
         saved = answer["saved"]
     words = {
@@ -200,7 +200,7 @@ def test_saved_lines_of_the_default_form_are_listed_as_the_checker_lists_them(la
         }
     )
     (early,) = result["lines"]
-    checked = web.saved_lines(stored, today, lang)["lines"]
+    checked = web.saved_lines(stored, today=today, lang=lang)["lines"]
     keys = ("e164", "label", "custom_label", "reload_by", "status", "status_label", "form")
     default = [line for line in checked if line["form"]["margin_days"] == FORM["margin_days"]]
     assert [{k: line[k] for k in keys} for line in early["lines"]] == [
