@@ -28,6 +28,7 @@
  * @property {string} last_reload
  * @property {string} reload_by
  * @property {string} status
+ * @property {string} [status_label]  the catalogue's words for it (the page adds them)
  */
 
 export const FORMAT = "smart-baohao.answers";
@@ -116,6 +117,7 @@ export function lookup(table, form, today, free = []) {
   const [, reloadBy, changes] = run;
   // Today before the last reload is the checker's "in the future" error: the runtime says it.
   if (today < day) return null;
+  /** @type {string | null} */
   let status = null;
   for (const [from, name] of changes) if (table.days[at + from] <= today) status = name;
   if (status === null) return null;
