@@ -22,6 +22,8 @@ Not a timed test: numbers depend on the machine. What it measures, on one local 
 * slow links: the checker's cold visit on links emulated through the DevTools protocol
   (:data:`LINKS`): time to ready, time until the page first shows bytes of the download
   arriving, the bytes transferred, and whether an error state showed before ready.
+* Lighthouse performance (mobile preset, simulated throttling) on every page, zh and en, one
+  run a page, against the same server (tests/browser/lighthouse_support.py).
 
 Every goal is written once, in :data:`GOALS`; the report's ``budgets`` gives each goal with
 its measured value and whether it is met, the other sections the figures behind them.
@@ -33,6 +35,7 @@ import argparse
 import contextlib
 import datetime
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -46,6 +49,7 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 import stock_runtime  # noqa: E402
 from browser_support import emulate_link, launch, serve  # noqa: E402
+from lighthouse_support import GUIDE_PAGES, PAGES, run_lighthouse  # noqa: E402
 
 from bench.goals import GOALS  # noqa: E402
 
@@ -161,6 +165,9 @@ def _build(target: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
         cwd=ROOT,
+        # The local address, as the tests' build has it (tests/conftest.py); a publishing
+        # build needs SITE_URL (hooks/findability.py).
+        env={"SITE_URL": "http://127.0.0.1:8000/", **os.environ},
         check=True,
     )
     return target
@@ -186,10 +193,27 @@ def _bytes(site: Path, served: list[tuple[str, int, int]], start: int) -> dict[s
     }
 
 
+def _lighthouse(origin: str) -> dict[str, dict[str, Any]]:
+    """Lighthouse's performance score and metrics (ms; CLS unitless) for every page."""
+    results = run_lighthouse([f"{origin}/{page}" for page in PAGES], ["performance"])
+    return {
+        page: {
+            "score": result["scores"]["performance"],
+            "metrics": {
+                k: round(v, 3 if k == "cumulative-layout-shift" else 0)
+                for k, v in result["metrics"].items()
+            },
+        }
+        for page, result in zip(PAGES, results, strict=True)
+    }
+
+
 def budgets(values: dict[str, float]) -> dict[str, dict[str, Any]]:
     """Each goal of :data:`GOALS` with its measured value; every goal must be measured.
 
     >>> budgets({**dict.fromkeys(GOALS, 0), "wheel": 70_000})["wheel"]["met"]
+    False
+    >>> budgets(dict.fromkeys(GOALS, 0))["lighthouse_performance_checker"]["met"]
     False
     """
     assert set(values) == set(GOALS), set(values) ^ set(GOALS)
@@ -198,7 +222,7 @@ def budgets(values: dict[str, float]) -> dict[str, dict[str, Any]]:
             "value": values[name],
             "goal": goal.limit,
             "unit": goal.unit,
-            "met": values[name] <= goal.limit,
+            "met": values[name] >= goal.limit if goal.at_least else values[name] <= goal.limit,
             "what": goal.what,
         }
         for name, goal in GOALS.items()
@@ -434,6 +458,7 @@ def main() -> int:
                 }
                 guides = [bench.guide() for _ in range(args.runs)]
                 latency = bench.latency(args.checks)
+                lighthouse = _lighthouse(origin)
 
     bare = [run["ready"] for run in measured["bare"]]
     runs = measured["checker"]
@@ -475,6 +500,12 @@ def main() -> int:
                     never if run["date_shown_ms"] is None else run["date_shown_ms"]
                     for run in slowest
                 ),
+                "lighthouse_performance_guide_pages": min(
+                    lighthouse[page]["score"] for page in GUIDE_PAGES
+                ),
+                "lighthouse_performance_checker": min(
+                    lighthouse[page]["score"] for page in PAGES if page not in GUIDE_PAGES
+                ),
             }
         ),
         "runs": args.runs,
@@ -510,6 +541,7 @@ def main() -> int:
             "guide_page_tasks_ms": [[round(d) for _, d in g["longtasks"]] for g in guides],
         },
         "slow_links": _slow_links(slow),
+        "lighthouse_performance_mobile": lighthouse,
     }
     print(json.dumps(report, indent=2))
     return 0

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Goal:
-    limit: float  # met when the measured value is at most this
+    limit: float  # met when the measured value is at most this (at least, with at_least)
     unit: str
     what: str
+    at_least: bool = False
 
 
 GOALS = {
@@ -38,9 +39,11 @@ GOALS = {
     # 40 KB until issue 13's reload kinds, new rules and rewritten words (~47 KB); 48 KB until
     # issue 14's saved lines (checker/lines.py and their calls, ~9 KB); 60 KB until issue 17
     # split checker.web into modules (~6 KB: each module compresses on its own, and the
-    # never-raise decorator and delete_line are new). Still about 1% of the gzipped runtime.
+    # never-raise decorator and delete_line are new); 68 KB until issue 18's carriers (Globe,
+    # GOMO and DITO as rules data with their sources, the prefix lists with theirs, the carrier
+    # choice: ~15 KB). Still under 2% of the gzipped runtime.
     # tests/cli/test_wheel.py holds the wheel to this same figure.
-    "wheel": Goal(68 * 1024, "bytes", "the checker wheel the page downloads"),
+    "wheel": Goal(84 * 1024, "bytes", "the checker wheel the page downloads"),
     "slow_link_first_progress": Goal(
         3000, "ms", "first bytes of the download shown on the slowest link (LINKS), worst run"
     ),
@@ -50,5 +53,13 @@ GOALS = {
     # Issue 21: the default form's answer from the build's table, before the runtime.
     "date_shown_on_1.6mbps_150ms": Goal(
         3000, "ms", "reload-by date shown, cold, on an emulated 1.6 Mbps / 150 ms link, worst run"
+    ),
+    # Lighthouse's performance score (mobile preset: a mid-range phone on a slow 4G link,
+    # simulated), one run a page, zh and en, against the same gzip server (304 on revalidation).
+    "lighthouse_performance_guide_pages": Goal(
+        0.98, "score", "Lighthouse performance, mobile, worst guide page", at_least=True
+    ),
+    "lighthouse_performance_checker": Goal(
+        0.95, "score", "Lighthouse performance, mobile, worst checker page", at_least=True
     ),
 }

@@ -51,7 +51,7 @@ def test_promo_is_unknown_in_its_own_colour_with_no_dates(page, browser, lang, t
     # Nothing to date: no date rows, and the reader is told what to do instead.
     assert _visible_rows(page) == []
     detail = cli["status_detail"]
-    assert ("最近一次普通话费充值" if lang == "zh" else "last regular reload") in detail
+    assert ("最近一次普通充值" if lang == "zh" else "last regular reload") in detail
     if lang == "zh":
         page.set_viewport_size({"width": 360, "height": 780})
         results = page.locator("[data-checker-results]")
@@ -88,7 +88,7 @@ def test_zero_balance_shows_two_named_dates(page, browser, lang, tmp_path: Path)
         for name in _visible_rows(page)
     }
     balance = "话费余额结束日" if lang == "zh" else "Balance ends"
-    load = "普通话费有效期至" if lang == "zh" else "Regular load valid until"
+    load = "普通充值有效期至" if lang == "zh" else "Regular load valid until"
     assert rows[balance] == "2026-09-01"
     assert rows[load] == "2027-03-15"
     # No label shows a date after the balance ended as if it were the end of the balance.
@@ -111,7 +111,9 @@ def test_days_past_a_date_are_words(page, browser, lang, said):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_network_warning_stands_in_the_status(page, browser, lang, tmp_path: Path):
     open_checker(page, browser.origin, lang)
-    submit(page, last_reload="2026-03-15", phone="0917 123 4567")  # first allocated to Globe
+    # First allocated to Globe, and the reader says Smart (issue 18: with "auto" the dates
+    # would follow Globe's rules, with nothing to warn about).
+    submit(page, last_reload="2026-03-15", phone="0917 123 4567", carrier="smart")
     assert page.get_attribute(STATUS, "data-status") == "ok"
     assert page.get_attribute(STATUS, "data-caveat") == "1"
     inside = page.locator(f"{STATUS} [data-checker-list=status_warning_messages] li")

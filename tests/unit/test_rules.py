@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
+from checker.carriers import every_rule
 from checker.rules import (
     CARRIERS,
     CHECKER_RULES,
     UNITS,
     Confidence,
-    all_rules,
     format_range,
     format_rule,
     format_value,
@@ -20,7 +20,8 @@ from checker.rules import (
     value_for_amount,
 )
 
-RULES = all_rules()
+# Every carrier's rules (checker.carriers), not only Smart's.
+RULES = every_rule()
 
 
 @pytest.mark.parametrize("item", RULES, ids=lambda r: r.key)
@@ -112,7 +113,7 @@ def test_format_rule_by_amount(lang: str, text: str) -> None:
     assert format_rule(rule("pasaload_validity"), lang) == text
     assert (
         format_range(rule("pasaload_validity"), lang)
-        == {"en": "15–60 days", "zh": "15–60 天"}[lang]
+        == {"en": "15–60 days", "zh": "15～60 天"}[lang]
     )
     assert format_rule(rule("load_validity"), lang) == format_value(1, "year", lang)
 
