@@ -94,6 +94,8 @@ export class SavedLines {
     this.seen = [];
     /** @type {any[] | null} what the last single delete removed, for its undo */
     this.removed = null;
+    /** @type {(() => void) | null} lists the lines from the build's table, until ready */
+    this.early = null;
     this.seq = 0;
     this.drawn = false;
     this.root.hidden = false;
@@ -232,7 +234,10 @@ export class SavedLines {
 
   // Ask checker.web for the list as of today and draw it; the dates are never stored.
   refresh() {
-    if (client.state().state !== "ready") return Promise.resolve();
+    if (client.state().state !== "ready") {
+      if (this.early) this.early(); // the build's table lists what it can (view.js)
+      return Promise.resolve();
+    }
     const seq = ++this.seq;
     const args = { saved: this.stored(), today: this.host.today(), lang: this.host.config.lang };
     return client.call("saved_lines", args).then(
@@ -249,9 +254,28 @@ export class SavedLines {
     );
   }
 
-  /** @param {any} result  checker.web.saved_lines' answer */
+  /**
+   * The lines the build's table answers, before the runtime lists them all (view.js,
+   * early.js): no days left, and a note that says so and whether others are to come.
+   * @param {any[]} lines @param {number} rest  how many kept lines the table does not answer
+   */
+  drawEarly(lines, rest) {
+    if (!lines.length && rest) return; // none it answers: the list waits for the checker
+    this.draw({ lines, attention: [], damaged: null });
+    delete this.root.dataset.checkerSavedCount; // the count is of the checker's list
+    if (!lines.length) return;
+    this.root.dataset.checkerSavedEarly = String(rest);
+    const words = [this.strings["lines.early"], rest ? this.strings["lines.early.rest"] : ""];
+    this.notice(words.join(this.host.config.lang === "zh" ? "" : " ").trim());
+  }
+
+  /** @param {any} result  checker.web.saved_lines' answer (or drawEarly's lines) */
   draw(result) {
     const { lines, attention, damaged } = result;
+    if (this.root.dataset.checkerSavedEarly !== undefined) {
+      delete this.root.dataset.checkerSavedEarly;
+      this.notice("");
+    }
     this.lines = lines;
     this.seen = [...lines, ...attention].map((line) => line.key);
     while (this.list.firstChild) this.list.removeChild(this.list.firstChild);
@@ -336,16 +360,19 @@ export class SavedLines {
     li.dataset.e164 = line.e164;
     li.dataset.reloadBy = String(line.reload_by); // "null" for a promo, as days_left
     li.dataset.status = line.status;
-    li.dataset.daysLeft = String(line.days_left);
+    // No days left on a line from the build's table (early.js): only the checker counts them.
+    const early = /** @type {any} */ (line).early === true;
+    if (!early) li.dataset.daysLeft = String(line.days_left);
     const status = this.span("span", "checker__saved-status", line.status_label);
     status.dataset.status = line.status;
     // days_text is checker.web's words for the days ("3 days ago"), never a bare "-3";
-    // a promo has no reload-by date.
+    // a promo has no reload-by date; a line from the build's table has no days (early.js).
     const dates = this.span(
       "span",
       "checker__saved-dates",
       line.reload_by
-        ? `${this.strings["lines.reload_by"]} ${line.reload_by} · ${line.days_text}`
+        ? `${this.strings["lines.reload_by"]} ${line.reload_by}` +
+            (early ? "" : ` · ${line.days_text}`)
         : line.status_label,
     );
     const buttons = document.createElement("span");
