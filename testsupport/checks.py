@@ -9,7 +9,7 @@ import functools
 import json
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from checker.messages import CATALOG
 from testsupport.strategies import LANGS
@@ -55,3 +55,12 @@ def refused(answer: Mapping[str, object]) -> ErrorAnswer:
     assert answer["ok"] is False, answer
     assert set(answer) == {"ok", "code", "message", "field"}, answer
     return cast("ErrorAnswer", answer)  # checked just above: exactly the error's keys
+
+
+def kept_lines(document: Mapping[str, object]) -> list[dict[str, Any]]:
+    """The lines of a kept document, each checked to be a line's object (a line needing
+    attention is kept as it was stored, so the document's type says only ``object``)."""
+    found = document["lines"]
+    assert isinstance(found, list), document
+    assert all(isinstance(line, dict) for line in found), found
+    return found

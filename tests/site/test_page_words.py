@@ -20,8 +20,9 @@ CHECKER_JS = ROOT / "docs" / "assets" / "checker"
 
 pytestmark = pytest.mark.site
 # The figures the page fills in at run time (docs/assets/checker/view.js, fill()): the
-# download's size and progress in MB and the stall period in seconds.
-RUNTIME_PARAMS = re.compile(r"\{(total|loaded|seconds)\}")
+# download's size and progress in MB and the stall period in seconds; and a saved line's last
+# digits (docs/assets/checker/lines.js).
+RUNTIME_PARAMS = re.compile(r"\{(total|loaded|seconds|digits)\}")
 
 
 @pytest.mark.parametrize("code", sorted(page_catalog()))
