@@ -15,7 +15,9 @@ The definitions, exactly as the page and the CLI use them:
   28 February; for PasaLoad the days of its amount)
 - E, the end of the balance = the earlier of ``load_expires`` and the zero-balance date, if given
 - ``deactivates_on`` = E + the days to disconnection (120, the official figure)
-- ``reload_by`` = E - margin days, but never before the last reload
+- the margin used = the margin asked for, but at most ``safety_margin_share`` (half) of the
+  days from the last reload to E, rounded down: a fresh load is never overdue on its first day
+- ``reload_by`` = E - the margin used
 - ``days_left`` = ``reload_by`` - today (negative when late)
 - ``status``: ``ok`` when today < reload_by - due-soon window; ``due_soon`` up to reload_by;
   ``overdue`` until E; ``grace`` until ``deactivates_on``; then ``deactivated``; ``unknown``
@@ -73,7 +75,7 @@ class Estimate:
     last_reload: date
     kind: ReloadKind
     zero_balance_since: date | None
-    margin_days: int
+    margin_days: int  # as asked for
     # The dates and days_left are None only when the status is UNKNOWN.
     load_expires: date | None
     balance_ends: date | None
@@ -84,6 +86,8 @@ class Estimate:
     warnings: tuple[str, ...]
     assumptions: tuple[Assumption, ...]
     sources: tuple[tuple[str, Source], ...]  # (rule key, source), each source once
+    # The margin the dates use: margin_days, shortened for a load that lasts only a few days.
+    margin_used: int = 0
 
     @property
     def dated(self) -> bool:
@@ -171,17 +175,19 @@ def estimate(
             warnings=(),
             assumptions=_ASSUMPTIONS_BY_KIND[kind],
             sources=_sources(rules, kind),
+            margin_used=margin,
         )
     load_expires = _load_expires(rules, last_reload, kind, amount)
     grace = rules.rule("deactivation_after_balance_ends")
     balance_ends = min(load_expires, zero_balance_since or load_expires)
     deactivates_on = balance_ends + timedelta(days=int(grace.value or 0))
-    reload_by = max(balance_ends - timedelta(days=margin), last_reload)
+    used = margin_for(margin, (balance_ends - last_reload).days)
+    reload_by = balance_ends - timedelta(days=used)
     warnings: list[str] = []
     if kind is ReloadKind.PASALOAD:
         warnings.append("estimate.pasaload")
-    if (balance_ends - last_reload).days < margin:
-        warnings.append("estimate.margin_clamped")
+    if used < margin:
+        warnings.append("estimate.margin_shortened")
     return Estimate(
         last_reload=last_reload,
         kind=kind,
@@ -196,7 +202,18 @@ def estimate(
         warnings=tuple(warnings),
         assumptions=_ASSUMPTIONS_BY_KIND[kind],
         sources=_sources(rules, kind),
+        margin_used=used,
     )
+
+
+def margin_for(margin: int, lasts_days: int) -> int:
+    """The margin a load that lasts ``lasts_days`` can take: at most its share of those days.
+
+    >>> margin_for(30, 365), margin_for(30, 30), margin_for(30, 15), margin_for(30, 0)
+    (30, 15, 7, 0)
+    """
+    share = int(rule("safety_margin_share").value or 0)
+    return min(margin, lasts_days * share // 100)
 
 
 def _load_expires(

@@ -18,12 +18,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from . import ics, lines
+from . import answer, ics, lines
 from .amount import Amount, parse_amount
-from .dates import FIRST_DATE, LAST_DATE, parse_date
+from .dates import FIRST_DATE, LAST_DATE, ReadDate, parse_date, read_date
 from .errors import CheckerError
 from .estimate import Estimate, ReloadKind, check_margin, default_margin_days, estimate
 from .messages import lang_or_default, message
@@ -203,23 +203,54 @@ def _estimate(
     kind: ReloadKind,
     amount: Amount | None,
     today: object,
+    read: dict[str, tuple[str, ReadDate]] | None = None,
 ) -> Estimate:
+    """The estimate for these fields; ``read`` collects how each typed date was read."""
+    day, today_error = _today(today)
+    read = {} if read is None else read
     # The user's fields first, so their errors show before anything about today.
-    last = parse_date(last_reload, field="last_reload")
+    last = _read(last_reload, "last_reload", day, today_error, read)
     zero = (
         None
         if _blank(zero_balance_since)
-        else parse_date(zero_balance_since, field="zero_balance_since")
+        else _read(zero_balance_since, "zero_balance_since", day, today_error, read)
     )
     margin = _margin(margin_days)
+    if day is None:
+        raise today_error or CheckerError("internal.error")
     return estimate(
         last,
-        today=parse_date(today, field="today"),
+        today=day,
         zero_balance_since=zero,
         margin_days=margin,
         kind=kind,
         amount=amount.value if amount else None,
     )
+
+
+def _today(today: object) -> tuple[date | None, CheckerError | None]:
+    try:
+        return parse_date(today, field="today"), None
+    except CheckerError as error:
+        return None, error
+
+
+def _read(
+    value: object,
+    field: str,
+    today: date | None,
+    today_error: CheckerError | None,
+    read: dict[str, tuple[str, ReadDate]],
+) -> date:
+    """A typed date; one without a year counts back from today (so a bad today is the error)."""
+    try:
+        found = read_date(value, field=field, today=today)
+    except CheckerError as error:
+        if error.code == "date.needs_year" and today_error is not None:
+            raise today_error from None
+        raise
+    read[field] = (str(value).strip(), found)
+    return found.day
 
 
 def _days_text(days: int, lang: str) -> str:
@@ -238,14 +269,21 @@ def _iso(day: object) -> str | None:
     return None if day is None else str(day)
 
 
-def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> Result:
+def estimate_dict(
+    result: Estimate,
+    lang: str,
+    amount: Amount | None = None,
+    read: dict[str, tuple[str, ReadDate]] | None = None,
+) -> Result:
+    texts = answer.date_texts(result, lang)
     dates = {
         "load_expires": _iso(result.load_expires),
         "balance_ends": _iso(result.balance_ends),
         "deactivates_on": _iso(result.deactivates_on),
         "reload_by": _iso(result.reload_by),
     }
-    detail = message(f"status.{result.status}.detail", lang, days=result.days_left, **dates)
+    said = {name: texts[f"{name}_text"] for name in dates}
+    detail = message(f"status.{result.status}.detail", lang, days=result.days_left, **said)
     warnings = result.warnings + (amount.warnings if amount else ())
     sources = [
         {
@@ -268,6 +306,11 @@ def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> 
         "margin_days": result.margin_days,
         "amount": amount.text if amount else None,
         **dates,
+        # The dates as the reader says them (the page formats none), the dates under the
+        # answer card's fold, and how a date typed without a year was read.
+        **texts,
+        "other_dates": [] if result.reload_by is None else answer.other_dates(result, lang),
+        "date_notes": answer.read_notes(read or {}, lang),
         # What the load_expires date is of: a regular reload's year, or PasaLoad's days.
         "load_expires_label": message(f"label.load_expires.{result.kind}", lang),
         "days_left": result.days_left,
@@ -282,7 +325,7 @@ def estimate_dict(result: Estimate, lang: str, amount: Amount | None = None) -> 
         "assumptions": [
             {
                 "code": item.code,
-                "message": message(item.code, lang, margin=result.margin_days),
+                "message": message(item.code, lang, margin=result.margin_used),
                 "rule": item.rule,
             }
             for item in result.assumptions
@@ -310,8 +353,11 @@ def next_reload(
     def compute(lang: str) -> Result:
         kind = _kind(reload_kind, promo)
         parsed_amount = None if _blank(amount) else _in_field("amount", parse_amount, amount)
-        result = _estimate(last_reload, zero_balance_since, margin_days, kind, parsed_amount, today)
-        return estimate_dict(result, lang, parsed_amount)
+        read: dict[str, tuple[str, ReadDate]] = {}
+        result = _estimate(
+            last_reload, zero_balance_since, margin_days, kind, parsed_amount, today, read
+        )
+        return estimate_dict(result, lang, parsed_amount, read)
 
     return _safely("last_reload", lang, compute)
 
@@ -385,19 +431,23 @@ def summary_text(number: Result | None, estimate_result: Result, lang: str) -> s
         lines.append(f"{label('label.amount')}: PHP {estimate_result['amount']}")
     kind = estimate_result.get("reload_kind") or "regular"
     lines += [
-        f"{label('label.last_reload')}: {estimate_result['last_reload']} ({label(f'kind.{kind}')})",
+        f"{label('label.last_reload')}: {estimate_result['last_reload_text']} "
+        f"({label(f'kind.{kind}')})",
         f"{label('label.status')}: {estimate_result['status_label']} - "
         f"{estimate_result['status_detail']}",
     ]
     lines += [f"! {text}" for text in estimate_result.get("status_warning_messages", [])]
     if estimate_result.get("reload_by"):
+        lines.append(
+            f"{label('label.reload_by')}: {estimate_result['reload_by_text']} "
+            f"({estimate_result['days_text']})"
+        )
         lines += [
-            f"{label('label.reload_by')}: {estimate_result['reload_by']} "
-            f"({estimate_result['days_text']})",
-            f"{label('label.balance_ends')}: {estimate_result['balance_ends']}",
-            f"{estimate_result['load_expires_label']}: {estimate_result['load_expires']}",
-            f"{label('label.deactivates_on')}: {estimate_result['deactivates_on']}",
+            f"{row['label']}: {row['text']}"
+            for row in estimate_result["other_dates"]
+            if row["key"] != "last_reload"
         ]
+    lines += estimate_result.get("date_notes", [])
     lines += [f"! {text}" for text in estimate_result["warning_messages"]]
     lines.append(f"{label('label.assumptions')}:")
     lines += [f"- {item['message']}" for item in estimate_result["assumptions"]]

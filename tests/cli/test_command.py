@@ -48,4 +48,4 @@ def test_usage_errors_exit_2(argv: list[str]) -> None:
 def test_text_in_chinese_by_default() -> None:
     done = run("next", "--last-reload", "2026年3月15日", "--today", "2026-11-26")
     assert done.returncode == 0
-    assert "最晚充值日: 2027-02-13" in done.stdout
+    assert "最晚充值日: 2027年2月13日（周六）" in done.stdout

@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 
 from checker import web
+from checker.date_text import format_date
 from checker.messages import message
 
 TODAY = "2026-11-26"
@@ -296,10 +297,11 @@ def test_zero_balance_gives_two_named_dates(lang: str) -> None:
     assert len(labels) == 2
     assert result["load_expires_label"] == message("label.load_expires.regular", lang)
     summary = web.summary_text(None, result, lang)
-    assert f"{message('label.balance_ends', lang)}: 2026-05-01" in summary
-    assert f"{result['load_expires_label']}: 2027-03-15" in summary
+    said = {day: format_date(date.fromisoformat(day), lang) for day in ("2026-05-01", "2027-03-15")}
+    assert f"{message('label.balance_ends', lang)}: {said['2026-05-01']}" in summary
+    assert f"{result['load_expires_label']}: {said['2027-03-15']}" in summary
     # The status speaks of the balance's end, never of the later load date as the end.
-    assert "2027-03-15" not in result["status_detail"]
+    assert said["2027-03-15"] not in result["status_detail"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -356,7 +358,7 @@ def test_check_form_full() -> None:
     assert result["number"]["e164"] == "+639181234567"
     assert result["amount"]["amount"] == "300.00"
     assert result["estimate"]["reload_by"] == "2027-02-13"
-    assert "2027-02-13" in result["summary"]
+    assert format_date(date(2027, 2, 13), "en") in result["summary"]
     assert "0918 123 4567" in result["summary"]
     assert _is_json_ready(result)
 
