@@ -276,3 +276,61 @@ def test_monotonic_in_the_last_reload(first: date, gap: int, margin: int, later:
     assert a.days_left <= b.days_left
     order = list(Status)
     assert order.index(a.status) >= order.index(b.status)
+
+
+@pytest.mark.parametrize(
+    ("kind", "amount", "zero_after", "margin", "used", "shortened"),
+    [
+        # A regular reload's year is long enough for any margin the checker allows.
+        (ReloadKind.REGULAR, None, None, 90, 90, False),
+        (ReloadKind.REGULAR, None, None, 30, 30, False),
+        # PasaLoad: the margin takes at most half of its days (rounded down).
+        (ReloadKind.PASALOAD, "100", None, 30, 15, True),
+        (ReloadKind.PASALOAD, "30", None, 30, 7, True),
+        (ReloadKind.PASALOAD, "200", None, 30, 30, False),
+        (ReloadKind.PASALOAD, "200", None, 31, 30, True),
+        (ReloadKind.PASALOAD, "100", None, 0, 0, False),
+        # A zero-balance day soon after the reload shortens what the balance lasts.
+        (ReloadKind.REGULAR, None, 10, 30, 5, True),
+        (ReloadKind.REGULAR, None, 0, 30, 0, True),
+        (ReloadKind.REGULAR, None, 1, 30, 0, True),
+    ],
+)
+def test_margin_is_at_most_half_of_what_the_load_lasts(
+    kind: ReloadKind,
+    amount: str | None,
+    zero_after: int | None,
+    margin: int,
+    used: int,
+    shortened: bool,
+) -> None:
+    last = D("2026-11-01")
+    zero = None if zero_after is None else last + timedelta(days=zero_after)
+    result = estimate(
+        last,
+        today=max(last, zero or last),
+        zero_balance_since=zero,
+        margin_days=margin,
+        kind=kind,
+        amount=None if amount is None else Decimal(amount),
+    )
+    assert (result.margin_days, result.margin_used) == (margin, used)
+    assert result.reload_by == result.balance_ends - timedelta(days=used)
+    assert ("estimate.margin_shortened" in result.warnings) is shortened
+
+
+@given(
+    last=days,
+    amount=st.sampled_from(["30", "60", "100", "200"]),
+    margin=margins,
+    kind=st.sampled_from([ReloadKind.REGULAR, ReloadKind.PASALOAD]),
+)
+def test_a_fresh_load_is_never_overdue_on_its_first_day(
+    last: date, amount: str, margin: int, kind: ReloadKind
+) -> None:
+    # The day it arrives and the day after: whatever the margin, the reader still has time.
+    for today in (last, last + timedelta(days=1)):
+        result = estimate(last, today=today, margin_days=margin, kind=kind, amount=Decimal(amount))
+        assert result.status in {Status.OK, Status.DUE_SOON}
+        assert result.days_left is not None and result.days_left >= 0
+        assert result.reload_by is not None and result.reload_by > last

@@ -472,3 +472,54 @@ def test_every_call_names_its_arguments(name: str) -> None:
     # The worker passes these by name; a renamed parameter must fail here, not in a browser.
     parameters = tuple(inspect.signature(getattr(web, name)).parameters)
     assert parameters == web.CALLS[name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "note"),
+    [
+        ("zh", "3月15日", "“3月15日”没有写年份，按今天之前最近的一次计算：2026年3月15日（周日）。"),
+        ("en", "Mar 15", "Mar 15 has no year: read as the most recent one, Sun 15 Mar 2026."),
+        ("en", "15 March 2026", None),
+    ],
+)
+def test_a_date_without_a_year_is_said_in_the_answer(
+    lang: str, typed: str, note: str | None
+) -> None:
+    result = web.check_form({"last_reload": typed}, TODAY, lang)["estimate"]
+    assert result["last_reload"] == "2026-03-15"
+    assert result["date_notes"] == ([] if note is None else [note])
+    summary = web.check_form({"last_reload": typed}, TODAY, lang)["summary"]
+    assert note is None or note in summary
+
+
+@pytest.mark.parametrize(
+    ("form", "keys"),
+    [
+        # No zero-balance day: the balance ends when the load does, one row says it.
+        ({"last_reload": "2026-03-15"}, ["last_reload", "load_expires", "deactivates_on"]),
+        (
+            {"last_reload": "2026-03-15", "zero_balance_since": "2026-05-01"},
+            ["last_reload", "zero_balance_since", "balance_ends", "load_expires", "deactivates_on"],
+        ),
+        ({"last_reload": "2026-03-15", "reload_kind": "promo"}, []),
+    ],
+)
+def test_the_fold_says_each_date_once(form: dict[str, str], keys: list[str]) -> None:
+    result = web.check_form(form, "2026-06-01", "en")["estimate"]
+    assert [row["key"] for row in result["other_dates"]] == keys
+    for row in result["other_dates"]:
+        assert row["text"] == format_date(date.fromisoformat(row["date"]), "en")
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("3/4/2026", "date.ambiguous"), ("Sat 13 Feb 2026", "date.wrong_weekday")],
+)
+def test_a_date_that_could_be_misread_is_a_question(typed: str, code: str) -> None:
+    result = web.check_form({"last_reload": typed}, TODAY, "en")["estimate"]
+    assert (result["ok"], result["code"], result["field"]) == (False, code, "last_reload")
+
+
+def test_a_bad_today_is_the_error_for_a_date_without_a_year() -> None:
+    result = web.next_reload("3月15日", today="soon")
+    assert (result["code"], result["field"]) == ("date.unreadable", "today")
