@@ -207,7 +207,10 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> No
                 *("next", "--last-reload", "2026-11-01", "--kind", "pasaload"),
                 *("--amount", "100", "--today", TODAY),
             ],
-            ["充值种类: 别人转来的话费（PasaLoad）", "PasaLoad 话费有效期至: 2026年12月1日（周二）"],
+            [
+                "充值种类: 别人转来的话费（PasaLoad）",
+                "PasaLoad 话费有效期至: 2026年12月1日（周二）",
+            ],
         ),
         (
             ["next", "--last-reload", "2026-11-01", "--promo", "--today", TODAY, "--lang", "en"],

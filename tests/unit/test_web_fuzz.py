@@ -42,8 +42,8 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from checker import answer, web
-from checker.date_text import format_date
 from checker._prefixes import MOBILE_PREFIXES
+from checker.date_text import format_date
 from checker.dates import FIRST_DATE, LAST_DATE, parse_date
 from checker.estimate import Status
 from checker.messages import CATALOG
