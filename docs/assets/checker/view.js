@@ -135,9 +135,7 @@ export class View {
       this.submitted = true;
       this.check();
     });
-    // A printout keeps the reader's own dates: the fold opens for print.
-    addEventListener("beforeprint", () => this.printing(true));
-    addEventListener("afterprint", () => this.printing(false));
+
     // The page's HTML says the checker needs JavaScript and disables the form until now.
     this.$("[data-checker-needs-js]").hidden = true;
     for (const el of root.querySelectorAll("[data-checker-until-js]")) el.disabled = false;
@@ -167,15 +165,6 @@ export class View {
     if (!name || this.judged.has(name)) return;
     this.judged.add(name);
     if (this.result) this.render(this.result);
-  }
-
-  /** @param {boolean} on */
-  printing(on) {
-    const fold = this.$("[data-checker-more-dates]");
-    if (on) {
-      this.foldWasOpen = fold.open;
-      fold.open = true;
-    } else if (!this.foldWasOpen) fold.open = false;
   }
 
   /** @param {string} selector @returns {any} */
