@@ -280,8 +280,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Receiving texts or calls does not count as activity and extends nothing.",
     ),
     "assumption.margin": (
-        "最晚充值日 = 话费余额结束日 − 安全余量 {margin} 天。",
-        "Reload-by date = the day the balance ends − a safety margin of {margin} days.",
+        "最晚充值日 = 话费余额结束日 − 安全余量 {margin} 天。安全余量最多占这笔话费有效天数的 "
+        "{rules[safety_margin_share]}，所以刚到账的话费不会第一天就显示已过最晚充值日。",
+        "Reload-by date = the day the balance ends − a safety margin of {margin} days. The "
+        "margin is at most {rules[safety_margin_share]} of the days the load lasts, so a fresh "
+        "load is never overdue on its first day.",
     ),
     # How sure a rule or a source is (checker.rules.Confidence)
     "confidence.official": ("官方", "Official"),

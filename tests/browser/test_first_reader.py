@@ -126,6 +126,10 @@ def test_the_worst_status_is_the_strongest(page, browser, lang, tmp_path):
         submit(page, last_reload=last)
         assert page.get_attribute("[data-checker-status]", "data-status") == status
         shade[status] = page.locator("[data-checker-card]").evaluate(LUMINANCE)
+        # The date and its weekday on one line, inside the card.
+        date = page.locator("[data-checker-card] [data-checker-out=reload_by_text]")
+        assert date.evaluate("e => e.getClientRects().length") == 1
+        assert page.locator("[data-checker-card]").evaluate("e => e.scrollWidth <= e.clientWidth")
         page.locator("[data-checker-card]").screenshot(path=tmp_path / f"{status}-{lang}.png")
     # The darker the card's fill, the stronger: disconnected is the darkest by far, and the
     # milder "overdue" is never stronger than the grace period.
