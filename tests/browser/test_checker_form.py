@@ -229,7 +229,7 @@ def test_copy_summary_puts_the_dates_on_the_clipboard(page, browser):
         "() => document.querySelector('[data-checker-notice]').textContent !== ''"
     )
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert "2027-02-13" in copied
+    assert "最晚充值日: 2027年2月13日（周六）" in copied  # as the reader says it
     assert copied.splitlines()[0] == "Smart 保号提醒"
     page.click("[data-checker-copy-link]")
     until(page, "() => navigator.clipboard.readText().then(t => t.includes('#last_reload='))")
