@@ -311,6 +311,9 @@ def estimate_dict(
         **texts,
         "other_dates": [] if result.reload_by is None else answer.other_dates(result, lang),
         "date_notes": answer.read_notes(read or {}, lang),
+        # The fields typed without a year: a saved line keeps their ISO date, not the words,
+        # which would mean another year next year.
+        "years_assumed": [name for name, (_, day) in (read or {}).items() if day.year_assumed],
         # What the load_expires date is of: a regular reload's year, or PasaLoad's days.
         "load_expires_label": message(f"label.load_expires.{result.kind}", lang),
         "days_left": result.days_left,
@@ -528,6 +531,8 @@ def _check_line(saved: lines.Saved, today: object, lang: str) -> _Line:
     if result["estimate"] is None:
         raise CheckerError("lines.need_last_reload", field="last_reload")
     number = result["number"]
+    for name in result["estimate"].get("years_assumed", []):
+        form[name] = result["estimate"][name]
     return _Line(number["e164"], number["national"], saved.label, form, result)
 
 

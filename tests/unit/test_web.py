@@ -523,3 +523,14 @@ def test_a_date_that_could_be_misread_is_a_question(typed: str, code: str) -> No
 def test_a_bad_today_is_the_error_for_a_date_without_a_year() -> None:
     result = web.next_reload("3月15日", today="soon")
     assert (result["code"], result["field"]) == ("date.unreadable", "today")
+
+
+def test_a_saved_line_keeps_the_year_it_was_read_with() -> None:
+    # "3月15日" means another day next year: the saved form keeps the date it was read as.
+    form = {"phone": "0918 123 4567", "last_reload": "3月15日", "zero_balance_since": "2026-05-01"}
+    saved = web.save_line(form, "", None, TODAY, "zh")
+    assert saved["ok"], saved
+    kept = saved["saved"]["lines"][0]["form"]
+    assert (kept["last_reload"], kept["zero_balance_since"]) == ("2026-03-15", "2026-05-01")
+    later = web.saved_lines(saved["saved"], "2027-11-26", "zh")["lines"][0]
+    assert later["reload_by"] == "2026-04-08"

@@ -509,6 +509,7 @@ _ESTIMATE_KEYS = {
     *(f"{name}_text" for name in answer.DATE_NAMES),
     "other_dates",
     "date_notes",
+    "years_assumed",
 }
 
 
@@ -537,6 +538,8 @@ def check_date_texts(result: Mapping[str, Any], lang: str) -> None:
         split = result["balance_ends"] != result["load_expires"]
         assert ("balance_ends" in keys) is split
     assert isinstance(result["date_notes"], list)
+    assert len(result["years_assumed"]) == len(result["date_notes"])
+    assert set(result["years_assumed"]) <= {"last_reload", "zero_balance_since"}
 
 
 def check_estimate_result(
