@@ -32,7 +32,8 @@ function echo(form) {
     amount: { ok: true, amount: p, currency: p, warnings: list, warning_messages: list },
     estimate: {
       ok: true, last_reload: p, load_expires: p, deactivates_on: p, reload_by: p,
-      balance_ends: p, load_expires_label: p, days_text: p,
+      balance_ends: p, load_expires_label: p, days_text: p, reload_by_text: p,
+      other_dates: [{ key: "last_reload", label: p, date: p, text: p }], date_notes: list,
       days_left: p, status: p, status_label: p, status_detail: p, warnings: list,
       warning_messages: list, status_warnings: list, status_warning_messages: list, assumptions: [{ code: p, message: p, rule: p }],
       sources: [{ title: p, url: "#", confidence: p, confidence_label: p, checked: p }],
