@@ -79,7 +79,7 @@ GOALS = {
     ),
     # 40 KB until issue 13's reload kinds, new rules and rewritten words (~47 KB); 48 KB until
     # issue 14's saved lines (checker/lines.py and their calls, ~9 KB).
-    "wheel": Goal(60 * 1024, "bytes", "the checker wheel the page downloads"),
+    "wheel": Goal(72 * 1024, "bytes", "the checker wheel the page downloads"),
     "slow_link_first_progress": Goal(
         3000, "ms", "first bytes of the download shown on the slowest link (LINKS), worst run"
     ),
