@@ -35,12 +35,12 @@ export default [
   },
   {
     // Written to the site root as sw.js by hooks/offline.py.
-    files: ["hooks/sw.js"],
+    files: ["docs/sw.js"],
     languageOptions: { sourceType: "script", globals: globals.serviceworker },
   },
   {
     // The prelude hooks/search_lang.py puts before Material's search worker.
-    files: ["hooks/search_worker.js"],
+    files: ["docs/assets/javascripts/search_worker.js"],
     languageOptions: { sourceType: "script", globals: globals.worker },
   },
   {

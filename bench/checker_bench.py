@@ -37,7 +37,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,46 +46,7 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 import stock_runtime  # noqa: E402
 from browser_support import emulate_link, launch, serve  # noqa: E402
 
-
-@dataclass(frozen=True)
-class Goal:
-    limit: float  # met when the measured value is at most this
-    unit: str
-    what: str
-
-
-GOALS = {
-    "checker_ready_vs_bare_boot": Goal(
-        0.75, "ratio", "checker page ready / bare stock Pyodide boot, medians of cold runs"
-    ),
-    "checker_page_cold_transferred": Goal(
-        4_400_000, "bytes", "what the checker page transfers on a cold visit, gzipped"
-    ),
-    "checker_ready_on_1.6mbps_150ms": Goal(
-        25_000, "ms", "checker page ready, cold, on an emulated 1.6 Mbps / 150 ms link"
-    ),
-    "warm_vs_stock_runtime_warm": Goal(
-        1.0, "ratio", "second visit ready / the same on the stock runtime, medians"
-    ),
-    "warm_vs_cold_ready": Goal(0.5, "ratio", "second visit ready / cold ready, medians"),
-    "check_latency_p95": Goal(20, "ms", "p95 of checker:check, input handled -> results shown"),
-    "long_tasks_during_boot": Goal(
-        0, "tasks", "main-thread long tasks (> 50 ms) during the checker's boot, worst run"
-    ),
-    "guide_page_pyodide_bytes": Goal(0, "bytes", "Pyodide and wheel bytes a guide page loads"),
-    "guide_page_transferred": Goal(
-        350 * 1024, "bytes", "what a guide page transfers, gzipped, service worker included"
-    ),
-    # 40 KB until issue 13's reload kinds, new rules and rewritten words (~47 KB); 48 KB until
-    # issue 14's saved lines (checker/lines.py and their calls, ~9 KB).
-    "wheel": Goal(72 * 1024, "bytes", "the checker wheel the page downloads"),
-    "slow_link_first_progress": Goal(
-        3000, "ms", "first bytes of the download shown on the slowest link (LINKS), worst run"
-    ),
-    "slow_link_errors_before_ready": Goal(
-        0, "states", "error states shown before ready on the emulated links, all runs"
-    ),
-}
+from bench.goals import GOALS  # noqa: E402
 
 # The readers' links the benchmark emulates: (name, kilobits a second, round trip ms).
 LINKS = (("1.6mbps_150ms", 1600, 150), ("9mbps_40ms", 9000, 40))

@@ -54,9 +54,7 @@ def parse_amount(text: object) -> Amount:
     value = Decimal(cleaned.replace(",", ""))
     if value <= 0:
         raise CheckerError("amount.not_positive")
-    largest = rule("amount_max")
-    if value > Decimal(largest.value or 0):
+    if value > rule("amount_max").whole:
         raise CheckerError("amount.too_large")
-    small = rule("amount_small")
-    warnings = ("amount.unusually_small",) if value < Decimal(small.value or 0) else ()
+    warnings = ("amount.unusually_small",) if value < rule("amount_small").whole else ()
     return Amount(value=value, warnings=warnings)

@@ -8,12 +8,15 @@ the ISO dates.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .date_text import format_date
 from .dates import ReadDate
 from .estimate import Estimate
 from .messages import message
+
+if TYPE_CHECKING:
+    from .web.shapes import OtherDate
 
 # The dates an answer names, ISO in the dict, and "<name>_text" beside each.
 DATE_NAMES = (
@@ -35,7 +38,7 @@ def date_texts(result: Estimate, lang: str) -> dict[str, str | None]:
     return texts
 
 
-def other_dates(result: Estimate, lang: str) -> list[dict[str, Any]]:
+def other_dates(result: Estimate, lang: str) -> list[OtherDate]:
     """The dates under the fold, each meaning said once.
 
     The balance ends when the load does unless the reader gave an earlier zero-balance day:
@@ -52,11 +55,12 @@ def other_dates(result: Estimate, lang: str) -> list[dict[str, Any]]:
         rows.append(("balance_ends", message("label.balance_ends", lang), result.balance_ends))
     rows.append(("load_expires", load_label, result.load_expires))
     rows.append(("deactivates_on", message("label.deactivates_on", lang), result.deactivates_on))
-    return [
+    dated: list[OtherDate] = [
         {"key": key, "label": label, "date": day.isoformat(), "text": format_date(day, lang)}
         for key, label, day in rows
         if day is not None
     ]
+    return dated
 
 
 def read_notes(read: dict[str, tuple[str, ReadDate]], lang: str) -> list[str]:

@@ -1,15 +1,17 @@
 """The command line: the same dicts as :mod:`checker.web`, as JSON or as text a person reads.
 
 Exit status: 0 when the answer is ok, 1 for invalid input (the JSON is still
-printed), 2 for a usage error (an unknown command or option).
+printed), 2 for a usage error (an unknown command or option), 141 (as a shell reports
+SIGPIPE) when whoever reads the output has closed the pipe: quietly, with no traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,7 +60,7 @@ def _kind(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
     return "promo" if args.promo else args.kind or "regular"
 
 
-def _answer(args: argparse.Namespace) -> dict[str, Any]:
+def _answer(args: argparse.Namespace) -> Mapping[str, Any]:
     if args.command == "number":
         return web.check_number(args.text, args.lang)
     if args.command == "amount":
@@ -66,17 +68,16 @@ def _answer(args: argparse.Namespace) -> dict[str, Any]:
     today = args.today if args.today is not None else date.today().isoformat()
     return web.next_reload(
         args.last_reload,
-        args.zero_balance_since,
-        args.margin_days,
-        args.amount,
-        False,
-        today,
-        args.lang,
-        args.reload_kind,
+        zero_balance_since=args.zero_balance_since,
+        margin_days=args.margin_days,
+        amount=args.amount,
+        today=today,
+        lang=args.lang,
+        reload_kind=args.reload_kind,
     )
 
 
-def _write_ics(args: argparse.Namespace) -> dict[str, Any]:
+def _write_ics(args: argparse.Namespace) -> Mapping[str, Any]:
     form = {
         "last_reload": args.last_reload,
         "zero_balance_since": args.zero_balance_since,
@@ -85,7 +86,7 @@ def _write_ics(args: argparse.Namespace) -> dict[str, Any]:
         "reload_kind": args.reload_kind,
     }
     today = args.today if args.today is not None else date.today().isoformat()
-    exported = web.calendar(form, today, args.lang)
+    exported = web.calendar(form, today=today, lang=args.lang)
     if exported["ok"]:
         Path(args.ics).write_bytes(exported["ics"].encode("utf-8"))
     return exported
@@ -107,13 +108,13 @@ _TEXT_FIELDS = {
 _LABELS = {"status_label": "label.status"}
 
 
-def _label(name: str, answer: dict[str, Any], lang: str) -> str:
+def _label(name: str, answer: Mapping[str, Any], lang: str) -> str:
     if name == "load_expires":  # "Regular load valid until" or "PasaLoad valid until"
         return str(answer["load_expires_label"])
     return message(_LABELS.get(name, f"label.{name}"), lang)
 
 
-def _as_text(command: str, answer: dict[str, Any], lang: str) -> str:
+def _as_text(command: str, answer: Mapping[str, Any], lang: str) -> str:
     if not answer["ok"]:
         return f"{answer['message']} [{answer['code']}]"
     lines = []
@@ -152,8 +153,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         exported = _write_ics(args)
         if not exported["ok"]:
             answer = exported
-    if args.json:
-        print(json.dumps(answer, ensure_ascii=False))
-    else:
-        print(_as_text(args.command, answer, args.lang))
+    text = (
+        json.dumps(answer, ensure_ascii=False)
+        if args.json
+        else _as_text(args.command, answer, args.lang)
+    )
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        return _pipe_closed()
     return 0 if answer["ok"] else 1
+
+
+# What a shell reports for a command stopped by SIGPIPE (128 + 13), as `yes | head` does.
+PIPE_CLOSED = 141
+
+
+def _pipe_closed() -> int:
+    """The reader of our output left (``| head -c 20``): stop quietly, with no traceback.
+
+    Python's own flush of stdout at exit would fail again on the closed pipe and print one,
+    so stdout is pointed at the null device first (as the ``signal`` module's docs advise).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return PIPE_CLOSED

@@ -94,22 +94,18 @@ class Estimate:
         return self.status is not Status.UNKNOWN
 
 
-ASSUMPTIONS = (
-    Assumption("assumption.balance_ends", rule="load_validity"),
-    Assumption("assumption.deactivation", rule="deactivation_after_balance_ends"),
-    Assumption("assumption.margin", rule="safety_margin"),
-    Assumption("assumption.incoming_not_activity", rule="incoming_not_activity"),
-)
+BALANCE_ENDS = Assumption("assumption.balance_ends", rule="load_validity")
+BALANCE_ENDS_PASALOAD = Assumption("assumption.balance_ends.pasaload", rule="pasaload_validity")
+DEACTIVATION = Assumption("assumption.deactivation", rule="deactivation_after_balance_ends")
+MARGIN = Assumption("assumption.margin", rule="safety_margin")
+INCOMING_NOT_ACTIVITY = Assumption("assumption.incoming_not_activity", rule="incoming_not_activity")
+PROMO = Assumption("assumption.promo", rule="promo_outside_validity")
+# A regular reload's, in the order the page lists them.
+ASSUMPTIONS = (BALANCE_ENDS, DEACTIVATION, MARGIN, INCOMING_NOT_ACTIVITY)
 _ASSUMPTIONS_BY_KIND: dict[ReloadKind, tuple[Assumption, ...]] = {
     ReloadKind.REGULAR: ASSUMPTIONS,
-    ReloadKind.PASALOAD: (
-        Assumption("assumption.balance_ends.pasaload", rule="pasaload_validity"),
-        *ASSUMPTIONS[1:],
-    ),
-    ReloadKind.PROMO: (
-        Assumption("assumption.promo", rule="promo_outside_validity"),
-        ASSUMPTIONS[3],
-    ),
+    ReloadKind.PASALOAD: (BALANCE_ENDS_PASALOAD, DEACTIVATION, MARGIN, INCOMING_NOT_ACTIVITY),
+    ReloadKind.PROMO: (PROMO, INCOMING_NOT_ACTIVITY),
 }
 _RULES_USED = ("load_validity", "deactivation_after_balance_ends", "promo_outside_validity")
 _RULES_BY_KIND = {
@@ -120,11 +116,11 @@ _RULES_BY_KIND = {
 
 
 def default_margin_days() -> int:
-    return int(rule("safety_margin").value or 0)
+    return rule("safety_margin").whole
 
 
 def check_margin(margin_days: int) -> int:
-    largest = int(rule("safety_margin_max").value or 0)
+    largest = rule("safety_margin_max").whole
     if not 0 <= margin_days <= largest:
         raise CheckerError("margin.out_of_range", field="margin_days")
     return margin_days
@@ -180,7 +176,7 @@ def estimate(
     load_expires = _load_expires(rules, last_reload, kind, amount)
     grace = rules.rule("deactivation_after_balance_ends")
     balance_ends = min(load_expires, zero_balance_since or load_expires)
-    deactivates_on = balance_ends + timedelta(days=int(grace.value or 0))
+    deactivates_on = balance_ends + timedelta(days=grace.whole)
     used = margin_for(margin, (balance_ends - last_reload).days)
     reload_by = balance_ends - timedelta(days=used)
     warnings: list[str] = []
@@ -212,7 +208,7 @@ def margin_for(margin: int, lasts_days: int) -> int:
     >>> margin_for(30, 365), margin_for(30, 30), margin_for(30, 15), margin_for(30, 0)
     (30, 15, 7, 0)
     """
-    share = int(rule("safety_margin_share").value or 0)
+    share = rule("safety_margin_share").whole
     return min(margin, lasts_days * share // 100)
 
 
@@ -220,7 +216,7 @@ def _load_expires(
     rules: Carrier, last_reload: date, kind: ReloadKind, amount: Decimal | None
 ) -> date:
     if kind is ReloadKind.REGULAR:
-        return add_years(last_reload, int(rules.rule("load_validity").value or 0))
+        return add_years(last_reload, rules.rule("load_validity").whole)
     # PasaLoad: only the amounts Smart documents can be dated; guessing would be a wrong date.
     if amount is None:
         raise CheckerError("pasaload.amount_needed", field="amount")
@@ -241,7 +237,7 @@ def _sources(rules: Carrier, kind: ReloadKind) -> tuple[tuple[str, Source], ...]
 
 
 def _status(today: date, reload_by: date, balance_ends: date, deactivates_on: date) -> Status:
-    window = timedelta(days=int(rule("due_soon_window").value or 0))
+    window = timedelta(days=rule("due_soon_window").whole)
     if today >= deactivates_on:
         return Status.DEACTIVATED
     if today >= balance_ends:

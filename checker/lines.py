@@ -25,7 +25,7 @@ import json
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
 
 from .errors import CheckerError
 
@@ -33,7 +33,7 @@ FORMAT = "smart-baohao.lines"
 VERSION = 1
 MAX_LINES = 50
 MAX_LABEL = 40
-# A form's value as the page's inputs hold it (view.js caps a text input at 256 characters).
+# A form's value as the page's inputs hold it: their maxlength (checker.web.LIMITS says why).
 MAX_VALUE = 256
 # A file of MAX_LINES full lines is under 64 KB; anything far larger is not ours.
 MAX_FILE_BYTES = 256 * 1024
@@ -55,6 +55,20 @@ class FieldLike(Protocol):
 
 
 Form = dict[str, str | bool]
+
+
+class LineEntry(TypedDict):
+    """One line of the kept document: the form as the page's inputs hold it, never a result."""
+
+    e164: str
+    label: str
+    form: Form
+
+
+class LinesDocument(TypedDict):
+    format: str
+    version: int
+    lines: list[LineEntry]
 
 
 @dataclass(frozen=True)
@@ -182,7 +196,7 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
 
-def document(lines: Sequence[tuple[str, str, Form]]) -> dict[str, Any]:
+def document(lines: Sequence[tuple[str, str, Form]]) -> LinesDocument:
     """The document to keep and export, from ``(e164, label, form)`` triples."""
     return {
         "format": FORMAT,

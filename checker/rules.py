@@ -99,6 +99,20 @@ class Rule:
     # The figure for each documented amount, in ``unit``; an amount not listed has none.
     by_amount: tuple[AmountValue, ...] = ()
 
+    @property
+    def whole(self) -> int:
+        """The rule's figure as a whole number of its unit, for a caller that computes with it.
+
+        A statement, or a figure that depends on the amount, has none: asking is a bug, and
+        says so, rather than computing with 0.
+
+        >>> rule("deactivation_after_balance_ends").whole
+        120
+        """
+        if isinstance(self.value, int):
+            return self.value
+        raise TypeError(f"rule {self.key} has no whole-number figure ({self.value!r})")
+
 
 @dataclass(frozen=True)
 class Carrier:

@@ -6,7 +6,7 @@
   :mod:`hooks.guide_facts` (the facts behind the FAQ's answers, kept out of the wheel).
 - :mod:`hooks.search`: what the index holds: jieba's extra words, the index written as UTF-8.
 - :mod:`hooks.search_lang`: how a page searches: one worker per language, its own pages only,
-  English words in any form (the prelude ``hooks/search_worker.js``).
+  English words in any form (the prelude ``docs/assets/javascripts/search_worker.js``).
 - :mod:`hooks.not_found`: one ``404.html``, from the default language's build.
 - :mod:`hooks.language_switch`: the i18n plugin's warning that language-switch.js answers.
 - :mod:`hooks.csp`: the Content-Security-Policy. :mod:`hooks.offline`: the service worker.

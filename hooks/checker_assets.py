@@ -87,7 +87,7 @@ def pyodide_dest(config: MkDocsConfig) -> str:
 
 
 def runtime_cache(config: MkDocsConfig) -> str:
-    """The Cache Storage name for the runtime and its snapshot (hooks/sw.js, worker.js)."""
+    """The Cache Storage name for the runtime and its snapshot (docs/sw.js, worker.js)."""
     pyodide, _ = _sources(config)
     return f"smart-pyodide-{pyodide_version(pyodide)}"
 
@@ -244,10 +244,11 @@ def on_page_context(
             },
             # Each assumption the checker answers with names its rule: rules_url#rule-<rule>.
             "rules_url": rules_url,
-            # The saved lines (docs/assets/checker/lines.js): how much of a file an import
-            # reads, and how long a label may be, both checker.web's.
-            "import_max_bytes": web.IMPORT_MAX_BYTES,
-            "label_max_length": web.LABEL_MAX_LENGTH,
+            # The page's limits (checker.web.LIMITS): a text field's maxlength, a label's,
+            # and how much of a file an import reads.
+            "limits": web.LIMITS,
+            # Fields of old links and saved forms, and what each means now (checker.web.LEGACY).
+            "legacy": web.LEGACY,
             "strings": form_words,
             # What the service worker keeps once the checker has booted, so that the next
             # visit works with no network (hooks/offline.py, docs/assets/javascripts/offline.js).

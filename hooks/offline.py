@@ -1,4 +1,4 @@
-"""Offline after one visit: write the service worker (hooks/sw.js) to the site root as sw.js.
+"""Offline after one visit: write the service worker (docs/sw.js) to the site root as sw.js.
 
 The worker's manifest is computed here from the built site, never typed: the shell (the theme's
 and our scripts, styles and images, which every page uses), a version that is a hash of every
@@ -21,7 +21,9 @@ from mkdocs.plugins import event_priority
 from hooks.asset_versions import versioned
 from hooks.checker_assets import PYODIDE_ROOT, pyodide_dest, runtime_cache
 
-TEMPLATE = Path(__file__).with_name("sw.js")
+# The template ships beside the pages it serves; MkDocs leaves it out (exclude_docs) and this
+# hook writes it filled in.
+TEMPLATE = Path(__file__).resolve().parents[1] / "docs" / "sw.js"
 TARGET = "sw.js"
 _BUILD_LINE = 'const BUILD = {"version": "dev",'
 SHELL_DIRS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")

@@ -5,9 +5,9 @@ This module is how a page searches (the worker); :mod:`hooks.search` is what the
 
 Material runs its search in a worker (``assets/javascripts/workers/search.<hash>.min.js``)
 that every page names in its ``__config``. This hook writes one worker per language, the
-prelude ``hooks/search_worker.js`` (which says what it changes and why) followed by
-Material's worker unchanged, named after its content, and points each page at the worker of
-its language. Material's own worker stays in the site for the bilingual 404 page.
+prelude ``docs/assets/javascripts/search_worker.js`` (which says what it changes and why)
+followed by Material's worker unchanged, named after its content, and points each page at the
+worker of its language. Material's own worker stays in the site for the bilingual 404 page.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from mkdocs.structure.pages import Page
 from hooks.rules_page import page_language
 
 WORKERS = "assets/javascripts/workers"
-PRELUDE = Path(__file__).with_name("search_worker.js")
+# Beside the site's other scripts; MkDocs leaves it out (exclude_docs): this hook writes it in.
+PRELUDE = Path(__file__).resolve().parents[1] / "docs/assets/javascripts/search_worker.js"
 _LANG_LINE = re.compile(r"const LANG = \{[^\n]*\}; // LANG: filled in at build time")
 # The worker Material's base.html names in the page's __config.
 _CONFIG_WORKER = re.compile(

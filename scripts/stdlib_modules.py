@@ -48,6 +48,7 @@ import json
 import sys
 import zipfile
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,10 +127,10 @@ def _platform_test(test: ast.expr) -> bool | None:
             prefix = test.args[0]
             if isinstance(prefix, ast.Constant) and isinstance(prefix.value, str):
                 return PLATFORM[subject].startswith(prefix.value)
-            if isinstance(prefix, ast.Tuple) and all(
-                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in prefix.elts
-            ):
-                return PLATFORM[subject].startswith(tuple(e.value for e in prefix.elts))  # type: ignore[misc]
+            if isinstance(prefix, ast.Tuple):
+                words = [e.value for e in prefix.elts if isinstance(e, ast.Constant)]
+                if len(words) == len(prefix.elts) and all(isinstance(w, str) for w in words):
+                    return PLATFORM[subject].startswith(tuple(str(w) for w in words))
         return None
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
         return None
@@ -143,11 +144,11 @@ def _platform_test(test: ast.expr) -> bool | None:
         return None
     op = test.ops[0]
     if isinstance(op, ast.Eq):
-        return value == constant
+        return bool(value == constant)
     if isinstance(op, ast.NotEq):
-        return value != constant
+        return bool(value != constant)
     if isinstance(op, ast.In):
-        return value in constant
+        return bool(value in constant)
     if isinstance(op, ast.NotIn):
         return value not in constant
     return None
@@ -278,7 +279,7 @@ def _fallback_nodes(tree: ast.Module, module: str, path: str, binary: set[str]) 
 
 
 def imports(
-    source: str, module: str, path: str, binary: set[str] = frozenset()
+    source: str, module: str, path: str, binary: AbstractSet[str] = frozenset()
 ) -> tuple[set[str], set[str]]:
     """What an ``import`` that may run in ``source`` may load (with parents): the names
     imported outright, and those imported only as the fallback of a module ``binary`` holds.
@@ -368,8 +369,9 @@ def checker_roots(entry: str = "checker.web") -> set[str]:
         if module in seen:
             continue
         seen.add(module)
-        name = module.removeprefix("checker").lstrip(".") or "__init__"
-        path = ROOT / "checker" / f"{name}.py"
+        # A module is a file (checker/web/form.py) or a package (checker/web/__init__.py).
+        base = ROOT.joinpath(*module.split("."))
+        path = base / "__init__.py" if base.is_dir() else base.with_suffix(".py")
         if not path.is_file():
             continue
         for imported in imports(path.read_text(encoding="utf-8"), module, str(path))[0]:
@@ -388,7 +390,7 @@ ALIASES = {
 
 
 def closure(
-    stock: zipfile.ZipFile, roots: Iterable[str], binary: set[str] = frozenset()
+    stock: zipfile.ZipFile, roots: Iterable[str], binary: AbstractSet[str] = frozenset()
 ) -> set[str]:
     """The modules of the zip that ``roots`` can import, directly or not.
 

@@ -383,7 +383,7 @@ def _answer_ms(tab: Tab) -> float:
 
 def expected_errors(form: dict[str, Any], lang: str) -> dict[str, tuple[str, str]]:
     """What the page must show beside each field: checker.web's first error for it."""
-    result = web.check_form(form, TODAY, lang)
+    result = web.check_form(form, today=TODAY, lang=lang)
     errors: dict[str, tuple[str, str]] = {}
     for part in (result["number"], result["amount"], result["estimate"]):
         if part and not part["ok"]:
@@ -459,7 +459,7 @@ def test_hostile_input_is_answered_as_text(tabs: Callable[[str], Tab], case: Cas
         assert case.field not in shown, shown[case.field]
         assert invalid == "false"
         selector, part = RESULT[case.field]
-        result = web.check_form(form, TODAY, case.lang)[part]
+        result = web.check_form(form, today=TODAY, lang=case.lang)[part]
         assert str(result[case.expect.key]) == case.expect.value  # the table agrees with CPython
         attribute = "data-" + case.expect.key.replace("_", "-")
         assert page.get_attribute(selector, attribute) == case.expect.value

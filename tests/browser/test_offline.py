@@ -1,4 +1,4 @@
-"""Offline after one visit: the service worker (hooks/sw.js, docs/assets/javascripts/offline.js).
+"""Offline after one visit: the service worker (docs/sw.js, docs/assets/javascripts/offline.js).
 
 A reader opens a guide page and then the checker once, online; later, with no network at all,
 the checker opens, boots Pyodide and gives the same dates as the CLI. A new release replaces

@@ -291,7 +291,7 @@ def _events(path: str) -> list[Any]:
 
 def _single_line_events(fields: dict[str, str], lang: str) -> int:
     form = {field.name: field.default for field in web.FIELDS} | fields
-    answer = web.calendar(form, TODAY, lang, f"{TODAY}T10:00:00Z")
+    answer = web.calendar(form, today=TODAY, lang=lang, now=f"{TODAY}T10:00:00Z")
     return len(_events_from_text(answer["ics"]))
 
 
@@ -323,7 +323,9 @@ def test_one_calendar_for_all_lines(reader, lang):
         assert "918 123 4567" not in summary and "9181234567" not in summary
     # The same alarms as the single-line file, line by line.
     form = {field.name: field.default for field in web.FIELDS} | WORK
-    single = _events_from_text(web.calendar(form, TODAY, lang, f"{TODAY}T10:00:00Z")["ics"])
+    single = _events_from_text(
+        web.calendar(form, today=TODAY, lang=lang, now=f"{TODAY}T10:00:00Z")["ics"]
+    )
     mine = [e for e in first if LABELS[lang] in str(e["SUMMARY"])]
     assert [[str(a["TRIGGER"].to_ical()) for a in e.walk("VALARM")] for e in mine] == [
         [str(a["TRIGGER"].to_ical()) for a in e.walk("VALARM")] for e in single

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -49,3 +50,31 @@ def test_text_in_chinese_by_default() -> None:
     done = run("next", "--last-reload", "2026年3月15日", "--today", "2026-11-26")
     assert done.returncode == 0
     assert "最晚充值日: 2027年2月13日（周六）" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["next", "--last-reload", "2026-03-15", "--today", "2026-11-26", "--json"],
+        ["next", "--last-reload", "2026-03-15", "--today", "2026-11-26"],
+        ["number", "+86 138 0013 8000"],
+    ],
+)
+def test_a_closed_pipe_ends_quietly(argv: list[str]) -> None:
+    # `| head -c 20` or `| true`: the reader is gone before we write. The pipe's read end is
+    # closed before the command starts, so the write always fails (no race with the reader).
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "checker", *argv],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode in (0, 141)
+    assert done.stderr == b""

@@ -20,15 +20,39 @@ from typing import Any
 
 from checker import web
 
-FUNCTIONS = ("check_number", "check_amount", "next_reload", "calendar", "check_form")
+# The corpus gives each call's arguments in order; the adapter takes all but the first by name.
+FUNCTIONS: dict[str, tuple[str, ...]] = {
+    "check_number": ("text", "lang"),
+    "check_amount": ("text", "lang"),
+    "next_reload": (
+        "last_reload",
+        "zero_balance_since",
+        "margin_days",
+        "amount",
+        "promo",
+        "today",
+        "lang",
+        "reload_kind",
+    ),
+    "calendar": web.CALLS["calendar"],
+    "check_form": web.CALLS["check_form"],
+}
 
 
 def _summary(phone: Any, estimate_args: list[Any], amount: Any, promo: Any, lang: Any) -> str:
     last, zero, margin, today = estimate_args
     as_lang = lang if lang in ("zh", "en") else "zh"
-    estimate = web.next_reload(last, zero, margin, amount, promo, today, as_lang)
+    estimate = web.next_reload(
+        last,
+        zero_balance_since=zero,
+        margin_days=margin,
+        amount=amount,
+        promo=promo,
+        today=today,
+        lang=as_lang,
+    )
     number = None if phone is None else web.check_number(phone, as_lang)
-    return web.summary_text(number, estimate, lang)
+    return web.summary_text(number, estimate, lang=lang)
 
 
 def call(fn: str, args: list[Any]) -> Any:
@@ -36,7 +60,10 @@ def call(fn: str, args: list[Any]) -> Any:
         return _summary(*args)
     if fn not in FUNCTIONS:
         raise ValueError(f"not a function of checker.web: {fn}")
-    return getattr(web, fn)(*args)
+    names = FUNCTIONS[fn]
+    if len(args) > len(names):
+        raise TypeError(f"{fn} takes at most {len(names)} arguments")
+    return getattr(web, fn)(*args[:1], **dict(zip(names[1:], args[1:], strict=False)))
 
 
 def answer(line: str) -> str:

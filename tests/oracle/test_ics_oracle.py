@@ -35,16 +35,16 @@ NOW = "2026-11-26T10:00:00Z"
     ],
 )
 def test_parses_and_matches_the_estimate(lang: str, form: dict, today: str) -> None:
-    exported = web.calendar(form, today, lang, now=NOW)
+    exported = web.calendar(form, today=today, lang=lang, now=NOW)
     estimate = web.next_reload(
         form["last_reload"],
-        form.get("zero_balance_since"),
-        form.get("margin_days"),
-        form.get("amount"),
-        False,
-        today,
-        lang,
-        form.get("reload_kind"),
+        zero_balance_since=form.get("zero_balance_since"),
+        margin_days=form.get("margin_days"),
+        amount=form.get("amount"),
+        promo=False,
+        today=today,
+        lang=lang,
+        reload_kind=form.get("reload_kind"),
     )
     cal = icalendar.Calendar.from_ical(exported["ics"])
     events = cal.walk("VEVENT")
@@ -114,7 +114,7 @@ def _alarm_times(event: object) -> list[datetime]:
     ],
 )
 def test_nothing_in_the_past(lang: str, form: dict, today: str, kinds: list[str]) -> None:
-    exported = web.calendar(form, today, lang, now=NOW)
+    exported = web.calendar(form, today=today, lang=lang, now=NOW)
     assert exported["ok"], exported
     day = date.fromisoformat(today)
     events = icalendar.Calendar.from_ical(exported["ics"]).walk("VEVENT")
@@ -131,7 +131,7 @@ def test_nothing_in_the_past(lang: str, form: dict, today: str, kinds: list[str]
 
 
 def test_zh_reload_by_title_reads_as_the_last_day() -> None:
-    exported = web.calendar({"last_reload": "2026-03-15"}, TODAY, "zh", now=NOW)
+    exported = web.calendar({"last_reload": "2026-03-15"}, today=TODAY, lang="zh", now=NOW)
     first = icalendar.Calendar.from_ical(exported["ics"]).walk("VEVENT")[0]
     assert str(first["SUMMARY"]) == "Smart 保号：今天是最后充值日"
     assert first.decoded("DTSTART") == date(2027, 2, 13)

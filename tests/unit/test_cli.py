@@ -58,7 +58,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
                 "en",
             ],
             0,
-            web.next_reload("2026/03/15", "2026-05-01", "10", "₱300", True, TODAY, "en"),
+            web.next_reload(
+                "2026/03/15",
+                zero_balance_since="2026-05-01",
+                margin_days="10",
+                amount="₱300",
+                promo=True,
+                today=TODAY,
+                lang="en",
+            ),
         ),
         # --promo is --kind promo; the default kind is regular.
         (

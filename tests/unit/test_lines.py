@@ -1,4 +1,5 @@
-"""The saved lines (checker/lines.py and their checker.web calls): save, list, export, import.
+"""The saved lines (checker/lines.py and their checker.web calls): save, list, delete,
+export, import.
 
 The fuzz tests of the same calls are in test_lines_fuzz.py; the page's use of them in
 tests/browser/test_saved_lines.py.
@@ -24,7 +25,7 @@ FAMILY = {**BLANK, "phone": "+63 917 555 0000", "last_reload": "2026-03-15"}
 def _save(*forms: tuple[dict[str, Any], str], lang: str = "en") -> dict[str, Any]:
     saved: Any = None
     for form, label in forms:
-        answer = web.save_line(form, label, saved, TODAY, lang)
+        answer = web.save_line(form, label=label, saved=saved, today=TODAY, lang=lang)
         assert answer["ok"], answer
         saved = answer["saved"]
     return saved
@@ -42,7 +43,7 @@ def test_save_keeps_the_form_and_label_never_a_result() -> None:
 def test_saving_the_same_number_again_updates_it_in_place() -> None:
     saved = _save((WORK, "Work"), (FAMILY, ""))
     later = {**WORK, "phone": "+639181234567", "last_reload": "2026-11-01"}
-    answer = web.save_line(later, "Work 2", saved, TODAY, "en")
+    answer = web.save_line(later, label="Work 2", saved=saved, today=TODAY, lang="en")
     assert answer["ok"] and answer["updated"] is True
     assert [line["e164"] for line in answer["saved"]["lines"]] == [
         "+639181234567",
@@ -75,7 +76,7 @@ def test_save_refuses_what_the_checker_refuses(
 ) -> None:
     saved = _save((FAMILY, "Mum"))
     for lang in ("zh", "en"):
-        answer = web.save_line(form, label, saved, TODAY, lang)
+        answer = web.save_line(form, label=label, saved=saved, today=TODAY, lang=lang)
         assert answer["ok"] is False
         assert (answer["code"], answer["field"]) == (code, field)
         assert answer["message"]
@@ -86,13 +87,13 @@ def test_save_refuses_what_the_checker_refuses(
 )
 def test_the_list_is_sorted_soonest_first_with_dates_from_today(lang: str, default: str) -> None:
     saved = _save((WORK, "Work"), (FAMILY, ""))
-    answer = web.saved_lines(saved, TODAY, lang)
+    answer = web.saved_lines(saved, today=TODAY, lang=lang)
     assert answer["ok"], answer
     rows = answer["lines"]
     assert [row["e164"] for row in rows] == ["+639175550000", "+639181234567"]
     assert [row["label"] for row in rows] == [default, "Work"]
     for row, form in zip(rows, (FAMILY, WORK), strict=True):
-        expected = web.check_form(form, TODAY, lang)["estimate"]
+        expected = web.check_form(form, today=TODAY, lang=lang)["estimate"]
         assert (row["reload_by"], row["status"], row["days_left"]) == (
             expected["reload_by"],
             expected["status"],
@@ -100,16 +101,19 @@ def test_the_list_is_sorted_soonest_first_with_dates_from_today(lang: str, defau
         )
         assert row["form"] == form
     # Another day, other days left: nothing is stored but the form.
-    later = web.saved_lines(saved, "2026-12-26", lang)["lines"]
+    later = web.saved_lines(saved, today="2026-12-26", lang=lang)["lines"]
     assert [row["days_left"] for row in later] == [row["days_left"] - 30 for row in rows]
 
 
 def test_the_list_reads_the_storage_text_and_refuses_a_damaged_one() -> None:
     saved = _save((WORK, ""))
-    assert web.saved_lines(json.dumps(saved), TODAY, "en")["lines"][0]["e164"] == "+639181234567"
-    assert web.saved_lines("", TODAY, "en") == {"ok": True, "lines": []}
-    assert web.saved_lines(None, TODAY, "en") == {"ok": True, "lines": []}
-    assert web.saved_lines("{broken", TODAY, "en")["code"] == "import.not_json"
+    assert (
+        web.saved_lines(json.dumps(saved), today=TODAY, lang="en")["lines"][0]["e164"]
+        == "+639181234567"
+    )
+    assert web.saved_lines("", today=TODAY, lang="en") == {"ok": True, "lines": []}
+    assert web.saved_lines(None, today=TODAY, lang="en") == {"ok": True, "lines": []}
+    assert web.saved_lines("{broken", today=TODAY, lang="en")["code"] == "import.not_json"
 
 
 def test_export_then_import_into_nothing_gives_the_same_document() -> None:
@@ -117,7 +121,9 @@ def test_export_then_import_into_nothing_gives_the_same_document() -> None:
     exported = web.export_lines(saved)
     assert exported["ok"] and exported["filename"].endswith(".json")
     assert json.loads(exported["json"]) == saved
-    answer = web.import_lines(exported["json"], len(exported["json"]), "", TODAY, "zh")
+    answer = web.import_lines(
+        exported["json"], size=len(exported["json"]), saved="", today=TODAY, lang="zh"
+    )
     assert answer["ok"], answer
     assert answer["saved"] == saved
     assert (answer["added"], answer["updated"]) == (2, 0)
@@ -127,7 +133,7 @@ def test_import_merges_by_number() -> None:
     mine = _save((WORK, "Mine"))
     theirs = _save(({**WORK, "last_reload": "2026-10-01"}, "Theirs"), (FAMILY, ""))
     text = web.export_lines(theirs)["json"]
-    answer = web.import_lines(text, len(text), mine, TODAY, "en")
+    answer = web.import_lines(text, size=len(text), saved=mine, today=TODAY, lang="en")
     assert (answer["added"], answer["updated"]) == (1, 1)
     assert answer["message"] == "Imported: 1 lines added, 1 updated."
     assert [(line["e164"], line["label"]) for line in answer["saved"]["lines"]] == [
@@ -185,7 +191,7 @@ def test_a_bad_file_changes_nothing_and_says_why(text: Any, size: Any, code: str
         ("zh", "保存的号码没有改变。"),
         ("en", "Your saved lines are unchanged."),
     ):
-        answer = web.import_lines(text, size, mine, TODAY, lang)
+        answer = web.import_lines(text, size=size, saved=mine, today=TODAY, lang=lang)
         assert answer["ok"] is False
         assert (answer["code"], answer["field"]) == (code, "import")
         assert answer["message"].endswith(unchanged), answer["message"]
@@ -194,7 +200,7 @@ def test_a_bad_file_changes_nothing_and_says_why(text: Any, size: Any, code: str
 
 def test_a_line_of_the_file_is_named_in_the_message() -> None:
     text = _file(lambda d: d["lines"][0]["form"].update(last_reload="2026-02-30"))
-    message = web.import_lines(text, None, None, TODAY, "en")["message"]
+    message = web.import_lines(text, size=None, saved=None, today=TODAY, lang="en")["message"]
     assert message.startswith("Line 1 in the file is not valid: ")
     assert "2026-02-30" in message
 
@@ -203,10 +209,13 @@ def test_a_field_added_to_the_form_is_saved_without_code_changes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     extra = web.Field("nickname_hint", "choice", default="a", options=("a", "b"))
-    monkeypatch.setattr(web, "FIELDS", (*web.FIELDS, extra))
+    # The saved lines read the contract's fields when called, not a copy made at import.
+    monkeypatch.setattr(web.contract, "FIELDS", (*web.FIELDS, extra))
     saved = _save(({**WORK, "nickname_hint": "b"}, ""))
     assert saved["lines"][0]["form"]["nickname_hint"] == "b"
-    missing = web.import_lines(json.dumps(_save((WORK, ""))), None, None, TODAY, "en")
+    missing = web.import_lines(
+        json.dumps(_save((WORK, ""))), size=None, saved=None, today=TODAY, lang="en"
+    )
     assert missing["saved"]["lines"][0]["form"]["nickname_hint"] == "a"  # its default
 
 
@@ -225,16 +234,16 @@ def test_export_import_round_trip_and_order(labels: list[str], days: list[int]) 
     for index, label in enumerate(labels):
         last = (date(2026, 11, 26) - timedelta(days=days[index])).isoformat()
         form = {**WORK, "phone": f"0918 123 45{index:02d}", "last_reload": last}
-        answer = web.save_line(form, label, saved, TODAY, "en")
+        answer = web.save_line(form, label=label, saved=saved, today=TODAY, lang="en")
         if label.strip() and len(label.strip()) <= lines.MAX_LABEL:
             assert answer["ok"], answer
         if answer["ok"]:
             saved = answer["saved"]
     text = web.export_lines(saved)["json"]
-    back = web.import_lines(text, None, None, TODAY, "en")
+    back = web.import_lines(text, size=None, saved=None, today=TODAY, lang="en")
     assert back["ok"], back
     assert back["saved"] == (saved or lines.document([]))
-    rows = web.saved_lines(back["saved"], TODAY, "en")["lines"]
+    rows = web.saved_lines(back["saved"], today=TODAY, lang="en")["lines"]
     assert [row["reload_by"] for row in rows] == sorted(row["reload_by"] for row in rows)
 
 
@@ -260,12 +269,14 @@ def _events(text: str) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_one_calendar_for_all_lines(lang: str) -> None:
     saved = _save((WORK, "Work"), (FAMILY, ""))
-    answer = web.calendar_all(saved, TODAY, lang, "2026-11-26T10:00:00Z")
+    answer = web.calendar_all(saved, today=TODAY, lang=lang, now="2026-11-26T10:00:00Z")
     assert answer["ok"], answer
     events = _events(answer["ics"])
-    singles = [_events(web.calendar(form, TODAY, lang)["ics"]) for form in (WORK, FAMILY)]
+    singles = [
+        _events(web.calendar(form, today=TODAY, lang=lang)["ics"]) for form in (WORK, FAMILY)
+    ]
     assert len(events) == sum(len(single) for single in singles)
-    default = web.saved_lines(saved, TODAY, lang)["lines"][0]["label"]
+    default = web.saved_lines(saved, today=TODAY, lang=lang)["lines"][0]["label"]
     for label, single in zip(("Work", default), singles, strict=True):
         mine = [event for event in events if label in event["SUMMARY"]]
         # The same days and alarms as the one-line file; the label, never the number.
@@ -278,19 +289,23 @@ def test_one_calendar_for_all_lines(lang: str) -> None:
 
 def test_calendar_uids_are_stable_per_line_and_event() -> None:
     saved = _save((WORK, "Work"), (FAMILY, ""))
-    first = _events(web.calendar_all(saved, TODAY, "en", "2026-11-26T10:00:00Z")["ics"])
+    first = _events(
+        web.calendar_all(saved, today=TODAY, lang="en", now="2026-11-26T10:00:00Z")["ics"]
+    )
     uids = [event["UID"] for event in first]
     assert len(set(uids)) == len(uids)
     # Exported again later, after a new reload and a new label: the same events, updated.
     moved = _save(({**WORK, "last_reload": "2026-07-01"}, "Work SIM"), (FAMILY, ""))
-    again = _events(web.calendar_all(moved, TODAY, "en", "2026-11-27T08:00:00Z")["ics"])
+    again = _events(
+        web.calendar_all(moved, today=TODAY, lang="en", now="2026-11-27T08:00:00Z")["ics"]
+    )
     assert [event["UID"] for event in again] == uids
     assert [event["DTSTART"] for event in again] != [event["DTSTART"] for event in first]
 
 
 def test_calendar_for_no_line_says_so() -> None:
     for saved in (None, "", lines.document([])):
-        answer = web.calendar_all(saved, TODAY, "en")
+        answer = web.calendar_all(saved, today=TODAY, lang="en")
         assert (answer["ok"], answer["code"], answer["field"]) == (False, "lines.none", "saved")
 
 
@@ -303,6 +318,47 @@ def test_the_readme_example_is_a_file_that_imports() -> None:
     text = readme.read_text(encoding="utf-8")
     start = text.index('    {\n      "format": "smart-baohao.lines"')
     example = text[start : text.index("\n    }\n", start) + 6]
-    answer = web.import_lines(example, None, None, TODAY, "en")
+    answer = web.import_lines(example, size=None, saved=None, today=TODAY, lang="en")
     assert answer["ok"], answer
     assert answer["saved"] == json.loads(example)
+
+
+@pytest.mark.parametrize(
+    ("e164", "left", "deleted"),
+    [
+        ("+639181234567", ["+639175550000"], True),
+        ("+639175550000", ["+639181234567"], True),
+        ("+639999999999", ["+639181234567", "+639175550000"], False),  # not saved: no change
+        ("0918 123 4567", ["+639181234567", "+639175550000"], False),  # the list's e164 only
+        (None, ["+639181234567", "+639175550000"], False),
+    ],
+)
+def test_delete_line_answers_the_document_without_it(
+    e164: object, left: list[str], deleted: bool
+) -> None:
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    for stored in (saved, json.dumps(saved)):  # as the page keeps it: its storage's text
+        answer = web.delete_line(e164, saved=stored, lang="en")
+        assert answer["ok"] and answer["deleted"] is deleted
+        assert [line["e164"] for line in answer["saved"]["lines"]] == left
+        kept = {line["e164"]: line for line in saved["lines"]}
+        assert answer["saved"]["lines"] == [kept[number] for number in left]
+
+
+def test_a_line_that_no_longer_passes_can_still_be_deleted() -> None:
+    # Only the document's shape is read: a line today's checks refuse can still be deleted.
+    saved = _save((WORK, "Work"), (FAMILY, ""))
+    saved["lines"][1]["form"]["last_reload"] = "2099-01-01"
+    assert web.saved_lines(saved, today=TODAY, lang="en")["ok"] is False
+    answer = web.delete_line("+639175550000", saved=saved, lang="en")
+    assert answer["ok"] and [line["e164"] for line in answer["saved"]["lines"]] == ["+639181234567"]
+
+
+@pytest.mark.parametrize(
+    ("saved", "code"),
+    [("{broken", "import.not_json"), ({"format": "other"}, "import.not_ours")],
+)
+def test_delete_line_refuses_a_damaged_document(saved: object, code: str) -> None:
+    for lang in ("zh", "en"):
+        answer = web.delete_line("+639181234567", saved=saved, lang=lang)
+        assert answer == {**answer, "ok": False, "code": code, "field": "saved"}

@@ -42,7 +42,7 @@ def _real_document(labels: list[str]) -> dict[str, Any]:
     saved: Any = None
     for index, label in enumerate(labels):
         form = {**_GOOD, "phone": f"0918 123 45{index:02d}"}
-        answer = web.save_line(form, label, saved, TODAY, "en")
+        answer = web.save_line(form, label=label, saved=saved, today=TODAY, lang="en")
         if answer["ok"]:
             saved = answer["saved"]
     return saved or lines.document([])
@@ -87,6 +87,7 @@ FIELDS = {
     }
     | set(web.FIELD_NAMES),
     "saved_lines": {"saved", "today"},
+    "delete_line": {"saved"},
     "export_lines": {"saved"},
     "import_lines": {"import", "today"},
     "calendar_all": {"saved", "today"},
@@ -122,7 +123,7 @@ def fuzz_save_line(
     ran: list[int], form: object, label: object, saved: object, today: object, lang: Any
 ) -> None:
     ran[0] += 1
-    result = web.save_line(form, label, saved, today, lang)
+    result = web.save_line(form, label=label, saved=saved, today=today, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         check_document(result["saved"])
@@ -135,7 +136,7 @@ def fuzz_save_line(
 @given(saved=documents, today=todays, lang=langs)
 def fuzz_saved_lines(ran: list[int], saved: object, today: object, lang: Any) -> None:
     ran[0] += 1
-    result = web.saved_lines(saved, today, lang)
+    result = web.saved_lines(saved, today=today, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         dates = [row["reload_by"] for row in result["lines"]]
@@ -157,12 +158,37 @@ def fuzz_export_lines(ran: list[int], saved: object) -> None:
 
 
 @FUZZ
+@given(saved=documents, which=st.one_of(st.integers(0, 4), anything), lang=langs)
+def fuzz_delete_line(ran: list[int], saved: object, which: object, lang: Any) -> None:
+    ran[0] += 1
+    kept = saved.get("lines") if isinstance(saved, dict) else None
+    # A number the document holds (when it holds one at that place), or anything at all.
+    e164 = (
+        kept[which].get("e164")
+        if isinstance(which, int)
+        and isinstance(kept, list)
+        and 0 <= which < len(kept)
+        and isinstance(kept[which], dict)
+        else which
+    )
+    result = web.delete_line(e164, saved=saved, lang=lang)
+    assert_json_ready(result)
+    if result["ok"]:
+        check_document(result["saved"])
+        left = [line["e164"] for line in result["saved"]["lines"]]
+        assert e164 not in left
+        assert result["deleted"] is (len(left) < len(kept or []))
+    else:
+        check_error(result, expected_lang(lang), "delete_line")
+
+
+@FUZZ
 @given(text=file_texts, size=sizes, saved=real_documents, today=todays, lang=langs)
 def fuzz_import_lines(
     ran: list[int], text: object, size: object, saved: object, today: object, lang: Any
 ) -> None:
     ran[0] += 1
-    result = web.import_lines(text, size, saved, today, lang)
+    result = web.import_lines(text, size=size, saved=saved, today=today, lang=lang)
     assert_json_ready(result)
     if result["ok"]:
         check_document(result["saved"])
@@ -175,7 +201,7 @@ def fuzz_import_lines(
 @given(saved=documents, today=todays, lang=langs, now=nows)
 def fuzz_calendar_all(ran: list[int], saved: object, today: object, lang: Any, now: object) -> None:
     ran[0] += 1
-    result = web.calendar_all(saved, today, lang, now)
+    result = web.calendar_all(saved, today=today, lang=lang, now=now)
     assert_json_ready(result)
     if result["ok"]:
         text = result["ics"]
@@ -188,6 +214,7 @@ def fuzz_calendar_all(ran: list[int], saved: object, today: object, lang: Any, n
 FUZZERS: dict[str, Callable[[list[int]], None]] = {
     "save_line": fuzz_save_line,
     "saved_lines": fuzz_saved_lines,
+    "delete_line": fuzz_delete_line,
     "export_lines": fuzz_export_lines,
     "import_lines": fuzz_import_lines,
     "calendar_all": fuzz_calendar_all,

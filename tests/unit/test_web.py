@@ -145,8 +145,13 @@ def test_check_number_ok(text: str, fields: dict) -> None:
     ],
 )
 def test_errors_are_dicts_with_a_field(function, args: tuple, code: str, field: str) -> None:
+    # The table gives next_reload's arguments in their old order; it takes all but the first
+    # by name.
+    names = ("zero_balance_since", "margin_days", "amount", "promo", "today")
+    by_name = dict(zip(names, args[1:], strict=False)) if function is web.next_reload else {}
+    positional = args[:1] if by_name else args
     for lang in ("zh", "en"):
-        result = function(*args, lang=lang)
+        result = function(*positional, **by_name, lang=lang)
         assert result == {"ok": False, "code": code, "message": result["message"], "field": field}
         assert result["message"]
 
@@ -258,7 +263,7 @@ def test_promo_is_unknown_with_its_own_words_and_no_dates(lang: str) -> None:
     assert [result[name] for name in dates] == [None] * len(dates)
     assert result["days_text"] is None
     assert ("普通话费充值" if lang == "zh" else "regular reload") in result["status_detail"]
-    summary = web.summary_text(None, result, lang)
+    summary = web.summary_text(None, result, lang=lang)
     assert "None" not in summary
     assert result["status_detail"] in summary
 
@@ -283,7 +288,7 @@ def test_days_past_a_date_are_said_in_words(today: str, lang: str, days_text: st
     result = web.next_reload("2026-03-15", today=today, lang=lang)
     assert result["days_text"] == days_text
     assert "-" not in result["days_text"]
-    summary = web.summary_text(None, result, lang)
+    summary = web.summary_text(None, result, lang=lang)
     assert f"({days_text})" in summary
     assert not re.search(r"(?<![0-9-])-[0-9]", summary)
 
@@ -291,12 +296,20 @@ def test_days_past_a_date_are_said_in_words(today: str, lang: str, days_text: st
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_zero_balance_gives_two_named_dates(lang: str) -> None:
     # Balance gone on 1 May; the regular load itself would have lasted until next March.
-    result = web.next_reload("2026-03-15", "2026-05-01", None, None, False, "2026-06-01", lang)
+    result = web.next_reload(
+        "2026-03-15",
+        zero_balance_since="2026-05-01",
+        margin_days=None,
+        amount=None,
+        promo=False,
+        today="2026-06-01",
+        lang=lang,
+    )
     assert (result["balance_ends"], result["load_expires"]) == ("2026-05-01", "2027-03-15")
     labels = {message("label.balance_ends", lang), result["load_expires_label"]}
     assert len(labels) == 2
     assert result["load_expires_label"] == message("label.load_expires.regular", lang)
-    summary = web.summary_text(None, result, lang)
+    summary = web.summary_text(None, result, lang=lang)
     said = {day: format_date(date.fromisoformat(day), lang) for day in ("2026-05-01", "2027-03-15")}
     assert f"{message('label.balance_ends', lang)}: {said['2026-05-01']}" in summary
     assert f"{result['load_expires_label']}: {said['2027-03-15']}" in summary
@@ -308,7 +321,7 @@ def test_zero_balance_gives_two_named_dates(lang: str) -> None:
 def test_network_warning_stands_in_the_status(lang: str) -> None:
     # 0917 was first allocated to Globe: Smart's rules may not apply to it at all.
     form = {"phone": "0917 123 4567", "last_reload": "2026-11-01"}
-    result = web.check_form(form, TODAY, lang)
+    result = web.check_form(form, today=TODAY, lang=lang)
     assert result["number"]["warnings"] == ["phone.not_smart_prefix"]
     estimate = result["estimate"]
     assert estimate["status"] == "ok"
@@ -323,7 +336,7 @@ def test_network_warning_stands_in_the_status(lang: str) -> None:
 
 def test_a_smart_number_adds_nothing_to_the_status() -> None:
     form = {"phone": "0918 123 4567", "last_reload": "2026-11-01"}
-    assert web.check_form(form, TODAY, "en")["estimate"]["status_warnings"] == []
+    assert web.check_form(form, today=TODAY, lang="en")["estimate"]["status_warnings"] == []
 
 
 def test_small_amount_warning_reaches_the_estimate() -> None:
@@ -333,14 +346,16 @@ def test_small_amount_warning_reaches_the_estimate() -> None:
 
 
 def test_check_form_blank_fields_are_none() -> None:
-    assert web.check_form({}, TODAY, "zh") == {
+    assert web.check_form({}, today=TODAY, lang="zh") == {
         "number": None,
         "amount": None,
         "estimate": None,
         "summary": None,
     }
     assert (
-        web.check_form({"phone": "  ", "amount": "", "last_reload": ""}, TODAY, "en")["number"]
+        web.check_form({"phone": "  ", "amount": "", "last_reload": ""}, today=TODAY, lang="en")[
+            "number"
+        ]
         is None
     )
 
@@ -354,7 +369,7 @@ def test_check_form_full() -> None:
         "zero_balance_since": "",
         "margin_days": "30",
     }
-    result = web.check_form(form, TODAY, "en")
+    result = web.check_form(form, today=TODAY, lang="en")
     assert result["number"]["e164"] == "+639181234567"
     assert result["amount"]["amount"] == "300.00"
     assert result["estimate"]["reload_by"] == "2027-02-13"
@@ -364,17 +379,17 @@ def test_check_form_full() -> None:
 
 
 def test_check_form_keeps_the_estimate_when_only_the_amount_is_wrong() -> None:
-    result = web.check_form({"last_reload": "2026-03-15", "amount": "abc"}, TODAY, "en")
+    result = web.check_form({"last_reload": "2026-03-15", "amount": "abc"}, today=TODAY, lang="en")
     assert result["amount"]["code"] == "amount.not_a_number"
     assert result["estimate"]["ok"] is True
 
 
 def test_calendar() -> None:
     form = {"last_reload": "2026-03-15", "phone": "09181234567"}
-    result = web.calendar(form, TODAY, "en", now="2026-11-26T10:00:00Z")
+    result = web.calendar(form, today=TODAY, lang="en", now="2026-11-26T10:00:00Z")
     assert result["ok"] is True
     assert result["filename"] == "smart-reload-by-2027-02-13.ics"
-    late = web.calendar(form, "2027-03-01", "en", now="2027-03-01T10:00:00Z")
+    late = web.calendar(form, today="2027-03-01", lang="en", now="2027-03-01T10:00:00Z")
     assert late["filename"] == "smart-reload-now-2027-03-01.ics"
     assert "DTSTAMP:20261126T100000Z" in result["ics"]
     assert "0918 123 4567" in result["ics"].replace("\r\n ", "")
@@ -394,7 +409,7 @@ def test_calendar() -> None:
     ],
 )
 def test_calendar_stamp(now: str, stamp: str) -> None:
-    result = web.calendar({"last_reload": "2026-03-15"}, TODAY, "en", now=now)
+    result = web.calendar({"last_reload": "2026-03-15"}, today=TODAY, lang="en", now=now)
     assert f"DTSTAMP:{stamp}\r\n" in result["ics"]
 
 
@@ -414,7 +429,7 @@ def test_calendar_stamp(now: str, stamp: str) -> None:
     ],
 )
 def test_calendar_errors(form: object, code: str) -> None:
-    assert web.calendar(form, TODAY, "zh")["code"] == code
+    assert web.calendar(form, today=TODAY, lang="zh")["code"] == code
 
 
 def test_megabyte_strings_are_refused_quickly() -> None:
@@ -422,7 +437,7 @@ def test_megabyte_strings_are_refused_quickly() -> None:
     assert web.check_number(huge)["code"] == "input.too_long"
     assert web.next_reload(huge, today=TODAY)["code"] == "input.too_long"
     assert (
-        web.check_form({name: huge for name in web.FIELD_NAMES}, TODAY)["estimate"]["code"]
+        web.check_form({name: huge for name in web.FIELD_NAMES}, today=TODAY)["estimate"]["code"]
         == "input.too_long"
     )
 
@@ -444,7 +459,7 @@ def test_every_field_is_well_formed(field: web.Field) -> None:
     else:
         assert isinstance(field.default, str) and not field.options
     # A default the checker itself refuses would show an error on a blank form.
-    answer = web.check_form({field.name: field.default}, TODAY)
+    answer = web.check_form({field.name: field.default}, today=TODAY)
     assert all(part is None or part["ok"] for part in answer.values() if isinstance(part, dict))
 
 
@@ -462,9 +477,9 @@ def test_field_names_are_unique_and_the_form_reads_them_all() -> None:
         "last_reload": "2026-03-16",
     }
     assert set(changed) == set(web.FIELD_NAMES)
-    before = web.check_form(base, TODAY)
+    before = web.check_form(base, today=TODAY)
     for name, value in changed.items():
-        assert web.check_form({**base, name: value}, TODAY) != before, name
+        assert web.check_form({**base, name: value}, today=TODAY) != before, name
 
 
 @pytest.mark.parametrize("name", web.CALLS)
@@ -485,10 +500,10 @@ def test_every_call_names_its_arguments(name: str) -> None:
 def test_a_date_without_a_year_is_said_in_the_answer(
     lang: str, typed: str, note: str | None
 ) -> None:
-    result = web.check_form({"last_reload": typed}, TODAY, lang)["estimate"]
+    result = web.check_form({"last_reload": typed}, today=TODAY, lang=lang)["estimate"]
     assert result["last_reload"] == "2026-03-15"
     assert result["date_notes"] == ([] if note is None else [note])
-    summary = web.check_form({"last_reload": typed}, TODAY, lang)["summary"]
+    summary = web.check_form({"last_reload": typed}, today=TODAY, lang=lang)["summary"]
     assert note is None or note in summary
 
 
@@ -505,7 +520,7 @@ def test_a_date_without_a_year_is_said_in_the_answer(
     ],
 )
 def test_the_fold_says_each_date_once(form: dict[str, str], keys: list[str]) -> None:
-    result = web.check_form(form, "2026-06-01", "en")["estimate"]
+    result = web.check_form(form, today="2026-06-01", lang="en")["estimate"]
     assert [row["key"] for row in result["other_dates"]] == keys
     for row in result["other_dates"]:
         assert row["text"] == format_date(date.fromisoformat(row["date"]), "en")
@@ -516,7 +531,7 @@ def test_the_fold_says_each_date_once(form: dict[str, str], keys: list[str]) -> 
     [("3/4/2026", "date.ambiguous"), ("Sat 13 Feb 2026", "date.wrong_weekday")],
 )
 def test_a_date_that_could_be_misread_is_a_question(typed: str, code: str) -> None:
-    result = web.check_form({"last_reload": typed}, TODAY, "en")["estimate"]
+    result = web.check_form({"last_reload": typed}, today=TODAY, lang="en")["estimate"]
     assert (result["ok"], result["code"], result["field"]) == (False, code, "last_reload")
 
 
@@ -528,9 +543,9 @@ def test_a_bad_today_is_the_error_for_a_date_without_a_year() -> None:
 def test_a_saved_line_keeps_the_year_it_was_read_with() -> None:
     # "3月15日" means another day next year: the saved form keeps the date it was read as.
     form = {"phone": "0918 123 4567", "last_reload": "3月15日", "zero_balance_since": "2026-05-01"}
-    saved = web.save_line(form, "", None, TODAY, "zh")
+    saved = web.save_line(form, label="", saved=None, today=TODAY, lang="zh")
     assert saved["ok"], saved
     kept = saved["saved"]["lines"][0]["form"]
     assert (kept["last_reload"], kept["zero_balance_since"]) == ("2026-03-15", "2026-05-01")
-    later = web.saved_lines(saved["saved"], "2027-11-26", "zh")["lines"][0]
+    later = web.saved_lines(saved["saved"], today="2027-11-26", lang="zh")["lines"][0]
     assert later["reload_by"] == "2026-04-08"

@@ -705,14 +705,14 @@ def fuzz_next_reload(ran: list[int], form: dict[str, object], today: object, lan
 @given(form=forms, today=todays, lang=langs, now=nows)
 def fuzz_calendar(ran: list[int], form: object, today: object, lang: Any, now: object) -> None:
     ran[0] += 1
-    result = web.calendar(form, today, lang, now)
+    result = web.calendar(form, today=today, lang=lang, now=now)
     assert_json_ready(result)
     fields = _form_fields(form)
     inputs = {**_estimate_inputs(fields, today), "phone": fields["phone"]}
     check_calendar_result(result, expected_lang(lang), inputs)
     if not result["ok"] and result["field"] == "amount":
         # Only PasaLoad's dates read the amount.
-        assert web.check_form(form, today, lang)["estimate"] is not None
+        assert web.check_form(form, today=today, lang=lang)["estimate"] is not None
         assert result["code"].startswith(("pasaload.", "amount.", "input."))
 
 
@@ -728,7 +728,7 @@ def fuzz_check_form(ran: list[int], form: object, today: object, lang: Any) -> N
     the estimate); the summary is ``summary_text`` of the parts.
     """
     ran[0] += 1
-    result = web.check_form(form, today, lang)
+    result = web.check_form(form, today=today, lang=lang)
     assert_json_ready(result)
     assert set(result) == {"number", "amount", "estimate", "summary"}
     as_lang = expected_lang(lang)
@@ -747,13 +747,13 @@ def fuzz_check_form(ran: list[int], form: object, today: object, lang: Any) -> N
         good_amount = None if amount is None or not amount["ok"] else fields["amount"]
         alone = web.next_reload(
             fields["last_reload"],
-            fields["zero_balance_since"],
-            fields["margin_days"],
-            good_amount,
-            fields["promo"],
-            today,
-            as_lang,
-            fields["reload_kind"],
+            zero_balance_since=fields["zero_balance_since"],
+            margin_days=fields["margin_days"],
+            amount=good_amount,
+            promo=fields["promo"],
+            today=today,
+            lang=as_lang,
+            reload_kind=fields["reload_kind"],
         )
         # The same, but for the number's network warning, which stands in the status.
         carried = []
@@ -773,7 +773,7 @@ def fuzz_check_form(ran: list[int], form: object, today: object, lang: Any) -> N
     if estimate is None or not estimate["ok"]:
         assert result["summary"] is None
     else:
-        assert result["summary"] == web.summary_text(number, estimate, as_lang)
+        assert result["summary"] == web.summary_text(number, estimate, lang=as_lang)
 
 
 def _consistent(
@@ -826,10 +826,19 @@ def fuzz_summary_text(
     as_lang = expected_lang(lang)
     last, zero, margin, today = estimate_args
     kind, amount = kind_amount
-    estimate = web.next_reload(last, zero, margin, amount, promo, today, as_lang, kind)
+    estimate = web.next_reload(
+        last,
+        zero_balance_since=zero,
+        margin_days=margin,
+        amount=amount,
+        promo=promo,
+        today=today,
+        lang=as_lang,
+        reload_kind=kind,
+    )
     assert estimate["ok"] is True, estimate  # consistent input always gets an answer
     number = None if phone is None else web.check_number(phone, as_lang)
-    text = web.summary_text(number, estimate, lang)
+    text = web.summary_text(number, estimate, lang=lang)
     assert isinstance(text, str)
     lines = text.split("\n")
     assert_message(lines[0], "summary.title", as_lang)
@@ -862,8 +871,9 @@ FUZZERS: dict[str, Callable[[list[int]], None]] = {
 def test_every_public_function_is_fuzzed() -> None:
     public = {
         name
-        for name, value in vars(web).items()
-        if callable(value) and getattr(value, "__module__", None) == web.__name__
+        for name in web.__all__
+        if callable(value := getattr(web, name))
+        and getattr(value, "__module__", "").startswith(web.__name__)
         if not isinstance(value, type)  # the Field data class is data, not a call
         if not name.startswith("_") and not name.endswith("_dict")
     }

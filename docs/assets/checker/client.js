@@ -13,6 +13,8 @@
 
 import * as message from "./protocol.js";
 
+/** @typedef {import("../../../types/checker-web").Calls} Calls */
+
 /**
  * @typedef {object} Config  the page's config (hooks/checker_assets.py), URLs relative to it
  * @property {string} lang
@@ -243,10 +245,12 @@ export function start(pageConfig, stallMs) {
 
 /**
  * Call checker.web's `name` with its arguments by name; resolves to its answer (a plain
- * object). Rejects when the worker is not there, refuses the call, or dies meanwhile.
- * @param {string} name
- * @param {Record<string, unknown>} args
- * @returns {Promise<any>}
+ * object, of the shape types/checker-web.d.ts declares for that call). Rejects when the worker
+ * is not there, refuses the call, or dies meanwhile.
+ * @template {keyof Calls} Name
+ * @param {Name} name
+ * @param {Calls[Name]["args"]} args
+ * @returns {Promise<Calls[Name]["answer"]>}
  */
 export function call(name, args) {
   if (!booting || !config) return Promise.reject(new BootError(current.error || "load_failed"));

@@ -7,6 +7,9 @@
 
 import * as client from "./client.js";
 
+/** @typedef {import("../../../types/checker-web").SavedLine} SavedLine */
+/** @typedef {import("../../../types/checker-web").LinesDocument} LinesDocument */
+
 // One key, versioned with the document's format (checker/lines.py VERSION).
 export const STORAGE_KEY = "checker.lines.v1";
 
@@ -58,7 +61,7 @@ export class SavedLines {
     this.root = /** @type {HTMLElement} */ (host.root.querySelector("[data-checker-lines]"));
     this.strings = host.strings;
     this.list = /** @type {HTMLElement} */ (this.$("[data-checker-saved]"));
-    /** @type {any[]} the lines as checker.web.saved_lines answered them */
+    /** @type {SavedLine[]} the lines as checker.web.saved_lines answered them */
     this.lines = [];
     this.seq = 0;
     this.root.hidden = false;
@@ -72,7 +75,7 @@ export class SavedLines {
       file.value = ""; // choosing the same file again is a new import
       if (chosen) this.import(chosen);
     });
-    this.$("[data-checker-label]").maxLength = host.config.label_max_length || 40;
+    this.$("[data-checker-label]").maxLength = host.config.limits.label_max_length;
     this.showBlocked();
   }
 
@@ -145,7 +148,7 @@ export class SavedLines {
     );
   }
 
-  /** @param {any[]} lines */
+  /** @param {SavedLine[]} lines */
   draw(lines) {
     this.lines = lines;
     while (this.list.firstChild) this.list.removeChild(this.list.firstChild);
@@ -153,19 +156,22 @@ export class SavedLines {
     const none = !lines.length;
     this.list.hidden = none;
     this.$("[data-checker-saved-empty]").hidden = !none;
-    for (const button of this.root.querySelectorAll("[data-checker-needs-lines]")) {
+    const buttons = /** @type {NodeListOf<HTMLButtonElement>} */ (
+      this.root.querySelectorAll("[data-checker-needs-lines]")
+    );
+    for (const button of buttons) {
       button.disabled = none;
     }
     this.root.dataset.checkerSavedCount = String(lines.length);
   }
 
-  /** @param {any} line  one of checker.web.saved_lines' lines */
+  /** @param {SavedLine} line  one of checker.web.saved_lines' lines */
   item(line) {
     const li = document.createElement("li");
     li.className = "checker__saved-item";
     li.dataset.checkerSavedItem = "";
     li.dataset.e164 = line.e164;
-    li.dataset.reloadBy = line.reload_by;
+    li.dataset.reloadBy = String(line.reload_by); // "null" for a promo, as days_left
     li.dataset.status = line.status;
     li.dataset.daysLeft = String(line.days_left);
     const name = document.createElement("strong");
@@ -177,9 +183,11 @@ export class SavedLines {
     status.textContent = line.status_label;
     const dates = document.createElement("span");
     dates.className = "checker__saved-dates";
-    dates.textContent =
-      `${this.strings["lines.reload_by"]} ${line.reload_by} · ` +
-      `${this.strings["lines.days_left"]} ${line.days_left}`;
+    // days_text is checker.web's words for the days ("3 days ago"), never a bare "-3";
+    // a promo has no reload-by date.
+    dates.textContent = line.reload_by
+      ? `${this.strings["lines.reload_by"]} ${line.reload_by} · ${line.days_text}`
+      : line.status_label;
     const open = document.createElement("button");
     open.type = "button";
     open.className = "md-button checker__small";
@@ -201,7 +209,7 @@ export class SavedLines {
     return li;
   }
 
-  /** @param {any} line */
+  /** @param {SavedLine} line */
   open(line) {
     for (const [name, value] of Object.entries(line.form)) this.host.load(name, value);
     this.$("[data-checker-label]").value = line.custom_label;
@@ -214,7 +222,7 @@ export class SavedLines {
 
   /**
    * Keep checker.web's new document and say so (or why it could not be kept).
-   * @param {any} result  an answer with `saved` and `message`
+   * @param {{saved: LinesDocument, message: string}} result  save_line's or import_lines' answer
    */
   commit(result) {
     const problem = this.keep(result.saved);
@@ -250,22 +258,23 @@ export class SavedLines {
     );
   }
 
+  // Deleting is checker.web's change like any other: it answers the document without the line.
   /** @param {string} e164 */
   remove(e164) {
-    const text = this.stored();
-    if (!text) return;
-    /** @type {any} */
-    let doc;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      return;
-    }
-    doc.lines = doc.lines.filter((/** @type {any} */ line) => line.e164 !== e164);
-    const problem = this.keep(doc);
-    const kept = !problem || problem === "blocked"; // deleted either way
-    this.notice(this.strings[kept ? "lines.deleted" : `lines.not_kept.${problem}`], !kept);
-    this.refresh();
+    const args = { e164, saved: this.stored(), lang: this.host.config.lang };
+    client.call("delete_line", args).then(
+      (result) => {
+        if (!result.ok) {
+          this.notice(result.message, true);
+          return;
+        }
+        const problem = this.keep(result.saved);
+        const kept = !problem || problem === "blocked"; // deleted either way
+        this.notice(this.strings[kept ? "lines.deleted" : `lines.not_kept.${problem}`], !kept);
+        this.refresh();
+      },
+      (error) => this.host.callFailed(error),
+    );
   }
 
   deleteAll() {
@@ -318,7 +327,7 @@ export class SavedLines {
   // huge file is refused by checker.web without being read whole.
   /** @param {File} file */
   async import(file) {
-    const limit = Number(this.host.config.import_max_bytes) || 0;
+    const limit = this.host.config.limits.import_max_bytes;
     let text;
     try {
       text = await file.slice(0, limit + 1).text();

@@ -9,6 +9,9 @@ import * as client from "./client.js";
 import { SavedLines } from "./lines.js";
 import { STEPS } from "./protocol.js";
 
+/** @typedef {import("../../../types/checker-web").FormAnswer} FormAnswer */
+/** @typedef {import("../../../types/checker-web").EstimateAnswer} EstimateAnswer */
+
 /**
  * @typedef {object} Field  one of checker.web.FIELDS
  * @property {string} name
@@ -19,17 +22,8 @@ import { STEPS } from "./protocol.js";
  */
 /** @typedef {string | boolean} Value */
 
-// Links and saved forms from before reload_kind carry promo=1 for a promo.
-/** @type {Record<string, {field: string, value: string}>} */
-const LEGACY = { promo: { field: "reload_kind", value: "promo" } };
 const STORAGE_KEY = "checker.form";
 const DEBOUNCE_MS = 150;
-// The most a text field holds (its maxlength), takes from a link, or saves. Not a rule (the
-// checker caps input at 64 characters in checker/text.py and says so): far enough above it
-// that a cut paste is still "too long", never quietly valid. It keeps a runaway paste out of
-// the page: Chromium lays out 100,000 characters of right-to-left or emoji text for tens of
-// seconds, and they would go into the address, the share link and storage on every keystroke.
-export const MAX_LENGTH = 256;
 
 function localToday() {
   const d = new Date();
@@ -53,10 +47,10 @@ function setData(el, result) {
   }
 }
 
-// A link's text cut to MAX_LENGTH, as maxlength cuts a paste: never half a character.
-/** @param {string} text */
-function capped(text) {
-  let end = Math.min(text.length, MAX_LENGTH);
+// A link's text cut to the page's maxlength, as maxlength cuts a paste: never half a character.
+/** @param {string} text @param {number} limit */
+function capped(text, limit) {
+  let end = Math.min(text.length, limit);
   if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1;
   return text.slice(0, end);
 }
@@ -100,13 +94,19 @@ export class View {
     this.fields = this.config.fields;
     /** @type {Record<string, string>} */
     this.strings = this.config.strings;
+    // The most a text field holds, takes from a link, or saves (checker.web.LIMITS says why).
+    /** @type {number} */
+    this.maxLength = this.config.limits.text_max_length;
+    // Links and saved forms from before reload_kind (checker.web.LEGACY: promo=1 is a promo).
+    /** @type {Record<string, {field: string, value: string}>} */
+    this.legacy = this.config.legacy;
     this.form = /** @type {HTMLFormElement} */ (this.$("[data-checker-form]"));
     this.seq = 0;
     /** @type {number | undefined} */
     this.timer = undefined;
     /** @type {string | null} */
     this.summary = null;
-    /** @type {any} the last valid estimate on the page, which the glance shows */
+    /** @type {EstimateAnswer | null} the last valid estimate on the page, which the glance shows */
     this.estimate = null;
     /** @type {string} the boot's state, as last shown */
     this.state = "loading";
@@ -121,7 +121,7 @@ export class View {
     this.path = location.pathname;
     this.mounted = true; // until checker.js mounts another page's view
     for (const input of this.form.querySelectorAll("input")) {
-      if (input.type === "text" || input.type === "tel") input.maxLength = MAX_LENGTH;
+      if (input.type === "text" || input.type === "tel") input.maxLength = this.maxLength;
     }
     this.form.addEventListener("input", (event) => {
       this.judged.delete(this.nameOf(event.target));
@@ -138,7 +138,10 @@ export class View {
 
     // The page's HTML says the checker needs JavaScript and disables the form until now.
     this.$("[data-checker-needs-js]").hidden = true;
-    for (const el of root.querySelectorAll("[data-checker-until-js]")) el.disabled = false;
+    const untilJs = /** @type {NodeListOf<HTMLInputElement | HTMLButtonElement>} */ (
+      root.querySelectorAll("[data-checker-until-js]")
+    );
+    for (const el of untilJs) el.disabled = false;
     this.$("[data-checker-retry]").addEventListener("click", () => this.start());
     this.$("[data-checker-download]").addEventListener("click", () => client.confirm());
     this.$("[data-checker-calendar]").addEventListener("click", () => this.calendar());
@@ -282,7 +285,7 @@ export class View {
   parse(field, text) {
     if (field.kind === "checkbox") return text === "1";
     if (field.kind === "choice") return field.options.includes(text) ? text : null;
-    return capped(text);
+    return capped(text, this.maxLength);
   }
 
   /** @param {Value} value */
@@ -302,7 +305,7 @@ export class View {
     for (const field of this.fields) {
       const value = this.value(field);
       if (value === field.default) continue;
-      if (typeof value === "string" && value.length > MAX_LENGTH) continue;
+      if (typeof value === "string" && value.length > this.maxLength) continue;
       params.set(field.name, this.serialise(value));
     }
     return params.toString();
@@ -310,8 +313,9 @@ export class View {
 
   restore() {
     const hash = location.hash.slice(1);
-    const names = [...this.fields.map(({ name }) => name), ...Object.keys(LEGACY)];
+    const names = [...this.fields.map(({ name }) => name), ...Object.keys(this.legacy)];
     const fromHash = names.some((name) => hash.startsWith(`${name}=`) || hash.includes(`&${name}=`));
+    /** @type {string | null} */
     let saved = null;
     if (fromHash) saved = hash;
     else {
@@ -323,7 +327,7 @@ export class View {
     }
     if (saved === null) return;
     const params = new URLSearchParams(saved);
-    for (const [old, { field, value }] of Object.entries(LEGACY)) {
+    for (const [old, { field, value }] of Object.entries(this.legacy)) {
       if (params.get(old) === "1" && !params.has(field)) params.set(field, value);
     }
     for (const field of this.fields) {
@@ -397,7 +401,7 @@ export class View {
     console.error("checker:", error);
   }
 
-  /** @param {any} result  checker.web.check_form's answer */
+  /** @param {FormAnswer} result  checker.web.check_form's answer */
   render(result) {
     this.result = result;
     this.$("[data-checker-call-error]").hidden = true;
@@ -417,8 +421,11 @@ export class View {
     }
     /** @type {HTMLElement | null} */
     let first = null;
-    for (const box of this.root.querySelectorAll("[data-checker-field-error]")) {
-      const name = box.dataset.checkerFieldError;
+    const boxes = /** @type {NodeListOf<HTMLElement>} */ (
+      this.root.querySelectorAll("[data-checker-field-error]")
+    );
+    for (const box of boxes) {
+      const name = box.dataset.checkerFieldError || "";
       const error = this.judged.has(name) ? errors[name] : undefined;
       if (error && !first) first = box;
       box.hidden = !error;

@@ -43,7 +43,7 @@ async function keepSnapshot(snapshot, bytes) {
     for (const request of await cache.keys()) {
       if (new URL(request.url).pathname === path) await cache.delete(request);
     }
-    if (bytes) await cache.put(snapshot.key, new Response(bytes));
+    if (bytes) await cache.put(snapshot.key, new Response(/** @type {BodyInit} */ (bytes)));
   } catch (error) {
     console.warn("checker: could not keep the Python snapshot:", error);
   }
@@ -94,17 +94,17 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot, options, downloa
       download.finish();
       self.postMessage(message.progress("checker"));
       api = await install(pyodide, wheelBytes);
-      return { from: "snapshot", fresh: null };
+      return { from: /** @type {const} */ ("snapshot"), fresh: null };
     } catch (error) {
       console.warn("checker: the Python snapshot did not restore; starting afresh:", error);
-      await keepSnapshot(snapshot, null);
+      await keepSnapshot(/** @type {message.SnapshotPlace} */ (snapshot), null);
     }
   }
   const pyodide = await start(loadPyodide, { ...options, indexURL, _makeSnapshot: Boolean(snapshot) });
   download.finish();
   self.postMessage(message.progress("checker"));
   api = await install(pyodide, wheelBytes);
-  return { from: "fresh", fresh: snapshot ? memorySnapshot(pyodide) : null };
+  return { from: /** @type {const} */ ("fresh"), fresh: snapshot ? memorySnapshot(pyodide) : null };
 }
 
 // The snapshot only saves time on the next visit: an engine that cannot make one (upstream
@@ -160,7 +160,7 @@ function run({ name, args }) {
   }
 }
 
-self.addEventListener("message", async (event) => {
+self.addEventListener("message", async (/** @type {MessageEvent} */ event) => {
   /** @type {message.ToWorker} */
   const msg = event.data;
   if (msg.type === message.TO_WORKER.BOOT) {

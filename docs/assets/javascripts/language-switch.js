@@ -32,7 +32,7 @@
   }
 
   function update() {
-    var links = document.querySelectorAll(SELECTOR);
+    var links = /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll(SELECTOR));
     for (var i = 0; i < links.length; i++) {
       var href = target(links[i].getAttribute("hreflang"));
       if (href) links[i].href = href;
@@ -43,7 +43,10 @@
     "click",
     function (ev) {
       if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-      var link = ev.target instanceof Element ? ev.target.closest(SELECTOR) : null;
+      var link =
+        ev.target instanceof Element
+          ? /** @type {HTMLAnchorElement | null} */ (ev.target.closest(SELECTOR))
+          : null;
       if (!link) return;
       var href = target(link.getAttribute("hreflang")) || link.href;
       ev.preventDefault();

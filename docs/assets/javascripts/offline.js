@@ -29,7 +29,7 @@
 
   if (!("serviceWorker" in navigator)) return;
   // This file is assets/javascripts/offline.js: the site root is two folders up.
-  var root = new URL("../../", document.currentScript.src);
+  var root = new URL("../../", /** @type {HTMLScriptElement} */ (document.currentScript).src);
 
   function sameSite(url) {
     return url.indexOf(root.href) === 0;
@@ -43,7 +43,7 @@
         channel.port1.onmessage = function (event) {
           resolve(event.data);
         };
-        registration.active.postMessage({ type: "keep", urls: urls.filter(sameSite) }, [
+        /** @type {ServiceWorker} */ (registration.active).postMessage({ type: "keep", urls: urls.filter(sameSite) }, [
           channel.port2,
         ]);
       });
@@ -71,11 +71,13 @@
     });
   }
 
-  window.siteOffline = {
+  /** @type {SiteOffline} */
+  var siteOffline = {
     keep: function (urls) {
       return track(keep(urls));
     },
   };
+  window.siteOffline = siteOffline;
 
   var started = false;
   function start() {
@@ -96,9 +98,9 @@
         var urls = [location.href.split("#")[0]].concat(
           names(performance.getEntriesByType("resource")),
         );
-        window.siteOffline.keep(urls);
+        siteOffline.keep(urls);
         new PerformanceObserver(function (list) {
-          window.siteOffline.keep(names(list.getEntries()));
+          siteOffline.keep(names(list.getEntries()));
         }).observe({ type: "resource" });
       })
       .catch(function (error) {
@@ -107,7 +109,7 @@
       });
   }
 
-  window.siteOffline.start = start;
+  siteOffline.start = start;
   // On the checker's page Pyodide is booting now; installing the worker would compete with it
   // for the CPU of a slow phone. checker.js calls siteOffline.start() once the boot is over.
   if (document.querySelector('meta[name="checker-boot"]')) return;

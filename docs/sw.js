@@ -22,7 +22,9 @@ const BUILD = {"version": "dev", "runtimeCache": "smart-pyodide-dev", "pyodidePa
 const PREFIX = "smart-";
 const SHELL = `${PREFIX}shell-${BUILD.version}`;
 const RUNTIME = BUILD.runtimeCache; // worker.js keeps its Python snapshot there too
-const SCOPE = new URL(self.registration.scope);
+// tsc types `self` as a plain worker's scope; this file runs as a service worker.
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+const SCOPE = new URL(worker.registration.scope);
 const ASSETS = new URL("assets/", SCOPE).pathname;
 const PYODIDE = new URL(BUILD.pyodidePath, SCOPE).pathname;
 
@@ -77,11 +79,11 @@ async function keep(urls, { strict, mode }) {
   return kept;
 }
 
-self.addEventListener("install", (event) => {
+self.addEventListener("install", (/** @type {ExtendableEvent} */ event) => {
   event.waitUntil(
     Promise.all([caches.open(SHELL), caches.open(RUNTIME)])
       .then(() => keep(BUILD.shell, { strict: true, mode: "no-cache" }))
-      .then(() => self.skipWaiting()),
+      .then(() => worker.skipWaiting()),
   );
 });
 
@@ -96,7 +98,7 @@ async function pruneRuntime() {
   }
 }
 
-self.addEventListener("activate", (event) => {
+self.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
   const current = new Set([SHELL, RUNTIME]);
   event.waitUntil(
     caches
@@ -109,7 +111,7 @@ self.addEventListener("activate", (event) => {
         ),
       )
       .then(pruneRuntime)
-      .then(() => self.clients.claim()),
+      .then(() => worker.clients.claim()),
   );
 });
 
@@ -153,7 +155,7 @@ async function networkFirst(event) {
   }
 }
 
-self.addEventListener("fetch", (event) => {
+self.addEventListener("fetch", (/** @type {FetchEvent} */ event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== "GET" || !ours(url) || request.headers.has("range")) return;
@@ -161,7 +163,7 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(url.pathname.startsWith(ASSETS) ? cacheFirst(request) : networkFirst(event));
 });
 
-self.addEventListener("message", (event) => {
+self.addEventListener("message", (/** @type {ExtendableMessageEvent} */ event) => {
   const { data, ports } = event;
   if (!data || data.type !== "keep" || !Array.isArray(data.urls) || !ports[0]) return;
   event.waitUntil(

@@ -1,0 +1,168 @@
+"""The shape of every answer the page receives, for type checkers only.
+
+mypy holds checker.web to these; ``scripts/generate_types.py`` writes them out as TypeScript
+declarations (``types/checker-web.d.ts``), which ``tsc --checkJs`` holds the page's modules to:
+a key renamed here and not in the JavaScript fails the type check, not a reader. The wheel
+leaves this package out (pyproject.toml lists only checker and checker.web): nothing imports it
+at run time, and its classes would cost the page's download several kilobytes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+from ...lines import LineEntry as LineEntry
+from ...lines import LinesDocument as LinesDocument
+
+
+class ErrorAnswer(TypedDict):
+    """Any call's answer when the input is refused; ``field`` names the input to show it by."""
+
+    ok: Literal[False]
+    code: str
+    message: str
+    field: str
+
+
+class NumberAnswer(TypedDict):
+    ok: Literal[True]
+    e164: str
+    national: str
+    network: str
+    caveat: str
+    warnings: list[str]
+    warning_messages: list[str]
+
+
+class AmountAnswer(TypedDict):
+    ok: Literal[True]
+    amount: str
+    currency: Literal["PHP"]
+    warnings: list[str]
+    warning_messages: list[str]
+
+
+class SourceAnswer(TypedDict):
+    rule: str
+    title: str
+    url: str
+    confidence: str
+    confidence_label: str
+    checked: str
+
+
+class AssumptionAnswer(TypedDict):
+    code: str
+    message: str
+    rule: str
+
+
+class OtherDate(TypedDict):
+    """One date under the answer card's fold: its name, ISO date and the reader's words."""
+
+    key: str
+    label: str
+    date: str
+    text: str
+
+
+class EstimateAnswer(TypedDict):
+    """The next-reload estimate; a promo has no dates (``None``)."""
+
+    ok: Literal[True]
+    last_reload: str
+    reload_kind: str
+    zero_balance_since: str | None
+    margin_days: int
+    amount: str | None
+    load_expires: str | None
+    balance_ends: str | None
+    deactivates_on: str | None
+    reload_by: str | None
+    # Each date as the reader says it ("2027年2月13日（周六）", "Sat 13 Feb 2027")
+    last_reload_text: str
+    zero_balance_since_text: str | None
+    load_expires_text: str | None
+    balance_ends_text: str | None
+    deactivates_on_text: str | None
+    reload_by_text: str | None
+    other_dates: list[OtherDate]
+    date_notes: list[str]
+    years_assumed: list[str]
+    load_expires_label: str
+    days_left: int | None
+    days_text: str | None
+    status: str
+    status_label: str
+    status_detail: str
+    status_warnings: list[str]
+    status_warning_messages: list[str]
+    warnings: list[str]
+    warning_messages: list[str]
+    assumptions: list[AssumptionAnswer]
+    sources: list[SourceAnswer]
+
+
+class FormAnswer(TypedDict):
+    """check_form: each part ``None`` while its field is blank."""
+
+    number: NumberAnswer | ErrorAnswer | None
+    amount: AmountAnswer | ErrorAnswer | None
+    estimate: EstimateAnswer | ErrorAnswer | None
+    summary: str | None
+
+
+class CalendarAnswer(TypedDict):
+    ok: Literal[True]
+    filename: str
+    ics: str
+
+
+class SaveAnswer(TypedDict):
+    ok: Literal[True]
+    e164: str
+    updated: bool
+    saved: LinesDocument
+    message: str
+
+
+class SavedLine(TypedDict):
+    """One line of the list as of today; ``days_text`` says the days in words, never a bare
+    negative number."""
+
+    e164: str
+    national: str
+    label: str
+    custom_label: str
+    reload_by: str | None
+    deactivates_on: str | None
+    status: str
+    status_label: str
+    days_left: int | None
+    days_text: str | None
+    form: dict[str, str | bool]
+
+
+class SavedLinesAnswer(TypedDict):
+    ok: Literal[True]
+    lines: list[SavedLine]
+
+
+class DeleteAnswer(TypedDict):
+    ok: Literal[True]
+    deleted: bool
+    saved: LinesDocument
+
+
+class ExportAnswer(TypedDict):
+    ok: Literal[True]
+    filename: str
+    json: str
+
+
+class ImportAnswer(TypedDict):
+    ok: Literal[True]
+    saved: LinesDocument
+    added: int
+    updated: int
+    message: str
