@@ -39,8 +39,8 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.serviceworker },
   },
   {
-    // The prelude hooks/search_lang.py puts before Material's search worker.
-    files: ["docs/assets/javascripts/search_worker.js"],
+    // The prelude and the query reader hooks/search_lang.py put before Material's worker.
+    files: ["docs/assets/javascripts/search_worker.js", "docs/assets/javascripts/search_query.js"],
     languageOptions: { sourceType: "script", globals: globals.worker },
   },
   {

@@ -22,6 +22,8 @@ Not a timed test: numbers depend on the machine. What it measures, on one local 
 * slow links: the checker's cold visit on links emulated through the DevTools protocol
   (:data:`LINKS`): time to ready, time until the page first shows bytes of the download
   arriving, the bytes transferred, and whether an error state showed before ready.
+* Lighthouse performance (mobile preset, simulated throttling) on every page, zh and en, one
+  run a page, against the same server (tests/browser/lighthouse_support.py).
 
 Every goal is written once, in :data:`GOALS`; the report's ``budgets`` gives each goal with
 its measured value and whether it is met, the other sections the figures behind them.
@@ -32,6 +34,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -45,6 +48,7 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 import stock_runtime  # noqa: E402
 from browser_support import emulate_link, launch, serve  # noqa: E402
+from lighthouse_support import GUIDE_PAGES, PAGES, run_lighthouse  # noqa: E402
 
 from bench.goals import GOALS  # noqa: E402
 
@@ -145,6 +149,9 @@ def _build(target: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
         cwd=ROOT,
+        # The local address, as the tests' build has it (tests/conftest.py); a publishing
+        # build needs SITE_URL (hooks/findability.py).
+        env={"SITE_URL": "http://127.0.0.1:8000/", **os.environ},
         check=True,
     )
     return target
@@ -170,10 +177,27 @@ def _bytes(site: Path, served: list[tuple[str, int, int]], start: int) -> dict[s
     }
 
 
+def _lighthouse(origin: str) -> dict[str, dict[str, Any]]:
+    """Lighthouse's performance score and metrics (ms; CLS unitless) for every page."""
+    results = run_lighthouse([f"{origin}/{page}" for page in PAGES], ["performance"])
+    return {
+        page: {
+            "score": result["scores"]["performance"],
+            "metrics": {
+                k: round(v, 3 if k == "cumulative-layout-shift" else 0)
+                for k, v in result["metrics"].items()
+            },
+        }
+        for page, result in zip(PAGES, results, strict=True)
+    }
+
+
 def budgets(values: dict[str, float]) -> dict[str, dict[str, Any]]:
     """Each goal of :data:`GOALS` with its measured value; every goal must be measured.
 
     >>> budgets({**dict.fromkeys(GOALS, 0), "wheel": 70_000})["wheel"]["met"]
+    False
+    >>> budgets(dict.fromkeys(GOALS, 0))["lighthouse_performance_checker"]["met"]
     False
     """
     assert set(values) == set(GOALS), set(values) ^ set(GOALS)
@@ -182,7 +206,7 @@ def budgets(values: dict[str, float]) -> dict[str, dict[str, Any]]:
             "value": values[name],
             "goal": goal.limit,
             "unit": goal.unit,
-            "met": values[name] <= goal.limit,
+            "met": values[name] >= goal.limit if goal.at_least else values[name] <= goal.limit,
             "what": goal.what,
         }
         for name, goal in GOALS.items()
@@ -378,6 +402,7 @@ def main() -> int:
                 }
                 guides = [bench.guide() for _ in range(args.runs)]
                 latency = bench.latency(args.checks)
+                lighthouse = _lighthouse(origin)
 
     bare = [run["ready"] for run in measured["bare"]]
     runs = measured["checker"]
@@ -414,6 +439,12 @@ def main() -> int:
                 ),
                 "slow_link_errors_before_ready": sum(
                     run["errors_before_ready"] for runs in slow.values() for run in runs
+                ),
+                "lighthouse_performance_guide_pages": min(
+                    lighthouse[page]["score"] for page in GUIDE_PAGES
+                ),
+                "lighthouse_performance_checker": min(
+                    lighthouse[page]["score"] for page in PAGES if page not in GUIDE_PAGES
                 ),
             }
         ),
@@ -461,6 +492,7 @@ def main() -> int:
             }
             for name, kbps, rtt in LINKS
         },
+        "lighthouse_performance_mobile": lighthouse,
     }
     print(json.dumps(report, indent=2))
     return 0

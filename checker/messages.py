@@ -34,7 +34,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The input is too long (at most {limit} characters).",
     ),
     "internal.error": (
-        "检查器内部出错了。请刷新页面重试；如果仍然出错，请告诉我们。",
+        "计算器内部出错了。请刷新页面重试；如果仍然出错，请告诉我们。",
         "Something went wrong inside the checker. Reload the page and try again; if it "
         "happens again, please tell us.",
     ),
@@ -62,7 +62,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "phone.not_mobile": (
         "这不是菲律宾手机号：它属于固定电话或未分配的号段。"
-        "手机号以 09 开头（另有 0813、0817、0895–0898）。",
+        "手机号以 09 开头（另有 0813、0817、0895～0898）。",
         "This is not a Philippine mobile number: it is a landline or an unallocated range. "
         "Mobile numbers start with 09 (and 0813, 0817, 0895–0898).",
     ),
@@ -72,7 +72,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Portability Act (RA 11202) the number may have moved to another network.",
     ),
     "phone.not_smart_prefix": (
-        "注意：该号段最初分配给 {network}，不是 Smart/TNT/Sun。检查器的日期按 Smart 的规则计算，"
+        "注意：该号段最初分配给 {network}，不是 Smart/TNT/Sun。计算器的日期按 Smart 的规则计算，"
         "只有号码已转到 Smart 时才适用。",
         "Note: this prefix was originally allocated to {network}, not Smart, TNT or Sun. The "
         "checker's dates follow Smart's rules and apply only if your number is now on Smart.",
@@ -93,12 +93,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Write the amount out in full, without exponents, NaN or Infinity.",
     ),
     "amount.too_large": (
-        "高于 {rules[amount_max]}：检查器把它当作输入错误（这是检查器自己的合理性上限，不是运营商规定）。",
+        "高于 {rules[amount_max]}：计算器把它当作输入错误（这是计算器自己的合理性上限，不是运营商规定）。",
         "Above {rules[amount_max]}: the checker treats that as a typing mistake (its own "
         "plausibility bound, not a carrier rule).",
     ),
     "amount.unusually_small": (
-        "低于 {rules[amount_small]}的普通话费充值很少见；请确认金额。（只是提醒，不影响日期。）",
+        "低于 {rules[amount_small]}的普通充值很少见；请确认金额。（只是提醒，不影响日期。）",
         "A regular reload below {rules[amount_small]} is unusual; check the amount. (A reminder "
         "only; the dates do not change.)",
     ),
@@ -153,23 +153,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # The safety margin
     "margin.not_a_number": (
-        "安全余量必须是整数天数。",
+        "提前天数必须是整数。",
         "The safety margin must be a whole number of days.",
     ),
     "margin.out_of_range": (
-        "安全余量必须在 0 到 {rules[safety_margin_max]}之间。",
+        "提前天数必须在 0 到 {rules[safety_margin_max]}之间。",
         "The safety margin must be between 0 and {rules[safety_margin_max]}.",
     ),
     # The kind of the last reload
     "kind.empty": (
-        "请选择最近一次充值的种类：普通话费充值、促销套餐或 PasaLoad。",
+        "请选择最近一次充值的种类：普通充值、促销套餐或 PasaLoad。",
         "Choose the kind of your last reload: regular, promo or PasaLoad.",
     ),
     "kind.unknown": (
-        "无法识别充值种类：只能是 regular（普通话费充值）、promo（促销套餐）或 pasaload（PasaLoad）。",
+        "无法识别充值种类：只能是 regular（普通充值）、promo（促销套餐）或 pasaload（PasaLoad）。",
         "Unknown kind of reload: it must be regular, promo or pasaload.",
     ),
-    "kind.regular": ("普通话费充值（Regular Load）", "Regular reload"),
+    "kind.regular": ("普通充值（Regular Load）", "Regular reload"),
     "kind.promo": ("促销套餐（Promo）", "Promo"),
     "kind.pasaload": ("别人转来的话费（PasaLoad）", "PasaLoad from someone else"),
     "pasaload.amount_needed": (
@@ -179,8 +179,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "pasaload.undated": (
         "Smart 只公布了这几种 PasaLoad 金额的有效期：{rules[pasaload_validity]}。"
-        "{amount} 比索没有公布的有效期，检查器无法推算日期。"
-        "请改填最近一次普通话费充值的日期，或现在做一次普通话费充值。",
+        "{amount} 比索没有公布的有效期，计算器无法推算日期。"
+        "请改填最近一次普通充值的日期，或现在做一次普通充值。",
         "Smart documents how long PasaLoad lasts only for these amounts: "
         "{rules[pasaload_validity]}. PHP {amount} has no documented validity, so the checker "
         "cannot date it. Enter the date of your last regular reload instead, or make a "
@@ -194,33 +194,37 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "status.due_soon": ("快到期", "Due soon"),
     "status.due_soon.detail": (
-        "请在 {reload_by} 当天或之前做一次普通话费充值。",
+        "请在 {reload_by} 当天或之前做一次普通充值。",
         "Make a regular reload on or before {reload_by}.",
     ),
     "status.overdue": ("已过最晚充值日", "Overdue"),
     "status.overdue.detail": (
-        "已过你的安全余量，但话费余额要到 {balance_ends} 才用完：请马上做一次普通话费充值。",
+        "已过最晚充值日（按你设定的提前天数），但话费余额要到 {balance_ends} 才用完：请马上做一次普通充值。",
         "Past your safety margin, but the balance lasts until {balance_ends}: make a regular "
         "reload now.",
     ),
     "status.grace": ("话费已到期（宽限期）", "Balance ended (grace period)"),
     "status.grace.detail": (
-        "话费余额已在 {balance_ends} 用完或到期。号码还能接收短信，但最早从 {deactivates_on} "
-        "起可能被销号（号码被回收，无法取回）：请立即做一次普通话费充值。",
-        "The balance ended on {balance_ends}. The line still receives texts but may be "
+        "话费余额已在 {balance_ends} 用完或到期。Smart 说这期间还能接电话、收短信"
+        "（人在国外漫游时是否也能收到，没有来源说明）；最早从 {deactivates_on} "
+        "起可能被销号（号码被回收，无法取回）：请立即做一次普通充值。",
+        "The balance ended on {balance_ends}. Smart says the line still receives calls and "
+        "texts in this time (whether that holds while roaming abroad is not known); it may be "
         "disconnected for good from {deactivates_on}: make a regular reload immediately.",
     ),
     "status.deactivated": ("可能已被销号", "Likely disconnected"),
     "status.deactivated.detail": (
-        "从 {deactivates_on} 起号码可能已被销号；号码被回收后无法取回。请试着充值，看是否还能成功。",
+        "从 {deactivates_on} 起号码可能已被销号；号码被回收后无法取回。如果号码还能用，马上做一次普通充值；"
+        "没有来源说销号之后再充值能恢复号码。",
         "From {deactivates_on} the line may have been disconnected, and a disconnected number "
-        "cannot be reacquired. Try a reload to see whether it still goes through.",
+        "cannot be reacquired. If the line still works, make a regular reload now; no source "
+        "says a reload brings back a disconnected line.",
     ),
     "status.unknown": ("无法推算", "Cannot be dated"),
     "status.unknown.detail": (
-        "促销套餐（Promo）不适用“普通话费充值有效 {rules[load_validity]}”的规则，"
-        "只买促销套餐能否保号也没有官方说法，所以检查器无法推算日期。"
-        "请改填最近一次普通话费充值（Regular Load）的日期；如果没有或不记得，现在就做一次普通话费充值。",
+        "促销套餐（Promo）不适用“普通充值有效 {rules[load_validity]}”的规则，"
+        "只买促销套餐能否保号也没有官方说法，所以计算器无法推算日期。"
+        "请改填最近一次普通充值（Regular Load）的日期；如果没有或不记得，现在就做一次普通充值。",
         "Promos are outside the rule that a regular reload lasts {rules[load_validity]}, and "
         "whether a promo keeps the line alive is unknown, so the checker cannot date this. "
         "Enter the date of your last regular reload instead; if there is none or you do not "
@@ -236,13 +240,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "estimate.pasaload": (
         "PasaLoad 转给漫游号码的话费按金额只有几十天有效（{rules[pasaload_validity]}），"
         "不是 {rules[load_validity]}。以下日期按这笔 PasaLoad 到期计算；"
-        "只有普通话费充值（Regular Load）才让号码保留 {rules[load_validity]}。",
+        "只有普通充值（Regular Load）才让号码保留 {rules[load_validity]}。",
         "PasaLoad sent to a roaming number expires after a time set by its amount "
         "({rules[pasaload_validity]}), not after {rules[load_validity]}. The dates below count from when this PasaLoad ends; only "
         "a regular reload keeps the line for {rules[load_validity]}.",
     ),
     "estimate.margin_shortened": (
-        "这笔话费有效期很短，安全余量按它有效天数的 {rules[safety_margin_share]} 计算（见“假设”），"
+        "这笔话费有效期很短，提前天数按它有效天数的 {rules[safety_margin_share]} 计算（见“假设”），"
         "所以刚到账的话费不会马上显示已过最晚充值日。",
         "This load lasts only a short time, so the safety margin is at most "
         "{rules[safety_margin_share]} of its days (see Assumptions): a fresh load is never "
@@ -250,27 +254,27 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # Assumptions an estimate rests on
     "assumption.balance_ends": (
-        "话费余额在以下两天中较早的一天用完：最近一次普通话费充值后 {rules[load_validity]}，"
+        "话费余额在以下两天中较早的一天用完：最近一次普通充值后 {rules[load_validity]}，"
         "或你填写的余额用完日。",
         "The balance ends on the earlier of the last regular reload + {rules[load_validity]} "
         "and the day you say it reached zero.",
     ),
     "assumption.balance_ends.pasaload": (
         "话费余额在以下两天中较早的一天用完：这笔 PasaLoad 到期日（{rules[pasaload_validity]}），"
-        "或你填写的余额用完日。更早的普通话费充值是否还有效，检查器不计算（取保守的一边）。",
+        "或你填写的余额用完日。更早的普通充值是否还有效，计算器不计算（取保守的一边）。",
         "The balance ends on the earlier of the day this PasaLoad expires "
         "({rules[pasaload_validity]}) and the day you say it reached zero. The checker does "
         "not count on an older regular reload still being valid (the conservative side).",
     ),
     "assumption.promo": (
-        "促销套餐不适用 {rules[load_validity]}有效期的规则；它能否保号没有官方说法，检查器不替它推算日期。",
+        "促销套餐不适用 {rules[load_validity]}有效期的规则；它能否保号没有官方说法，计算器不替它推算日期。",
         "Promos are outside the {rules[load_validity]} rule; whether they keep the line alive "
         "is unknown, and the checker does not date them.",
     ),
     "assumption.deactivation": (
         "话费余额用完后 {rules[deactivation_after_balance_ends]}起号码可能被销号"
-        "（官方数字；社区网站说 {conflicts[deactivation_after_balance_ends]}，"
-        "检查器取更保守的官方数字）。",
+        "（官方数字；非官方网站说 {conflicts[deactivation_after_balance_ends]}，"
+        "计算器取更保守的官方数字）。",
         "The line may be disconnected {rules[deactivation_after_balance_ends]} after the balance "
         "ends (the official figure; community sites say {conflicts[deactivation_after_balance_ends]}, "
         "and the checker takes the conservative official one).",
@@ -280,7 +284,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Receiving texts or calls does not count as activity and extends nothing.",
     ),
     "assumption.margin": (
-        "最晚充值日 = 话费余额结束日 − 安全余量 {margin} 天。安全余量最多占这笔话费有效天数的 "
+        "最晚充值日 = 话费余额结束日 − 提前天数 {margin} 天。提前天数最多占这笔话费有效天数的 "
         "{rules[safety_margin_share]}，所以刚到账的话费不会第一天就显示已过最晚充值日。",
         "Reload-by date = the day the balance ends − a safety margin of {margin} days. The "
         "margin is at most {rules[safety_margin_share]} of the days the load lasts, so a fresh "
@@ -289,10 +293,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     # How sure a rule or a source is (checker.rules.Confidence)
     "confidence.official": ("官方", "Official"),
     "confidence.news": ("新闻报道", "News report"),
-    "confidence.community": ("社区说法", "Community"),
+    "confidence.community": ("非官方网站", "Community"),
     "confidence.conflict": ("说法不一", "Conflicting"),
     "confidence.unknown": ("未知", "Unknown"),
-    "confidence.assumption": ("检查器的假设", "Checker's assumption"),
+    "confidence.assumption": ("计算器的假设", "Checker's assumption"),
     # Labels for the CLI, the copied summary and the calendar
     "label.e164": ("国际格式", "International format"),
     "label.national": ("菲律宾境内写法", "Within the Philippines"),
@@ -305,10 +309,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.reload_by": ("最晚充值日", "Reload by"),
     "label.days_text": ("距最晚充值日", "When"),
     "label.status": ("状态", "Status"),
-    "label.load_expires": ("普通话费有效期至", "Regular load valid until"),
-    "label.load_expires.regular": ("普通话费有效期至", "Regular load valid until"),
+    "label.load_expires": ("普通充值有效期至", "Regular load valid until"),
+    "label.load_expires.regular": ("普通充值有效期至", "Regular load valid until"),
     "label.load_expires.pasaload": ("PasaLoad 话费有效期至", "PasaLoad valid until"),
-    "label.load_expires.promo": ("普通话费有效期至", "Regular load valid until"),
+    "label.load_expires.promo": ("普通充值有效期至", "Regular load valid until"),
     "label.balance_ends": ("话费余额结束日", "Balance ends"),
     "label.deactivates_on": ("最早可能被销号日", "Earliest disconnection"),
     "label.warnings": ("提醒", "Warnings"),
@@ -320,33 +324,34 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Smart number: last day to reload",
     ),
     "ics.reload_by.description": (
-        "今天之内做一次普通话费充值（Regular Load，不是促销套餐），保住号码。"
+        "今天之内做一次普通充值（Regular Load，不是促销套餐），保住号码。"
         "话费余额结束日：{balance_ends}；最早可能被销号日：{deactivates_on}。",
         "Make a regular reload (not a promo) today to keep the number. Balance ends: "
         "{balance_ends}; earliest disconnection: {deactivates_on}.",
     ),
     "ics.reload_now.summary": ("Smart 保号：今天就充值", "Smart number: reload now"),
     "ics.reload_now.overdue.description": (
-        "已过最晚充值日。今天就做一次普通话费充值（Regular Load）。"
+        "已过最晚充值日。今天就做一次普通充值（Regular Load）。"
         "话费余额结束日：{balance_ends}；最早可能被销号日：{deactivates_on}。",
         "The reload-by date has passed. Make a regular reload today. Balance ends: "
         "{balance_ends}; earliest disconnection: {deactivates_on}.",
     ),
     "ics.reload_now.grace.description": (
-        "话费余额已在 {balance_ends} 用完或到期。今天就做一次普通话费充值（Regular Load）；"
+        "话费余额已在 {balance_ends} 用完或到期。今天就做一次普通充值（Regular Load）；"
         "从 {deactivates_on} 起号码可能被销号，无法取回。",
         "The balance ended on {balance_ends}. Make a regular reload today; from "
         "{deactivates_on} the number may be disconnected for good.",
     ),
     "ics.reload_now.deactivated.description": (
-        "从 {deactivates_on} 起号码可能已被销号。今天试着充值，看是否还能成功；"
-        "号码被回收后无法取回。",
-        "From {deactivates_on} the number may have been disconnected. Try a reload today to "
-        "see whether it still goes through; a disconnected number cannot be reacquired.",
+        "从 {deactivates_on} 起号码可能已被销号，号码被回收后无法取回。如果号码还能用，今天就做一次普通充值；"
+        "没有来源说销号之后再充值能恢复号码。",
+        "From {deactivates_on} the number may have been disconnected, and a disconnected number "
+        "cannot be reacquired. If the line still works, make a regular reload today; no source "
+        "says a reload brings back a disconnected line.",
     ),
     "ics.reload_now.unknown.description": (
-        "促销套餐（Promo）无法推算保号日期。今天做一次普通话费充值（Regular Load），"
-        "再用检查器按这次充值算出下一次的日期。",
+        "促销套餐（Promo）无法推算保号日期。今天做一次普通充值（Regular Load），"
+        "再用计算器按这次充值算出下一次的日期。",
         "A promo cannot be dated. Make a regular reload today, then let the checker date the "
         "next one from it.",
     ),
@@ -355,24 +360,26 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Smart number: balance ends today",
     ),
     "ics.balance_ends.description": (
-        "话费余额今天用完或到期。号码还能接收短信，但从 {deactivates_on} 起可能被销号。"
-        "请立即做一次普通话费充值。",
-        "The balance ends today. The line still receives texts but may be disconnected from "
-        "{deactivates_on}. Reload now.",
+        "话费余额今天用完或到期。Smart 说之后还能接电话、收短信"
+        "（人在国外漫游时是否也能收到，没有来源说明），但从 {deactivates_on} 起可能被销号。"
+        "请立即做一次普通充值。",
+        "The balance ends today. Smart says the line still receives calls and texts after "
+        "this (whether that holds while roaming abroad is not known), but it may be "
+        "disconnected from {deactivates_on}. Reload now.",
     ),
     "ics.deactivates_on.summary": (
         "Smart 保号：最早可能被销号日",
         "Smart number: earliest disconnection",
     ),
     "ics.deactivates_on.description": (
-        "从今天起号码可能被销号（号码被回收），无法取回。如果还没充值，请马上充值试试。",
+        "从今天起号码可能被销号（号码被回收），无法取回。如果还没充值，而号码还能用，请马上充值。",
         "From today the line may be disconnected, and a disconnected number cannot be "
-        "reacquired. If you have not reloaded, try a reload now.",
+        "reacquired. If you have not reloaded and the line still works, reload now.",
     ),
     "ics.alarm": ("Smart 保号提醒：{summary}", "Smart number reminder: {summary}"),
     # The saved lines (checker/lines.py) and their export file
     "lines.default_label": ("尾号 {last4}", "ending {last4}"),
-    "ics.line_summary": ("号码「{label}」：{summary}", "{label}: {summary}"),
+    "ics.line_summary": ("号码“{label}”：{summary}", "{label}: {summary}"),
     "lines.need_number": (
         "要保存这个号码，请先填写手机号码。",
         "To save this line, enter its mobile number first.",
@@ -447,7 +454,7 @@ class _RuleFigures(dict[str, str]):
         for rule in all_rules():
             if not conflicts:
                 self[rule.key] = format_rule(rule, lang)
-                if rule.by_amount:  # "{rules[pasaload_validity:range]}": "15–60 天"
+                if rule.by_amount:  # "{rules[pasaload_validity:range]}": "15～60 天"
                     self[f"{rule.key}:range"] = format_range(rule, lang)
             for item in rule.conflicts[:1] if conflicts else ():
                 self[rule.key] = format_value(item.value, rule.unit, lang)

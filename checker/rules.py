@@ -62,10 +62,24 @@ class Text:
 
 @dataclass(frozen=True)
 class Source:
-    title: str
+    title: str  # the page's own name, as the page gives it
     url: str
     confidence: Confidence
     checked: date
+    # What a Chinese reader is told the page is; the page's own name follows in brackets.
+    title_zh: str = ""
+
+    def label(self, lang: str) -> str:
+        """The link text a page shows: in Chinese, the Chinese title with the page's own name.
+
+        >>> source = Source("Smart Help", "https://example.org", Confidence.OFFICIAL, CHECKED,
+        ...                 "Smart 帮助中心")
+        >>> source.label("zh"), source.label("en")
+        ('Smart 帮助中心（Smart Help）', 'Smart Help')
+        """
+        if lang == "en" or not self.title_zh:
+            return self.title
+        return f"{self.title_zh}（{self.title}）"
 
 
 @dataclass(frozen=True)
@@ -140,114 +154,133 @@ UNITS: dict[str, tuple[Text, Text]] = {
 CHECKED = date(2026, 11, 26)
 
 
-def checked_source(title: str, url: str, confidence: Confidence) -> Source:
-    return Source(title=title, url=url, confidence=confidence, checked=CHECKED)
+def checked_source(title: str, url: str, confidence: Confidence, *, zh: str = "") -> Source:
+    return Source(title=title, url=url, confidence=confidence, checked=CHECKED, title_zh=zh)
 
 
 DTI_2017 = checked_source(
     "DTI: press statement at the signing of the DTI-DICT-NTC JMC on prepaid loads (2017-12-20)",
     "https://www.dti.gov.ph/archives/archived-speeches/press-statement-of-secretary-ramon-m-lopez-dti-dict-ntc-jmc-signing-on-prepaid-loads-20-december-2017-dti-international-building-makati-city/",
     Confidence.OFFICIAL,
+    zh="菲律宾贸工部：签署预付费话费联合备忘录通告时的声明（2017 年 12 月 20 日）",
 )
 JMC_ELIBRARY = checked_source(
     "Supreme Court e-Library: NTC-DICT-DTI Joint Memorandum Circular No. 05-12-2017",
     "http://elibrary.judiciary.gov.ph/thebookshelf/showdocs/10/90131",
     Confidence.OFFICIAL,
+    zh="菲律宾最高法院电子图书馆：联合备忘录通告 No. 05-12-2017",
 )
 MB_2018 = checked_source(
     "Manila Bulletin (2018-07-05): all Smart, TNT and Sun prepaid loads now valid for one year",
     "https://mb.com.ph/article/168554/",
     Confidence.NEWS,
+    zh="马尼拉公报（2018 年 7 月 5 日）：Smart、TNT、Sun 的所有预付费充值有效期一年",
 )
 BWORLD_2018 = checked_source(
     "BusinessWorld (2018-01-06): one-year validity phased in",
     "http://bworldonline.com/dict-delays-one-year-validity-prepaid-load/",
     Confidence.NEWS,
+    zh="BusinessWorld（2018 年 1 月 6 日）：一年有效期分阶段实施",
 )
 SMART_VALIDITY = checked_source(
     "Smart Help: Prepaid call and text card expiry and validity (account validity, 120 days)",
     "https://help.smart.com.ph/article/prepaid-prepaid-call-and-text-card-expiry-and-validity",
     Confidence.OFFICIAL,
+    zh="Smart 帮助中心：充值卡的有效期和账户有效期（120 天）",
 )
 PLDT_2023 = checked_source(
     "PLDT subscriber rule as reported in 2023: inactive 120 days after the last reload expires",
     "https://theproficientinvestor.com/2023/05/21/smart-expects-2024-to-be-better-as-this-years-activations-decline",
     Confidence.NEWS,
+    zh="2023 年报道的 PLDT 用户统计口径：充值过期后 120 天不充值即算不活跃",
 )
 TNT_TERMS = checked_source(
     "TNT terms and conditions (disconnection, reacquiring a number, PIN reloads)",
     "http://tntph.com/terms-and-conditions",
     Confidence.OFFICIAL,
+    zh="TNT 服务条款（销号、号码不能重新取得、PIN 充值）",
 )
 NOYPIGEEKS = checked_source(
     "NoypiGeeks: SIM card expiration explained (says 180 days)",
     "https://noypigeeks.com/explained/sim-card-expiration",
     Confidence.COMMUNITY,
+    zh="NoypiGeeks：SIM 卡过期说明（写的是 180 天）",
 )
 PINOYLOADS = checked_source(
     "PinoyLoads: Philippine SIM card expiration by carrier (says 180 days; warns promos may not keep a line)",
     "https://pinoyloads.com/philippine-sim-card-expiration-by-carrier",
     Confidence.COMMUNITY,
+    zh="PinoyLoads：菲律宾各运营商 SIM 卡的过期规则（写的是 180 天；提醒只买促销套餐可能保不住号码）",
 )
 SMART_ROAMING_LOAD = checked_source(
     "Smart Help: How to reload my Smart Prepaid account while roaming",
     "https://smart.com.ph/help/article/smart-help/2021/07/14/how-to-reload-my-smart-prepaid-account-while-roaming",
     Confidence.OFFICIAL,
+    zh="Smart 帮助中心：漫游时怎样给 Smart 预付费号码充值",
 )
 SMART_ROAMING_MINIMUM = checked_source(
     "Smart: How to call and text on prepaid while abroad (minimum load of P100)",
     "https://smart.com.ph/World/call-philippines/how-to-call-and-text-on-prepaid",
     Confidence.OFFICIAL,
+    zh="Smart：人在国外怎样用预付费号码打电话、发短信（最低话费 100 比索）",
 )
 SMART_TOURIST_SIM = checked_source(
     "Smart blog (2023-05-12): tourist SIMs are valid for 30 days",
     "https://blog.smart.com.ph/are-tourists-foreign-nationals-required-to-register-their-sim",
     Confidence.OFFICIAL,
+    zh="Smart 博客（2023 年 5 月 12 日）：游客 SIM 卡只有 30 天有效",
 )
 SMART_ROAMING_RELOAD_OPTIONS = checked_source(
     "Smart Help: Reload options while roaming (PasaLoad validity by amount)",
     "https://help.smart.com.ph/article/prepaid-reload-options-while-roaming",
     Confidence.OFFICIAL,
+    zh="Smart 帮助中心：漫游时的充值方式（PasaLoad 按金额的有效期）",
 )
 SMART_RELOAD_ONLINE = checked_source(
     "Smart Help (2021-09-02): How to reload my Smart Prepaid account (My Smart, PIN reloads)",
     "https://smart.com.ph/help/article/smart-help/2021/09/02/how-to-reload-my-smart-prepaid-account",
     Confidence.OFFICIAL,
+    zh="Smart 帮助中心（2021 年 9 月 2 日）：怎样给 Smart 预付费号码充值（My Smart、充值卡 PIN）",
 )
 PINOYLOADS_ROAMING_BALANCE = checked_source(
     "PinoyLoads: Smart roaming maintaining balance (says the P100 requirement was dropped in 2026)",
     "https://pinoyloads.com/smart-roaming-maintaining-balance",
     Confidence.COMMUNITY,
+    zh="PinoyLoads：Smart 漫游时的最低余额（说 100 比索的要求已在 2026 年取消）",
 )
 SUN_ADVISORY = checked_source(
     "Sun Cellular advisory: Sun subscribers transferred to Smart Communications from 2016-11-01",
     "https://suncellular.com.ph/postpaid/faqs",
     Confidence.OFFICIAL,
+    zh="Sun Cellular 公告：Sun 用户自 2016 年 11 月 1 日起转到 Smart",
 )
 WIKIPEDIA_SUN = checked_source(
     "Wikipedia: Sun Cellular (absorbed into Smart Communications)",
     "https://en.wikipedia.org/wiki/Sun_Cellular",
     Confidence.COMMUNITY,
+    zh="维基百科：Sun Cellular（已并入 Smart）",
 )
 SMART_MULTISIM = checked_source(
     "Smart: Multi SIM terms and conditions",
     "https://smart.com.ph/Corporate/terms/multisim",
     Confidence.OFFICIAL,
+    zh="Smart：Multi SIM 服务条款",
 )
 NTC_REGISTRATION = checked_source(
     "NTC press release: no more SIM registration deadline extension",
     "https://ntcr4a.com/press-release-ntc-no-more-sim-registration-deadline-extension/",
     Confidence.OFFICIAL,
+    zh="菲律宾国家电信委员会新闻稿：SIM 卡登记截止日不再延期",
 )
 
 SMART_RULES: tuple[Rule, ...] = (
     Rule(
         key="load_validity",
-        name=Text("普通话费充值的有效期", "Validity of a regular reload"),
+        name=Text("普通充值的有效期", "Validity of a regular reload"),
         value=1,
         unit="year",
         summary=Text(
-            "任何金额的普通话费充值（Regular Load），有效期都是自充值之日起 1 个日历年。"
+            "任何金额的普通充值（Regular Load），有效期都是自充值之日起 1 个日历年。"
             "2018 年 7 月 5 日起适用于所有面额。",
             "Regular load of any amount is valid for 1 calendar year from the day of the "
             "reload. It applies to every denomination since 5 July 2018.",
@@ -263,10 +296,11 @@ SMART_RULES: tuple[Rule, ...] = (
         value=120,
         unit="day",
         summary=Text(
-            "话费余额归零（或过期）后的 120 天内，仍可接听电话、接收短信；"
-            "这段时间内不充值，预付费账户会被销号，号码被回收。",
-            "After the balance reaches zero (or expires) the line still receives calls and texts "
-            "for 120 days; without a reload in that time the prepaid account is disconnected.",
+            "Smart 说话费余额归零（或过期）后的 120 天内，仍可接听电话、接收短信"
+            "（人在国外漫游时是否也一样，没有来源说明）；这段时间内不充值，预付费账户会被销号，号码被回收。",
+            "Smart says that after the balance reaches zero (or expires) the line still receives "
+            "calls and texts for 120 days (whether that holds while roaming abroad is not known); "
+            "without a reload in that time the prepaid account is disconnected.",
         ),
         confidence=Confidence.OFFICIAL,
         sources=(SMART_VALIDITY, PLDT_2023, TNT_TERMS),
@@ -274,9 +308,10 @@ SMART_RULES: tuple[Rule, ...] = (
             Conflict(
                 value=180,
                 note=Text(
-                    "一些社区网站说是 180 天（或“6 个月”）。检查器按官方的 120 天计算，取更保守的一边。",
-                    'Some community sites say 180 days (or "6 months"). The checker uses the '
-                    "official 120 days, the conservative side.",
+                    "一些非官方网站说是 180 天（或“6 个月”），这些页面我们没能再次核实。"
+                    "计算器按官方的 120 天计算，取更保守的一边。",
+                    'Some community sites say 180 days (or "6 months"); we could not recheck those '
+                    "pages. The checker uses the official 120 days, the conservative side.",
                 ),
                 sources=(NOYPIGEEKS, PINOYLOADS),
             ),
@@ -301,7 +336,7 @@ SMART_RULES: tuple[Rule, ...] = (
         unit="",
         summary=Text(
             "GIGA、Magic Data 等促销套餐有自己的有效期，不适用一年规则。"
-            "只买促销套餐能否保住号码，没有官方说法（未知）；请用普通话费充值（Regular Load）保号。",
+            "只买促销套餐能否保住号码，没有官方说法（未知）；请用普通充值（Regular Load）保号。",
             "Promo bundles (GIGA, Magic Data, ...) have their own validity and are outside the "
             "one-year rule. Whether buying only a promo keeps the line alive is unknown; keep the "
             "line with a regular reload.",
@@ -315,7 +350,7 @@ SMART_RULES: tuple[Rule, ...] = (
         value=None,
         unit="",
         summary=Text(
-            "没有任何来源说接收短信或来电算作使用。检查器假定不算。",
+            "没有任何来源说接收短信或来电算作使用。计算器假定不算。",
             "No source says that receiving texts or calls counts as activity. The checker "
             "assumes it does not.",
         ),
@@ -329,7 +364,7 @@ SMART_RULES: tuple[Rule, ...] = (
         unit="php",
         summary=Text(
             "Smart 的一个旧页面（没有日期）要求出境漫游时话费余额至少保持 100 比索；"
-            "一个 2026 年的社区页面说这项要求已经取消。两种说法都列在这里。",
+            "一个 2026 年的非官方页面说这项要求已经取消。两种说法都列在这里。",
             "An older Smart page asks roaming users to keep at least PHP 100 of load; a 2026 "
             "community page says the requirement was dropped.",
         ),
@@ -339,7 +374,7 @@ SMART_RULES: tuple[Rule, ...] = (
             Conflict(
                 value=None,
                 note=Text(
-                    "2026 年一个社区页面说这项要求已取消；没有找到官方确认。",
+                    "2026 年一个非官方页面说这项要求已取消；没有找到官方确认。",
                     "A 2026 community page says the requirement was dropped; no official "
                     "confirmation was found.",
                 ),
@@ -369,7 +404,7 @@ SMART_RULES: tuple[Rule, ...] = (
         unit="day",
         summary=Text(
             "在菲律宾境内的人用 PasaLoad 转给漫游中号码的话费，按金额在 15 到 60 天后过期，"
-            "不是 1 年。它不能代替普通话费充值（Regular Load）：只有普通话费充值才让号码保留一年。",
+            "不是 1 年。它不能代替普通充值（Regular Load）：只有普通充值才让号码保留一年。",
             "PasaLoad sent to a number that is roaming expires after 15 to 60 days by amount, "
             "not after a year. It is no substitute for a regular reload: only a regular reload "
             "keeps the line for a year.",
@@ -390,10 +425,10 @@ SMART_RULES: tuple[Rule, ...] = (
         unit="",
         summary=Text(
             "在国外发短信 RELOAD 加充值卡 PIN 到 1510，按漫游短信收费，所以号码里必须有话费余额；"
-            "话费为零时，请改用免费的漫游菜单 *133#。1510 只适用于 Smart Prepaid。",
+            "话费为零时，请改用免费的漫游菜单 *133#。Smart 的漫游页面把 1510 写给 Smart Prepaid 用户。",
             "Texting RELOAD and the card's PIN to 1510 from abroad is charged as an outgoing "
             "roaming text, so it needs balance; at zero balance use the free roaming menu *133# "
-            "instead. 1510 is for Smart Prepaid only.",
+            "instead. Smart's roaming pages give 1510 for Smart Prepaid.",
         ),
         confidence=Confidence.OFFICIAL,
         sources=(SMART_ROAMING_RELOAD_OPTIONS, SMART_ROAMING_LOAD),
@@ -404,12 +439,16 @@ SMART_RULES: tuple[Rule, ...] = (
         value=None,
         unit="",
         summary=Text(
-            "TNT 用户不用 1510：在菲律宾境内把 PIN 发到 1511；漫游时，Smart 的漫游页面给 TNT 用户的是 *133# 菜单。",
-            "TNT users do not use 1510: at home a PIN goes to 1511; while roaming, Smart's roaming "
-            "pages name the *133# menu for TNT.",
+            "在菲律宾境内，Smart 2021 年的充值页面说 TNT 用户拨打 1511，按语音提示输入 PIN（是打电话，不是发短信）；"
+            "漫游时，Smart 的漫游页面给 Smart Prepaid 和 TNT 写的都是 *133# 菜单。"
+            "这些页面没有说 TNT 能不能用 1510。",
+            "At home, Smart's 2021 reload page tells TNT users to dial 1511 and follow a voice "
+            "prompt to enter the PIN (a call, not a text); while roaming, Smart's roaming pages "
+            "name the *133# menu for both Smart Prepaid and TNT. They do not say whether TNT can "
+            "use 1510.",
         ),
         confidence=Confidence.OFFICIAL,
-        sources=(SMART_ROAMING_LOAD, SMART_ROAMING_RELOAD_OPTIONS, TNT_TERMS),
+        sources=(SMART_RELOAD_ONLINE, SMART_ROAMING_LOAD, SMART_ROAMING_RELOAD_OPTIONS),
     ),
     Rule(
         key="pin_attempts",
@@ -417,9 +456,11 @@ SMART_RULES: tuple[Rule, ...] = (
         value=5,
         unit="attempt",
         summary=Text(
-            "充值卡 PIN 输错 5 次，当天就不能再用 PIN 充值，要等第二天。",
-            "After 5 attempts with a wrong PIN you cannot reload with a PIN for the rest of "
-            "the day.",
+            "充值卡 PIN 输错 5 次，就不能再用 PIN 充值，要等到菲律宾时间（UTC+8，与北京时间相同）"
+            "第二天 0 点；这相当于迪拜时间晚上 8 点、伦敦冬令时下午 4 点。",
+            "After 5 attempts with a wrong PIN you cannot reload with a PIN until 12:00 am the "
+            "next day, Philippine time (UTC+8): that is 8 pm in Dubai, 4 pm in London in winter, "
+            "11 am in New York in winter.",
         ),
         confidence=Confidence.OFFICIAL,
         sources=(SMART_RELOAD_ONLINE, TNT_TERMS),
@@ -430,11 +471,11 @@ SMART_RULES: tuple[Rule, ...] = (
         value=None,
         unit="",
         summary=Text(
-            "Smart 说话费余额归零后的宽限期内仍能接听电话、接收短信，但这是就在菲律宾境内使用而言；"
+            "Smart 说话费余额归零后的宽限期内仍能接听电话、接收短信；"
             "人在国外开着漫游时是否同样能收到，没有找到来源（未知）。",
             "Smart says the line still receives calls and texts during the grace period after "
-            "the balance reaches zero, but it says so for use at home; whether that holds while "
-            "roaming abroad is not stated anywhere we found (unknown).",
+            "the balance reaches zero; whether that holds while roaming abroad is not stated "
+            "anywhere we found (unknown).",
         ),
         confidence=Confidence.UNKNOWN,
         sources=(SMART_VALIDITY, SMART_ROAMING_MINIMUM),
@@ -462,10 +503,11 @@ SMART_RULES: tuple[Rule, ...] = (
         value=None,
         unit="",
         summary=Text(
-            "Multi SIM 是 Smart 的一款 App，只能配合 Smart/TNT 的 Multi SIM 卡、在有 SIM 卡槽的手机上使用。"
-            "它不是把现有号码转成 eSIM 的办法。",
+            "Multi SIM 是 Smart 的一款 App，只能配合 Smart/TNT 的 Multi SIM 卡、在有 SIM 卡槽、"
+            "Android 9 及以上的手机上使用（iPhone 不能用）。它不是把现有号码转成 eSIM 的办法。",
             "Multi SIM is a Smart app that works only with a SMART/TNT Multi SIM card, in a phone "
-            "with a SIM slot. It is not a way to move an existing number to an eSIM.",
+            "with a SIM slot running Android 9 or later (not on an iPhone). It is not a way to "
+            "move an existing number to an eSIM.",
         ),
         confidence=Confidence.OFFICIAL,
         sources=(SMART_MULTISIM,),
@@ -514,7 +556,7 @@ DEFAULT_CARRIER = SMART.key
 CHECKER_RULES: tuple[Rule, ...] = (
     Rule(
         key="safety_margin",
-        name=Text("安全余量（默认）", "Safety margin (default)"),
+        name=Text("提前天数（默认）", "Safety margin (default)"),
         value=30,
         unit="day",
         summary=Text(
@@ -526,20 +568,20 @@ CHECKER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         key="safety_margin_max",
-        name=Text("安全余量上限", "Largest safety margin"),
+        name=Text("提前天数上限", "Largest safety margin"),
         value=90,
         unit="day",
-        summary=Text("安全余量最多 90 天。", "The safety margin can be at most 90 days."),
+        summary=Text("提前天数最多 90 天。", "The safety margin can be at most 90 days."),
         confidence=Confidence.ASSUMPTION,
         sources=(),
     ),
     Rule(
         key="safety_margin_share",
-        name=Text("安全余量占有效期的上限", "Largest share of a load's validity the margin takes"),
+        name=Text("提前天数占有效期的上限", "Largest share of a load's validity the margin takes"),
         value=50,
         unit="percent",
         summary=Text(
-            "安全余量最多占这笔话费有效天数的一半（向下取整）。有效期短的话费（例如 30 天的 "
+            "提前天数最多占这笔话费有效天数的一半（向下取整）。有效期短的话费（例如 30 天的 "
             "PasaLoad）因此不会刚到账就显示“已过最晚充值日”。",
             "The safety margin takes at most half the days a load is valid (rounded down), so a "
             "load with a short validity, such as a 30-day PasaLoad, is never overdue the day it "
@@ -563,12 +605,12 @@ CHECKER_RULES: tuple[Rule, ...] = (
     Rule(
         key="amount_max",
         name=Text(
-            "金额上限（检查器的合理性假设）", "Largest amount (the checker's plausibility bound)"
+            "金额上限（计算器的合理性假设）", "Largest amount (the checker's plausibility bound)"
         ),
         value=10000,
         unit="php",
         summary=Text(
-            "高于此金额的单次充值被视为输入错误。这是检查器自己的假设，不是运营商规定；官方没有公布单次充值上限。",
+            "高于此金额的单次充值被视为输入错误。这是计算器自己的假设，不是运营商规定；官方没有公布单次充值上限。",
             "A single reload above this is treated as a typing mistake. This is the checker's "
             "own assumption, not a carrier rule; no official maximum was found.",
         ),
@@ -656,14 +698,17 @@ def format_by_amount(found: Rule, lang: str) -> str:
 
 
 def format_range(found: Rule, lang: str) -> str:
-    """The smallest to the largest figure of a by-amount rule: "15–60 天".
+    """The smallest to the largest figure of a by-amount rule: "15～60 天" / "15–60 days".
 
-    >>> format_range(rule("pasaload_validity"), "en")
-    '15–60 days'
+    Chinese writes a range with a wave dash, English with an en dash.
+
+    >>> format_range(rule("pasaload_validity"), "en"), format_range(rule("pasaload_validity"), "zh")
+    ('15–60 days', '15～60 天')
     """
     values = [row.value for row in found.by_amount]
+    dash = "–" if lang == "en" else "～"
     return format_value(max(values), found.unit, lang).replace(
-        f"{max(values):,}", f"{min(values):,}–{max(values):,}", 1
+        f"{max(values):,}", f"{min(values):,}{dash}{max(values):,}", 1
     )
 
 

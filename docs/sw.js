@@ -31,10 +31,10 @@ const PYODIDE = new URL(BUILD.pyodidePath, SCOPE).pathname;
 const OFFLINE_PAGE = `<!doctype html><html lang="zh"><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>离线 · Offline</title>
 <h1>离线 · Offline</h1>
-<p>没有网络，这一页也还没有保存在本设备上。打开过的页面和检查器在离线时仍可使用。</p>
+<p>没有网络，这一页也还没有保存在本设备上。打开过的页面和计算器在离线时仍可使用。</p>
 <p lang="en">There is no network, and this page has not been saved on this device yet. Pages you
 have opened before, and the checker, still work offline.</p>
-<p><a href="${SCOPE.pathname}checker/">检查器</a> · <a href="${SCOPE.pathname}en/checker/">Checker</a></p>`;
+<p><a href="${SCOPE.pathname}checker/">保号计算器</a> · <a href="${SCOPE.pathname}en/checker/">Checker</a></p>`;
 
 function cacheName(url) {
   return url.pathname.startsWith(PYODIDE) ? RUNTIME : SHELL;

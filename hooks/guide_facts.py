@@ -4,7 +4,7 @@ The checker never uses these, so they are not in ``checker/rules.py``, which shi
 phone in the checker's wheel: they are the site's, and only the site's build reads them. They
 have the shape of the checker's rules (``checker.rules.Rule``), so pages quote them with the
 same tokens (``[[rule:recycled_number:summary]]``, ``[[rule:KEY:sources]]``) and the rules
-page lists them with their sources, in a section of their own. Facts file sections 6-9.
+page lists them with their sources, in a section of their own. Facts file sections 4 and 6-11.
 """
 
 from __future__ import annotations
@@ -15,35 +15,98 @@ PINOYLOADS_ABROAD = checked_source(
     "PinoyLoads: How to keep your Philippine SIM active abroad (roaming, full inbox, filtered senders)",
     "https://pinoyloads.com/keep-philippine-sim-active-abroad",
     Confidence.COMMUNITY,
+    zh="PinoyLoads：人在国外怎样让菲律宾 SIM 卡保持有效（漫游、收件箱满、短号码被拦截）",
 )
 SMART_SIM_REPLACEMENT = checked_source(
     "Smart blog: How to request a Smart Postpaid or Prepaid SIM replacement",
     "https://blog.smart.com.ph/pages/how-to-request-for-smart-postpaid-or-prepaid-sim-replacement",
     Confidence.OFFICIAL,
+    zh="Smart 博客：怎样为 Smart 后付费或预付费号码补卡",
 )
 RESPICIO_ABROAD = checked_source(
     "Respicio & Co.: SIM card expiration and recovery for Filipinos abroad (recycled numbers, OTPs)",
     "https://www.respicio.ph/commentaries/sim-card-expiration-and-recovery-for-filipinos-abroad",
     Confidence.COMMUNITY,
+    zh="Respicio & Co.：海外菲律宾人的 SIM 卡过期与找回（号码被回收、验证码）",
 )
 PLDT_PAYBOX = checked_source(
     "PLDT Enterprise: Paybox kiosk FAQ (self-service kiosks in Smart Stores sell e-load)",
     "https://pldtenterprise.com/faqs/paybox-kiosk",
     Confidence.OFFICIAL,
+    zh="PLDT Enterprise：Paybox 自助缴费机常见问题（Smart Store 里的自助机可以电子充值）",
 )
 MB_2021_DISTRIBUTORS = checked_source(
     "Manila Bulletin (2021-11-11): PLDT Global works with over 50 overseas load distributors",
     "https://mb.com.ph/2021/11/11/sending-load-still-king-for-middle-east-ofws",
     Confidence.NEWS,
+    zh="马尼拉公报（2021 年 11 月 11 日）：PLDT Global 与 50 多家海外话费经销商合作",
+)
+SMART_ASK_FOR_LOAD = checked_source(
+    "Smart Help (2021-07-27): Can I ask for load from my friends?",
+    "https://smart.com.ph/help/article/smart-help/2021/07/27/can-i-ask-for-load-from-my-friends",
+    Confidence.OFFICIAL,
+    zh="Smart 帮助中心（2021 年 7 月 27 日）：可以向朋友要话费吗？",
+)
+SMART_CHECK_EXPIRY = checked_source(
+    "Smart Help: How do I check the expiration of my subscriptions or promos?",
+    "https://help.smart.com.ph/article/prepaid-how-do-i-check-the-expiration-of-my-subscriptions-or-promos",
+    Confidence.OFFICIAL,
+    zh="Smart 帮助中心：怎样查询已订套餐和促销的到期日",
+)
+GCASH_LOAD_BALANCE = checked_source(
+    "GCash Help: What should I do if I didn't receive my Mobile Load transaction? (balance codes by network)",
+    "https://help.gcash.com/hc/en-us/articles/4413725544089-What-should-I-do-if-I-didn-t-receive-my-Mobile-Load-transaction-",
+    Confidence.COMMUNITY,
+    zh="GCash 帮助中心：买的话费没到账怎么办（各运营商查余额的方法）",
 )
 SMART_WORLD = checked_source(
     "Smart World: calling and reloading from abroad (Smart Pinoy online reload partners)",
     "https://smart.com.ph/World",
     Confidence.OFFICIAL,
+    zh="Smart World：从国外打电话和充值（Smart Pinoy 在线充值合作方）",
 )
 
 
 GUIDE_RULES: tuple[Rule, ...] = (
+    Rule(
+        key="balance_smart",
+        name=Text("Smart 查余额和到期日", "Smart: balance and expiry"),
+        value=None,
+        unit="",
+        summary=Text(
+            "拨 *123#，按菜单查看；回复里列出话费余额、已订的促销套餐以及它们各自的到期日。",
+            "Dial *123# and follow the menu; the reply lists the balance, your promos and "
+            "their expiry dates.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_CHECK_EXPIRY, GCASH_LOAD_BALANCE),
+    ),
+    Rule(
+        key="balance_tnt",
+        name=Text("TNT 用短信查余额", "TNT: balance by text"),
+        value=None,
+        unit="",
+        summary=Text(
+            "GCash 的帮助页面（没有日期）说发 “? 15001” 到 214；一个网友问答写的是 “? 1515” 到 214。"
+            "Smart 自己的页面我们没有找到，所以这两个代码都没有核实。",
+            'A GCash help page (undated) says to text "? 15001" to 214; a community Q&A gives '
+            '"? 1515" to 214. We found no page of Smart\'s own, so neither code is verified.',
+        ),
+        confidence=Confidence.UNKNOWN,
+        sources=(GCASH_LOAD_BALANCE,),
+    ),
+    Rule(
+        key="ask_for_load",
+        name=Text("Ask for Load（向朋友要话费）", "Ask for Load"),
+        value=None,
+        unit="",
+        summary=Text(
+            "金额固定为 5 比索，每天最多 3 次，不适合用来保号。",
+            "It is a fixed PHP 5, at most 3 times a day: not a way to keep a number.",
+        ),
+        confidence=Confidence.OFFICIAL,
+        sources=(SMART_ASK_FOR_LOAD,),
+    ),
     Rule(
         key="codes_not_arriving",
         name=Text("号码有效却收不到验证码", "Codes that do not arrive on a live line"),
@@ -94,7 +157,7 @@ GUIDE_RULES: tuple[Rule, ...] = (
         unit="",
         summary=Text(
             "PLDT 和 Smart 在菲律宾的 Smart Store 等门店设有 Paybox 自助缴费机，可以给号码充值（e-load）。"
-            "它们都在菲律宾境内，人在国外用不了，只能请当地的亲友去办。",
+            "它们都在菲律宾境内，人在国外用不了，只能请在菲律宾的亲友去办。",
             "PLDT and Smart have Paybox self-service kiosks in Smart Stores and service centres "
             "in the Philippines that sell e-load. They are all in the Philippines: from abroad, "
             "ask someone there.",

@@ -12,7 +12,7 @@ in the page Markdown before it is rendered:
     one field of the rule. FIELD is one of
     ``value`` (the bare number, "120"), ``name``, ``summary``, ``confidence`` (the translated
     label), ``conflict`` (the first conflicting value with its unit, "180 天") or
-    ``conflict-note``; for a rule by amount, ``range`` ("15–60 天") instead of ``value``;
+    ``conflict-note``; for a rule by amount, ``range`` ("15～60 天") instead of ``value``;
     ``sources``, the rule's sources as Markdown links with their confidence, for the page that
     states the fact: "来源：[Smart Help: ...](https://...)（官方）".
 ``[[confidence:LEVEL]]``
@@ -59,6 +59,7 @@ from checker.rules import (
     rule,
 )
 from hooks.guide_facts import GUIDE_RULES
+from hooks.prefix_list import render_prefixes
 
 TOKEN = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
@@ -106,6 +107,8 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
         return render_rules_table(lang)
     if parts == ["checked"]:
         return CHECKED.isoformat()
+    if parts == ["mobile-prefixes"]:
+        return render_prefixes(lang)
     if parts[0] == "confidence" and len(parts) == 2:
         try:
             return confidence_label(Confidence(parts[1]), lang)
@@ -150,7 +153,8 @@ def _inline_sources(found: Rule, lang: str) -> str:
     if not found.sources:
         return _t("no_sources", lang)
     items = [
-        f"[{source.title}]({source.url})" + (f"（{label}）" if lang == "zh" else f" ({label})")
+        f"[{source.label(lang)}]({source.url})"
+        + (f"（{label}）" if lang == "zh" else f" ({label})")
         for source in found.sources
         for label in [confidence_label(source.confidence, lang)]
     ]
@@ -220,7 +224,9 @@ def _source_item(source: Source, lang: str) -> str:
     return (
         f'<li class="rule-source" data-confidence="{source.confidence.value}" '
         f'data-checked="{checked}">'
-        f'<a href="{escape(source.url)}" rel="noopener noreferrer">{escape(source.title)}</a> '
+        f'<a href="{escape(source.url)}" rel="noopener noreferrer">'
+        # A Chinese title ends with its full-width bracket: a space after it would be a gap.
+        f"{escape(source.label(lang))}</a>{'' if lang == 'zh' else ' '}"
         f'<span class="rule-source__meta">{escape(label)} · {_t("checked", lang)} '
         f'<time datetime="{checked}">{checked}</time></span></li>'
     )

@@ -5,9 +5,11 @@ This module is how a page searches (the worker); :mod:`hooks.search` is what the
 
 Material runs its search in a worker (``assets/javascripts/workers/search.<hash>.min.js``)
 that every page names in its ``__config``. This hook writes one worker per language, the
-prelude ``docs/assets/javascripts/search_worker.js`` (which says what it changes and why)
-followed by Material's worker unchanged, named after its content, and points each page at the
-worker of its language. Material's own worker stays in the site for the bilingual 404 page.
+prelude ``docs/assets/javascripts/search_worker.js`` (which says what it changes and why),
+then ``docs/assets/javascripts/search_query.js`` (how a typed question is read, with
+``hooks.search.QUERY_WORDS``), followed by Material's worker unchanged, named after its
+content, and points each page at the worker of its language. Material's own worker stays in
+the site for the bilingual 404 page.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from hooks.rules_page import page_language
+from hooks.search import QUERY_WORDS
 
 WORKERS = "assets/javascripts/workers"
 # Beside the site's other scripts; MkDocs leaves it out (exclude_docs): this hook writes it in.
@@ -54,7 +57,21 @@ def worker_source(lang: str, langs: dict[str, str], material: str) -> str:
     prelude, found = _LANG_LINE.subn(f"const LANG = {spec};", PRELUDE.read_text("utf-8"))
     if found != 1:
         raise PluginError(f"{PRELUDE}: the LANG line is missing")
-    return f"{prelude}\n{material}"
+    return f"{prelude}\n{query_source(lang)}\n{material}"
+
+
+# How the worker reads a typed question (issue 19), after the prelude, before Material's.
+QUERY = PRELUDE.with_name("search_query.js")  # beside the prelude, left out of the site too
+_WORDS_LINE = re.compile(r"const WORDS = \{[^\n]*\}; // WORDS: filled in at build time")
+
+
+def query_source(lang: str) -> str:
+    words = json.dumps(QUERY_WORDS.get(lang, {}), ensure_ascii=False)
+    # A function, not a template: the words must not be read as a template's escapes.
+    source, found = _WORDS_LINE.subn(lambda _: f"const WORDS = {words};", QUERY.read_text("utf-8"))
+    if found != 1:
+        raise PluginError(f"{QUERY}: the WORDS line is missing")
+    return source
 
 
 def _material_worker(config: MkDocsConfig, name: str) -> str:

@@ -85,7 +85,7 @@ def estimate_dict(
     sources: list[SourceAnswer] = [
         {
             "rule": rule_key,
-            "title": source.title,
+            "title": source.label(lang),
             "url": source.url,
             "confidence": str(source.confidence),
             "confidence_label": message(f"confidence.{source.confidence}", lang),

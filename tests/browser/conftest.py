@@ -48,6 +48,9 @@ def site_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
             cwd=ROOT,
+            # The local address, as the tests' build has it (tests/conftest.py); a publishing
+            # build needs SITE_URL (hooks/findability.py).
+            env={"SITE_URL": "http://127.0.0.1:8000/", **os.environ},
             check=True,
         )
         return target

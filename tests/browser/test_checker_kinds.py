@@ -52,7 +52,7 @@ def test_promo_is_unknown_in_its_own_colour_with_no_dates(page, browser, lang, t
     # Nothing to date: no date rows, and the reader is told what to do instead.
     assert _visible_rows(page) == []
     detail = cli["status_detail"]
-    assert ("最近一次普通话费充值" if lang == "zh" else "last regular reload") in detail
+    assert ("最近一次普通充值" if lang == "zh" else "last regular reload") in detail
     if lang == "zh":
         page.set_viewport_size({"width": 360, "height": 780})
         results = page.locator("[data-checker-results]")
@@ -90,7 +90,7 @@ def test_zero_balance_shows_two_named_dates(page, browser, lang, tmp_path: Path)
     )
     rows = dict(pairs)
     balance = "话费余额结束日" if lang == "zh" else "Balance ends"
-    load = "普通话费有效期至" if lang == "zh" else "Regular load valid until"
+    load = "普通充值有效期至" if lang == "zh" else "Regular load valid until"
     assert rows[balance] == "2026-09-01"
     assert rows[load] == "2027-03-15"
     assert len(rows) == len(pairs)

@@ -70,7 +70,7 @@ def test_checker_page_loads_the_self_hosted_runtime(page, browser):
 
 
 @pytest.mark.parametrize(
-    ("lang", "words"), [("zh", "检查器无法加载"), ("en", "The checker could not load")]
+    ("lang", "words"), [("zh", "计算器无法加载"), ("en", "The checker could not load")]
 )
 def test_blocked_wasm_shows_the_error_and_retry_recovers(page, browser, watch, lang, words):
     watch.allow_errors = True  # the blocked request and Pyodide's own report of it

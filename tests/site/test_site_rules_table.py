@@ -66,8 +66,9 @@ def listed_sources(container: Element) -> list[tuple[str, str, str, str]]:
     ]
 
 
-def expected_sources(sources: tuple[Source, ...]) -> list[tuple[str, str, str, str]]:
-    return [(s.url, s.title, s.confidence.value, s.checked.isoformat()) for s in sources]
+def expected_sources(sources: tuple[Source, ...], lang: str) -> list[tuple[str, str, str, str]]:
+    """As the row lists them: in Chinese the Chinese title, the page's own name after it."""
+    return [(s.url, s.label(lang), s.confidence.value, s.checked.isoformat()) for s in sources]
 
 
 def label(confidence: Confidence, lang: str) -> str:
@@ -123,7 +124,7 @@ def test_row_equals_the_checker_data(
 
     sources_cell = row.first_class("rule-source-cell")
     if found.sources:
-        assert listed_sources(sources_cell) == expected_sources(found.sources)
+        assert listed_sources(sources_cell) == expected_sources(found.sources, lang)
     else:
         assert sources_cell.first_class("rule-sources--none")
 
@@ -139,7 +140,7 @@ def test_row_equals_the_checker_data(
         if conflict.value is not None:
             assert format_value(conflict.value, found.unit, lang) in text
         if conflict.sources:
-            assert listed_sources(shown) == expected_sources(conflict.sources)
+            assert listed_sources(shown) == expected_sources(conflict.sources, lang)
         else:
             assert shown.first_class("rule-sources--none")
 

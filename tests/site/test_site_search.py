@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from search_questions import EN_QUESTIONS, ZH_QUESTIONS, answers
 
 pytestmark = pytest.mark.site
 
@@ -168,7 +169,8 @@ def worker_file(site: Path, lang: str) -> str:
 
 
 @cache
-def search(site: Path, lang: str, queries: tuple[str, ...]) -> dict[str, list[str]]:
+def search_locations(site: Path, lang: str, queries: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each query's results, best first: the location of each result's best entry."""
     node = shutil.which("node")
     assert node, "Node.js is needed (bash scripts/setup)"
     result = subprocess.run(
@@ -178,7 +180,14 @@ def search(site: Path, lang: str, queries: tuple[str, ...]) -> dict[str, list[st
         timeout=120,
         check=True,
     )
-    return {q: [loc.split("#")[0] for loc in locs] for q, locs in json.loads(result.stdout).items()}
+    found: dict[str, list[str]] = json.loads(result.stdout)
+    return found
+
+
+def search(site: Path, lang: str, queries: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each query's results, best first: the page of each result."""
+    found = search_locations(site, lang, queries)
+    return {q: [loc.split("#")[0] for loc in locs] for q, locs in found.items()}
 
 
 @pytest.mark.parametrize(("query", "page"), EN_WORDS)
@@ -211,3 +220,38 @@ def test_material_worker_alone_misses_the_words(built_site: Path) -> None:
         check=True,
     )
     assert all(found == [] for found in json.loads(result.stdout).values())
+
+
+# --- typed questions (issue 19): the same table as the browser test, on the worker in Node ------
+
+QUESTIONS = [("zh", q, a) for q, a in ZH_QUESTIONS] + [("en", q, a) for q, a in EN_QUESTIONS]
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), QUESTIONS)
+def test_typed_question_finds_its_answer_first(
+    built_site: Path, lang: str, query: str, expected: str
+) -> None:
+    table = ZH_QUESTIONS if lang == "zh" else EN_QUESTIONS
+    found = search_locations(built_site, lang, tuple(q for q, _ in table))[query]
+    assert found, f"{query!r} found nothing"
+    assert answers(found[0], expected), f"{query!r} -> {found[:3]}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_worker_takes_any_input(built_site: Path, lang: str) -> None:
+    bad = ("", " ", "保" * 500, "a" * 500, "😀", "😀 TNT 充值", "a:b^2~3 +-*", '"', "\\ [ ] { }")
+    found = search_locations(built_site, lang, bad)  # the runner fails if the worker throws
+    assert set(found) == set(bad)
+    assert found["😀"] == [] and found[""] == []
+
+
+@pytest.mark.parametrize(("query", "meant"), [("出国", "国外"), ("停用", "销号")])
+def test_a_word_the_pages_never_use_finds_the_word_they_use(
+    built_site: Path, query: str, meant: str
+) -> None:
+    """出国 is on no page: it once fell apart into 出*, which found every 出现."""
+    assert query not in all_tokens(built_site)
+    found = search_locations(built_site, "zh", (query,))[query]
+    assert found
+    entries = {d["location"]: d["title"] + d["text"] for d in index(built_site)["docs"]}
+    assert meant in entries[found[0]].replace("\u200b", ""), found[0]

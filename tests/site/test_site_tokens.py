@@ -29,9 +29,9 @@ GOOD = [
     ("[[rule:tourist_sim_validity:name]]", "en", "Validity of a tourist SIM"),
     ("[[rule:pasaload_validity]]", "zh", "30 比索：15 天；60、100 比索：30 天；200 比索：60 天"),
     ("[[rule:pasaload_validity]]", "en", "PHP 30: 15 days; PHP 60, 100: 30 days; PHP 200: 60 days"),
-    ("[[rule:pasaload_validity:range]]", "zh", "15–60 天"),
+    ("[[rule:pasaload_validity:range]]", "zh", "15～60 天"),
     ("[[rule:pasaload_validity:confidence]]", "en", "Official"),
-    ("[[confidence:assumption]]", "zh", "检查器的假设"),
+    ("[[confidence:assumption]]", "zh", "计算器的假设"),
     ("[[rule:pin_attempts]]", "zh", "5 次"),
     ("[[rule:pin_attempts]]", "en", "5 attempts"),
     ("[[checked]]", "en", CHECKED.isoformat()),
@@ -67,7 +67,7 @@ SPACING = [
     ("最多 [[rule:roaming_minimum_load]] 话费", "zh", "最多 100 比索话费"),
     ("Smart [[rule:load_validity]] x", "zh", "Smart 1 年 x"),
     ("**不能。** [[rule:incoming_not_activity:summary]] 要", "zh", "**不能。**没有任何来源"),
-    ("[[rule:incoming_not_activity:summary]] 要保号", "zh", "检查器假定不算。要保号"),
+    ("[[rule:incoming_not_activity:summary]] 要保号", "zh", "计算器假定不算。要保号"),
     ("[[rule:multi_sim:summary]] [[rule:multi_sim:sources]]", "zh", "办法。来源："),
     ("[[rule:tourist_sim_validity:summary]] Smart 说", "zh", "也无法延长。Smart 说"),
     ("（[[rule:load_validity]]）", "zh", "（1 年）"),
@@ -86,7 +86,7 @@ def test_sources_token_links_every_source() -> None:
     for lang in ("zh", "en"):
         text = hook.replace_tokens("[[rule:pin_attempts:sources]]", lang)
         for source in found.sources:
-            assert f"[{source.title}]({source.url})" in text
+            assert f"[{source.label(lang)}]({source.url})" in text
 
 
 @pytest.mark.parametrize("token", BAD)

@@ -112,7 +112,7 @@ def test_format_rule_by_amount(lang: str, text: str) -> None:
     assert format_rule(rule("pasaload_validity"), lang) == text
     assert (
         format_range(rule("pasaload_validity"), lang)
-        == {"en": "15–60 days", "zh": "15–60 天"}[lang]
+        == {"en": "15–60 days", "zh": "15～60 天"}[lang]
     )
     assert format_rule(rule("load_validity"), lang) == format_value(1, "year", lang)
 

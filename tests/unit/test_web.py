@@ -262,7 +262,7 @@ def test_promo_is_unknown_with_its_own_words_and_no_dates(lang: str) -> None:
     dates = ("reload_by", "balance_ends", "load_expires", "deactivates_on", "days_left")
     assert [result[name] for name in dates] == [None] * len(dates)
     assert result["days_text"] is None
-    assert ("普通话费充值" if lang == "zh" else "regular reload") in result["status_detail"]
+    assert ("普通充值" if lang == "zh" else "regular reload") in result["status_detail"]
     summary = web.summary_text(None, result, lang=lang)
     assert "None" not in summary
     assert result["status_detail"] in summary
