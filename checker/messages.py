@@ -127,7 +127,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "date.format.no_weekday": ("{year}年{month}月{day}日", "{day} {month_name} {year}"),
     "date.weekdays": ("周一 周二 周三 周四 周五 周六 周日", "Mon Tue Wed Thu Fri Sat Sun"),
     "date.months": (
-        "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月",
+        "一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月",
         "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     ),
     "date.year_assumed": (
