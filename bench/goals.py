@@ -39,10 +39,12 @@ GOALS = {
     # 40 KB until issue 13's reload kinds, new rules and rewritten words (~47 KB); 48 KB until
     # issue 14's saved lines (checker/lines.py and their calls, ~9 KB); 60 KB until issue 17
     # split checker.web into modules (~6 KB: each module compresses on its own, and the
-    # never-raise decorator and delete_line are new); 68 KB until issue 22's dates as readers
-    # write and say them (dates.py, date_text.py, answer.py, ~6.5 KB). Still about 1.3% of
-    # the gzipped runtime. tests/cli/test_wheel.py holds the wheel to this same figure.
-    "wheel": Goal(76 * 1024, "bytes", "the checker wheel the page downloads"),
+    # never-raise decorator and delete_line are new); 68 KB until issue 18's carriers (Globe,
+    # GOMO and DITO as rules data with their sources, the prefix lists with theirs, the carrier
+    # choice: ~15 KB); 84 KB until issue 22's dates as readers write and say them (dates.py,
+    # date_text.py, answer.py, ~6.5 KB). Still about 2% of the gzipped runtime.
+    # tests/cli/test_wheel.py holds the wheel to this same figure.
+    "wheel": Goal(92 * 1024, "bytes", "the checker wheel the page downloads"),
     "slow_link_first_progress": Goal(
         3000, "ms", "first bytes of the download shown on the slowest link (LINKS), worst run"
     ),

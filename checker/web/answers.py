@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import answer
+from .. import answer, carrier_choice
 from ..amount import Amount
 from ..date_text import format_date
 from ..dates import ReadDate
@@ -27,15 +27,22 @@ def _messages(codes: tuple[str, ...] | list[str], lang: str, **params: object) -
 
 
 def number_dict(number: PhoneNumber, lang: str) -> NumberAnswer:
-    warnings = [] if number.carrier_key == "smart" else ["phone.not_smart_prefix"]
+    warnings = list(carrier_choice.number_warnings(number))
+    shown = carrier_choice.networks_text(number, lang)
     return {
         "ok": True,
         "e164": number.e164,
         "national": number.national,
+        # One name only when every source gives the same; all of them, with their sources,
+        # in "networks"; "network_text" is what the page shows ("DITO / Sun").
         "network": number.network,
+        "networks": carrier_choice.networks_list(number),
+        "network_text": shown,
+        "confirmed": number.confirmed,
+        "carrier": number.carrier_key,
         "caveat": message("phone.ported_caveat", lang),
         "warnings": warnings,
-        "warning_messages": _messages(warnings, lang, network=number.network),
+        "warning_messages": _messages(warnings, lang, networks=shown),
     }
 
 
@@ -71,7 +78,10 @@ def estimate_dict(
     *,
     amount: Amount | None = None,
     read: dict[str, tuple[str, ReadDate]] | None = None,
+    carrier: AssumptionAnswer | None = None,
 ) -> EstimateAnswer:
+    """The estimate as the page and the CLI get it; ``carrier`` is the assumption that says
+    whose rules it follows (:func:`checker.carrier_choice.assumption`), listed first."""
     texts = answer.date_texts(result, lang)
     dates = {
         "load_expires": _iso(result.load_expires),
@@ -93,7 +103,8 @@ def estimate_dict(
         }
         for rule_key, source in result.sources
     ]
-    assumptions: list[AssumptionAnswer] = [
+    assumptions: list[AssumptionAnswer] = [carrier] if carrier else []
+    assumptions += [
         {
             "code": item.code,
             "message": message(item.code, lang, margin=result.margin_used),
@@ -104,6 +115,8 @@ def estimate_dict(
     zero = result.zero_balance_since
     return {
         "ok": True,
+        "carrier": result.carrier,
+        "carrier_name": carrier_choice.carrier_name(result.carrier, lang),
         "last_reload": result.last_reload.isoformat(),
         "reload_kind": str(result.kind),
         "zero_balance_since": zero.isoformat() if zero else None,
@@ -133,7 +146,7 @@ def estimate_dict(
         "status": str(result.status),
         "status_label": message(f"status.{result.status}", lang),
         "status_detail": detail,
-        # Filled by check_form: what the phone number says about these dates (another network).
+        # Filled by check_form: a carrier the reader chose that the prefix does not point to.
         "status_warnings": [],
         "status_warning_messages": [],
         "warnings": list(warnings),

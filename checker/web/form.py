@@ -7,13 +7,13 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from .. import ics
+from .. import carrier_choice, ics
 from ..amount import Amount, parse_amount
 from ..dates import FIRST_DATE, LAST_DATE, ReadDate, parse_date, read_date
 from ..errors import CheckerError
 from ..estimate import Estimate, ReloadKind, check_margin, default_margin_days, estimate
-from ..messages import lang_or_default
-from ..phone import parse_phone
+from ..messages import lang_or_default, message
+from ..phone import PhoneNumber, parse_phone
 from ..text import normalise
 from .answers import amount_dict, estimate_dict, number_dict
 from .contract import FIELD_NAMES, LEGACY, LEGACY_FIELDS
@@ -96,6 +96,7 @@ def _estimate(
     fields: Mapping[str, object],
     kind: ReloadKind,
     amount: Amount | None,
+    choice: carrier_choice.Choice,
     read: dict[str, tuple[str, ReadDate]] | None = None,
 ) -> Estimate:
     """The estimate for these fields; ``read`` collects how each typed date was read."""
@@ -110,13 +111,18 @@ def _estimate(
     margin = _margin(fields.get("margin_days"))
     if day is None:
         raise today_error or CheckerError("internal.error")
-    return estimate(
-        last,
-        today=day,
-        zero_balance_since=zero,
-        margin_days=margin,
-        kind=kind,
-        amount=amount.value if amount else None,
+    known: date = day
+    return carrier_choice.soonest(
+        choice,
+        lambda key: estimate(
+            last,
+            today=known,
+            zero_balance_since=zero,
+            margin_days=margin,
+            kind=kind,
+            amount=amount.value if amount else None,
+            carrier_key=key,
+        ),
     )
 
 
@@ -145,6 +151,12 @@ def _read(
     return found.day
 
 
+def _choice(carrier: object, phone: object) -> tuple[carrier_choice.Choice, PhoneNumber | None]:
+    """Whose rules: the carrier field, else the number's prefix (checker.carrier_choice)."""
+    number = None if blank(phone) else in_field("phone", parse_phone, phone)
+    return carrier_choice.choose(carrier, number), number
+
+
 @never_raises("phone")
 def check_number(text: object, lang: str = "zh") -> NumberAnswer | ErrorAnswer:
     """Validate a phone number: E.164 and national forms, the original network."""
@@ -168,14 +180,18 @@ def next_reload(
     today: object = None,
     lang: str = "zh",
     reload_kind: object = None,
+    carrier: object = None,
+    phone: object = None,
 ) -> EstimateAnswer | ErrorAnswer:
     """The next-reload estimate; ``today`` is the user's local date (``YYYY-MM-DD``).
 
     ``reload_kind`` is ``regular``, ``promo`` or ``pasaload``; when it is blank, the old
-    ``promo`` flag says promo or regular.
+    ``promo`` flag says promo or regular. ``carrier`` is one of the carrier field's choices
+    (blank is ``auto``: from ``phone``'s prefix, else Smart's rules).
     """
     lang = lang_or_default(lang)
     kind = kind_of(reload_kind, promo)
+    choice, number = _choice(carrier, phone)
     parsed_amount = None if blank(amount) else in_field("amount", parse_amount, amount)
     fields = {
         "last_reload": last_reload,
@@ -184,13 +200,15 @@ def next_reload(
         "today": today,
     }
     read: dict[str, tuple[str, ReadDate]] = {}
-    result = _estimate(fields, kind, parsed_amount, read)
-    return estimate_dict(result, lang, amount=parsed_amount, read=read)
+    result = _estimate(fields, kind, parsed_amount, choice, read)
+    said = carrier_choice.assumption(choice, result.carrier, number, lang)
+    return estimate_dict(result, lang, amount=parsed_amount, carrier=said, read=read)
 
 
 def form_estimate(fields: Mapping[str, object], today: object) -> Estimate:
     """The estimate a calendar is made of, from the form's fields (one line's, or a saved one)."""
     kind = kind_of(fields.get("reload_kind"), fields.get("promo"))
+    choice, _ = _choice(fields.get("carrier"), fields.get("phone"))
     amount = fields.get("amount")
     # Only PasaLoad's dates depend on the amount; a bad amount stops nothing else.
     parsed_amount = (
@@ -198,7 +216,7 @@ def form_estimate(fields: Mapping[str, object], today: object) -> Estimate:
         if kind is ReloadKind.PASALOAD and not blank(amount)
         else None
     )
-    return _estimate({**fields, "today": today}, kind, parsed_amount)
+    return _estimate({**fields, "today": today}, kind, parsed_amount, choice)
 
 
 def stamp(now: object, result: Estimate) -> datetime:
@@ -232,6 +250,23 @@ def calendar(
     return {"ok": True, "filename": f"smart-{name}-{first[1]}.ics", "ics": text}
 
 
+def _status_warnings(result: EstimateAnswer, number: NumberAnswer, lang: str) -> None:
+    """Rules of a carrier the prefix does not point to (the reader chose them) put every date
+    in doubt: say so in the status itself, not below a status that looks fine. With "auto"
+    the carrier is the prefix's, or the sources disagree and the assumptions say so."""
+    if number["carrier"] in (None, result["carrier"]):
+        return
+    result["status_warnings"] = ["phone.carrier_mismatch"]
+    result["status_warning_messages"] = [
+        message(
+            "phone.carrier_mismatch",
+            lang,
+            network=number["network_text"],
+            carrier=carrier_choice.carrier_name(result["carrier"], lang),
+        )
+    ]
+
+
 def _form_failed(error: ErrorAnswer) -> FormAnswer:
     return {"number": error, "amount": None, "estimate": None, "summary": None}
 
@@ -261,13 +296,13 @@ def check_form(form: object = None, *, today: object = None, lang: str = "zh") -
             today=today,
             lang=lang,
             reload_kind=value["reload_kind"],
+            carrier=value["carrier"],
+            # An unreadable number is shown beside its field; the dates go on without it.
+            phone=value["phone"] if number is not None and number["ok"] is True else None,
         )
     estimate_ok = result if result is not None and result["ok"] is True else None
     number_ok = number if number is not None and number["ok"] is True else None
-    if estimate_ok is not None and number_ok is not None and number_ok["warnings"]:
-        # A number first allocated to another network puts every date in doubt: say so in
-        # the status itself, not below a status that looks fine.
-        estimate_ok["status_warnings"] = number_ok["warnings"]
-        estimate_ok["status_warning_messages"] = number_ok["warning_messages"]
+    if estimate_ok is not None and number_ok is not None:
+        _status_warnings(estimate_ok, number_ok, lang)
     summary = None if estimate_ok is None else summary_text(number, estimate_ok, lang=lang)
     return {"number": number, "amount": amount, "estimate": result, "summary": summary}
