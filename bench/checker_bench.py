@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import json
 import os
 import statistics
@@ -54,6 +55,8 @@ from bench.goals import GOALS  # noqa: E402
 
 # The readers' links the benchmark emulates: (name, kilobits a second, round trip ms).
 LINKS = (("1.6mbps_150ms", 1600, 150), ("9mbps_40ms", 9000, 40))
+# The last reload the slow visits ask about: 100 days ago, inside the build's table.
+LAST_RELOAD = (datetime.date.today() - datetime.timedelta(days=100)).isoformat()
 
 # The bare page's script is a file, not inline: the site's Content-Security-Policy, which the
 # server sends with every response, allows no inline script but the theme's.
@@ -87,6 +90,8 @@ try {
 } catch (e) {}
 window.__bench.progress = null;
 window.__bench.errors = 0;
+window.__bench.usable = null;
+window.__bench.date = null;
 let lastState = null;
 new MutationObserver(() => {
   const root = document.querySelector("[data-checker]");
@@ -99,13 +104,24 @@ new MutationObserver(() => {
     window.__bench.errors += 1;
   }
   lastState = state;
+  const fieldset = root.querySelector("fieldset[data-checker-until-js]");
+  if (window.__bench.usable === null && fieldset && !fieldset.disabled) {
+    window.__bench.usable = performance.now();
+  }
+  const glance = root.querySelector("[data-checker-glance-answer]");
+  if (window.__bench.date === null && glance && !glance.hidden && glance.dataset.reloadBy) {
+    window.__bench.date = [performance.now(), glance.dataset.reloadBy, glance.dataset.early || ""];
+  }
   const bytes = root.querySelector("[data-checker-bytes]");
   if (window.__bench.progress === null && Number(root.dataset.checkerLoaded) > 0 &&
       bytes && !bytes.hidden && bytes.textContent) {
     window.__bench.progress = performance.now();
   }
 }).observe(document, {
-  subtree: true, attributes: true, attributeFilter: ["data-checker-state", "data-checker-loaded"],
+  subtree: true, attributes: true,
+  attributeFilter: [
+    "data-checker-state", "data-checker-loaded", "data-reload-by", "hidden", "disabled",
+  ],
 });
 """
 LATENCY_LOOP = """
@@ -274,20 +290,29 @@ class Bench:
             }
 
     def slow(self, kbps: float, latency_ms: float, path: str = "checker/") -> dict[str, Any]:
-        """A cold visit of the checker on an emulated link (a phone's viewport, zh)."""
+        """A cold visit of the checker on an emulated link (a phone's viewport, zh).
+
+        The address carries a last reload (as a shared link, or the form kept by the tab, has
+        it), so the time to the date shown is the page's alone, not a reader's typing.
+        """
         with self.cold_page() as page:
             page.set_viewport_size({"width": 360, "height": 740})
             page.add_init_script(PROBE)
             emulate_link(page, kbps, latency_ms)
             start = len(self.served)
-            page.goto(f"{self.origin}/{path}", timeout=600_000)
+            page.goto(f"{self.origin}/{path}#last_reload={LAST_RELOAD}", timeout=600_000)
             page.wait_for_function(
                 "() => window.__bench.ready !== null || window.__bench.errors > 0",
                 timeout=600_000,
                 polling=250,
             )
             probe = page.evaluate("window.__bench")
+            shown = probe["date"]
             return {
+                "date_shown_ms": None if shown is None else round(shown[0]),
+                # Whether it came from the build's table ("true") or the runtime ("").
+                "date_shown_early": None if shown is None else shown[2],
+                "usable_ms": None if probe["usable"] is None else round(probe["usable"]),
                 "ready_ms": None if probe["ready"] is None else round(probe["ready"]),
                 "first_progress_ms": None
                 if probe["progress"] is None
@@ -334,6 +359,25 @@ def _bare_pages(runtime: str) -> dict[str, tuple[str, bytes]]:
     }
 
 
+def _slow_links(slow: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    never = float("inf")
+    return {
+        name: {
+            "kbps": kbps,
+            "rtt_ms": rtt,
+            "last_reload": LAST_RELOAD,
+            "date_shown_ms_median": _median([r["date_shown_ms"] or never for r in slow[name]]),
+            "usable_ms_median": _median([r["usable_ms"] or never for r in slow[name]]),
+            "ready_ms_median": _median([r["ready_ms"] or never for r in slow[name]]),
+            "first_progress_ms_median": _median(
+                [r["first_progress_ms"] or never for r in slow[name]]
+            ),
+            "runs": slow[name],
+        }
+        for name, kbps, rtt in LINKS
+    }
+
+
 def _engines(args: argparse.Namespace) -> int:
     import engine_bench
 
@@ -360,6 +404,11 @@ def main() -> int:
     )
     parser.add_argument("--checks", type=int, default=200, help="checks for the latency (200)")
     parser.add_argument(
+        "--slow-only",
+        action="store_true",
+        help="only the emulated links (LINKS): time to the date shown, to usable, to ready",
+    )
+    parser.add_argument(
         "--engines",
         help="instead: cold and second-visit time to ready per engine, side by side, e.g."
         " chromium,firefox,webkit (bench/engine_bench.py)",
@@ -381,6 +430,13 @@ def main() -> int:
             served: list[tuple[str, int, int]] = []
             with serve(site, extra, served) as origin, sync_playwright() as playwright:
                 bench = Bench(playwright, site, origin, served, Path(tmp))
+                if args.slow_only:
+                    only = {
+                        name: [bench.slow(kbps, rtt) for _ in range(args.slow_runs)]
+                        for name, kbps, rtt in LINKS
+                    }
+                    print(json.dumps({"slow_links": _slow_links(only)}, indent=2))
+                    return 0
                 bench.bare()  # one throw-away run of each: the OS file cache, not the browser's
                 bench.checker()
                 bench.checker(stock_page)
@@ -440,6 +496,10 @@ def main() -> int:
                 "slow_link_errors_before_ready": sum(
                     run["errors_before_ready"] for runs in slow.values() for run in runs
                 ),
+                "date_shown_on_1.6mbps_150ms": max(
+                    never if run["date_shown_ms"] is None else run["date_shown_ms"]
+                    for run in slowest
+                ),
                 "lighthouse_performance_guide_pages": min(
                     lighthouse[page]["score"] for page in GUIDE_PAGES
                 ),
@@ -480,18 +540,7 @@ def main() -> int:
             # The same measure on a guide page (no checker): Material's own start-up.
             "guide_page_tasks_ms": [[round(d) for _, d in g["longtasks"]] for g in guides],
         },
-        "slow_links": {
-            name: {
-                "kbps": kbps,
-                "rtt_ms": rtt,
-                "ready_ms_median": _median([r["ready_ms"] or never for r in slow[name]]),
-                "first_progress_ms_median": _median(
-                    [r["first_progress_ms"] or never for r in slow[name]]
-                ),
-                "runs": slow[name],
-            }
-            for name, kbps, rtt in LINKS
-        },
+        "slow_links": _slow_links(slow),
         "lighthouse_performance_mobile": lighthouse,
     }
     print(json.dumps(report, indent=2))

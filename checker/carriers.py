@@ -50,45 +50,52 @@ __all__ = ["AUTO", "CARRIERS", "CHOICES", "DEFAULT_CARRIER", "carrier", "every_r
 CHECKED = date(2026, 12, 3)
 
 
-def carrier_source(title: str, url: str, confidence: Confidence) -> Source:
-    return Source(title=title, url=url, confidence=confidence, checked=CHECKED)
+def carrier_source(title: str, url: str, confidence: Confidence, *, zh: str = "") -> Source:
+    return Source(title=title, url=url, confidence=confidence, checked=CHECKED, title_zh=zh)
 
 
 MB_GLOBE_2018 = carrier_source(
     "Manila Bulletin (2018-01-05): Globe's statement on the one-year expiry of prepaid load",
     "https://mb.com.ph/2018/01/05/globes-statement-on-the-one-year-expiry-of-prepaid-load",
     Confidence.NEWS,
+    zh="马尼拉公报（2018 年 1 月 5 日）：Globe 关于预付费话费一年有效期的声明",
 )
 RAPPLER_GLOBE_2018 = carrier_source(
     "Rappler (2018-07-05): all Globe prepaid load valid for one year from 5 July 2018",
     "https://www.rappler.com/business/206540-globe-prepaid-load-one-year-validity-effective-july-5-2018",
     Confidence.NEWS,
+    zh="Rappler（2018 年 7 月 5 日）：Globe 所有预付费话费自 2018 年 7 月 5 日起有效一年",
 )
 IN_PHILIPPINES_2013 = carrier_source(
     "in-philippines.com (2013): Globe Prepaid: reload within 4 months of expiry or the SIM is "
     "terminated; balance by texting BAL to 222",
     "https://www.in-philippines.com/tag/phone/",
     Confidence.COMMUNITY,
+    zh="in-philippines.com（2013 年）：Globe 预付费过期 4 个月内不充值即停用，BAL 发到 222 查余额",
 )
 NOYPIGEEKS_GLOBE = carrier_source(
     "NoypiGeeks: SIM card expiration explained (Globe Prepaid 60 days, TM 365 days; GOMO)",
     NOYPIGEEKS.url,
     Confidence.COMMUNITY,
+    zh="NoypiGeeks：SIM 卡过期说明（Globe 预付费 60 天、TM 365 天；GOMO）",
 )
 PINOYLOADS_CARRIERS = carrier_source(
     "PinoyLoads (2026): Philippine SIM card expiration by carrier (Globe, GOMO, DITO)",
     "https://pinoyloads.com/philippine-sim-card-expiration-by-carrier",
     Confidence.COMMUNITY,
+    zh="PinoyLoads（2026 年）：菲律宾各运营商 SIM 卡的过期规则（Globe、GOMO、DITO）",
 )
 DITO_TERMS = carrier_source(
     "DITO: Subscription Terms and Conditions (section 4, the DITO SIM card: not yet read)",
     "https://www.dito.ph/terms-and-conditions.html",
     Confidence.UNKNOWN,
+    zh="DITO：服务条款（第 4 节 DITO SIM 卡，我们还没读到原文）",
 )
 DITOSIM_2025 = carrier_source(
     "ditosimregistrations.org: does a DITO SIM card expire? (says 90 days, and 120 days)",
     "https://ditosimregistrations.org/does-a-dito-sim-card-expire",
     Confidence.COMMUNITY,
+    zh="ditosimregistrations.org：DITO SIM 卡会过期吗？（写的是 90 天，也写了 120 天）",
 )
 JMC = (DTI_2017, JMC_ELIBRARY)
 

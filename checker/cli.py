@@ -1,8 +1,11 @@
 """The command line: the same dicts as :mod:`checker.web`, as JSON or as text a person reads.
 
 Exit status: 0 when the answer is ok, 1 for invalid input (the JSON is still
-printed), 2 for a usage error (an unknown command or option), 141 (as a shell reports
-SIGPIPE) when whoever reads the output has closed the pipe: quietly, with no traceback.
+printed), 2 for a usage error (an unknown command or option, ``--ics ''``), 3 when the
+answer is fine but the ``--ics`` file could not be written (the answer is still printed,
+with ``ics_error``), 141 (as a shell reports SIGPIPE) when whoever reads the output has
+closed the pipe: quietly. Never a traceback: text the terminal's encoding cannot show is
+escaped (JSON as ``\\uXXXX``, which stays the same JSON).
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from . import web
+from .errors import CheckerError
 from .messages import LANGS, message
 
 
@@ -59,8 +63,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     nxt.add_argument("--phone", metavar="NUMBER", help="the number; its prefix picks the carrier")
     nxt.add_argument("--today", metavar="DATE", help="default: the computer's date")
-    nxt.add_argument("--ics", metavar="FILE", help="also write calendar reminders to FILE")
+    nxt.add_argument(
+        "--ics", metavar="FILE", type=_file_name, help="also write calendar reminders to FILE"
+    )
     return parser
+
+
+def _file_name(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a file name")
+    return text
 
 
 def _kind(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
@@ -89,6 +101,7 @@ def _answer(args: argparse.Namespace) -> Mapping[str, Any]:
 
 
 def _write_ics(args: argparse.Namespace) -> Mapping[str, Any]:
+    """The calendar for ``--ics``, written to its file; ``cli.ics_not_written`` if it cannot be."""
     form = {
         "last_reload": args.last_reload,
         "zero_balance_since": args.zero_balance_since,
@@ -101,7 +114,12 @@ def _write_ics(args: argparse.Namespace) -> Mapping[str, Any]:
     today = args.today if args.today is not None else date.today().isoformat()
     exported = web.calendar(form, today=today, lang=args.lang)
     if exported["ok"]:
-        Path(args.ics).write_bytes(exported["ics"].encode("utf-8"))
+        try:
+            Path(args.ics).write_bytes(exported["ics"].encode("utf-8"))
+        except OSError as error:  # a missing folder, a directory, a full or read-only disk
+            reason = error.strerror or type(error).__name__
+            written = CheckerError("cli.ics_not_written", path=args.ics, reason=reason)
+            return web.error_dict(written, args.lang, "ics")
     return exported
 
 
@@ -157,26 +175,47 @@ def _as_text(command: str, answer: Mapping[str, Any], lang: str) -> str:
     return "\n".join(lines)
 
 
+def _print(text: str, ascii_text: str, stream: TextIO) -> None:
+    """Print ``text``; where the stream's encoding cannot show it, ``ascii_text`` instead."""
+    try:
+        stream.write(text + "\n")
+    except UnicodeEncodeError:
+        stream.write(ascii_text + "\n")
+    stream.flush()
+
+
+def _escaped(text: str) -> str:
+    return text.encode("ascii", "backslashreplace").decode("ascii")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "next":
         args.reload_kind = _kind(args, parser)
     answer = _answer(args)
-    if answer["ok"] and args.command == "next" and args.ics:
+    status = 0 if answer["ok"] else 1
+    if answer["ok"] and args.command == "next" and args.ics is not None:
         exported = _write_ics(args)
-        if not exported["ok"]:
-            answer = exported
-    text = (
-        json.dumps(answer, ensure_ascii=False)
-        if args.json
-        else _as_text(args.command, answer, args.lang)
-    )
+        if not exported["ok"] and exported["code"] == "cli.ics_not_written":
+            answer = {**answer, "ics_error": exported}
+            status = 3
+        elif not exported["ok"]:
+            answer, status = exported, 1
     try:
-        print(text, flush=True)
+        if args.json:
+            text = json.dumps(answer, ensure_ascii=False)
+            _print(text, json.dumps(answer, ensure_ascii=True), sys.stdout)
+        else:
+            text = _as_text(args.command, answer, args.lang)
+            _print(text, _escaped(text), sys.stdout)
+            if "ics_error" in answer:
+                error = answer["ics_error"]
+                note = f"{error['message']} [{error['code']}]"
+                _print(note, _escaped(note), sys.stderr)
     except BrokenPipeError:
         return _pipe_closed()
-    return 0 if answer["ok"] else 1
+    return status
 
 
 # What a shell reports for a command stopped by SIGPIPE (128 + 13), as `yes | head` does.

@@ -41,6 +41,9 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 8
 # Bidirectional controls: a label could reorder the text around it on the page.
 _BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Controls, format characters (zero-width, tags), surrogates, private use, unassigned, and
+# line and paragraph separators (a parser splitting on them would see new lines).
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
 class FieldLike(Protocol):
@@ -80,20 +83,38 @@ class Saved:
 
 
 def read_label(value: object) -> str:
-    """The reader's label, trimmed; ``""`` when blank (the page then shows the default)."""
+    """The reader's label, trimmed; ``""`` when blank (the page then shows the default).
+
+    Refused: a character that is not shown as itself, or that another program could take
+    for something else: controls, format characters (zero-width, bidirectional, tag
+    characters), line and paragraph separators, and U+FFFD (a decoding's leftover). The
+    limit counts code points, as the page's input does (view.js).
+
+    >>> [read_label(text) for text in ("Mum", "妈妈的 TNT", "👩🏽")]
+    ['Mum', '妈妈的 TNT', '👩🏽']
+    """
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise CheckerError("lines.label_bad", field="label")
+        raise CheckerError("lines.label_not_text", field="label")
     if len(value) > MAX_VALUE:
         raise CheckerError("lines.label_too_long", field="label", limit=str(MAX_LABEL))
     text = unicodedata.normalize("NFC", value).strip()
-    for char in text:
-        if char in _BIDI or unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
-            raise CheckerError("lines.label_bad", field="label")
+    if any(_hidden(char) for char in text):
+        raise CheckerError("lines.label_bad", field="label")
     if len(text) > MAX_LABEL:
         raise CheckerError("lines.label_too_long", field="label", limit=str(MAX_LABEL))
     return text
+
+
+def _hidden(char: str) -> bool:
+    """Whether ``char`` is not shown as itself (see :func:`read_label`).
+
+    >>> [_hidden(c) for c in ("a", "\u2028", "\u200b", "\U000e0041", "\u061c", "\ufffd")]
+    [False, True, True, True, True, True]
+    """
+    category = unicodedata.category(char)
+    return char in _BIDI or char == "\ufffd" or category in _HIDDEN_CATEGORIES
 
 
 def read_form(value: object, fields: Sequence[FieldLike]) -> Form:
@@ -121,26 +142,40 @@ def read_form(value: object, fields: Sequence[FieldLike]) -> Form:
 
 def read_document(data: object, fields: Sequence[FieldLike]) -> list[Saved]:
     """The lines of a saved document (the page's storage, an imported file's JSON)."""
+    saved = []
+    for index, line in enumerate(read_lines(data), start=1):
+        try:
+            saved.append(read_line(line, fields))
+        except CheckerError as error:
+            error.params["index"] = str(index)
+            raise
+    return saved
+
+
+def read_lines(data: object) -> list[Any]:
+    """A document's lines as stored, unread: its format, version and size are checked."""
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise CheckerError("import.not_ours")
     version = data.get("version")
-    if version != VERSION or isinstance(version, bool):
+    if not isinstance(version, int) or isinstance(version, bool):
+        # "1" or true is not a version this page wrote: say what it is, as JSON has it.
+        shown = json.dumps(version, ensure_ascii=False)[:16] if "version" in data else "-"
+        raise CheckerError("import.version_bad", version=shown, supported=str(VERSION))
+    if version != VERSION:
         raise CheckerError("import.version", version=str(version)[:16], supported=str(VERSION))
     lines = data.get("lines")
     if not isinstance(lines, list):
         raise CheckerError("import.bad_shape")
     if len(lines) > MAX_LINES:
         raise CheckerError("import.too_many", limit=str(MAX_LINES))
-    saved = []
-    for index, line in enumerate(lines, start=1):
-        try:
-            if not isinstance(line, Mapping):
-                raise CheckerError("import.bad_shape")
-            saved.append(Saved(read_label(line.get("label")), read_form(line.get("form"), fields)))
-        except CheckerError as error:
-            error.params["index"] = str(index)
-            raise
-    return saved
+    return lines
+
+
+def read_line(line: object, fields: Sequence[FieldLike]) -> Saved:
+    """One stored line: its label and form."""
+    if not isinstance(line, Mapping):
+        raise CheckerError("import.bad_shape")
+    return Saved(read_label(line.get("label")), read_form(line.get("form"), fields))
 
 
 def read_text(text: object, size: object = None) -> Any:
@@ -161,6 +196,21 @@ def read_text(text: object, size: object = None) -> Any:
         return json.loads(text.lstrip("\ufeff"), parse_constant=_no_constant)
     except (ValueError, RecursionError) as error:
         raise CheckerError("import.not_json") from error
+
+
+def read_file(text: object, size: object = None) -> Any:
+    """An imported file's JSON: :func:`read_text`, and ``import.not_utf8``.
+
+    The page decodes the file as UTF-8 and puts U+FFFD for each byte it cannot decode; a
+    file of ours never holds one (:func:`read_label` refuses it), so such a file is not
+    UTF-8 (Latin-1's "Café" would import as "Caf\ufffd" otherwise).
+    """
+    if isinstance(size, int) and not isinstance(size, bool) and size > MAX_FILE_BYTES:
+        # Before the check below: the page reads only the start, which may end mid-character.
+        raise CheckerError("import.too_large", limit=str(MAX_FILE_BYTES // 1024))
+    if isinstance(text, str) and "\ufffd" in text:
+        raise CheckerError("import.not_utf8")
+    return read_text(text, size)
 
 
 def _too_deep(text: str, limit: int = MAX_DEPTH) -> bool:

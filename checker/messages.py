@@ -388,9 +388,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The label is too long (at most {limit} characters).",
     ),
     "lines.label_bad": (
-        "备注名里有不能显示的控制字符。",
-        "The label contains control characters that cannot be shown.",
+        "备注名里有不能正常显示的字符（控制字符、换行符或零宽字符等），请删掉它们。",
+        "The label contains characters that are not shown as they are (control, line-break "
+        "or zero-width characters): remove them.",
     ),
+    "lines.label_not_text": ("备注名必须是文字。", "The label must be text."),
     "lines.saved": ("已保存在本设备上。", "Saved on this device."),
     "lines.saved_updated": (
         "这个号码已经保存过，已更新。",
@@ -433,6 +435,50 @@ CATALOG: dict[str, tuple[str, str]] = {
     "import.done": (
         "已导入：新增 {added} 个号码，更新 {updated} 个。",
         "Imported: {added} lines added, {updated} updated.",
+    ),
+    "import.version_bad": (
+        "文件的格式版本 {version} 无效：本站导出的文件写的是数字 {supported}。",
+        "The file's format version {version} is not valid: files exported here say the "
+        "number {supported}.",
+    ),
+    "import.not_utf8": (
+        "无法读取这个文件：它不是 UTF-8 编码的文本，而本站导出的文件都是 UTF-8。",
+        "This file cannot be read: it is not UTF-8 text, and files exported here always are.",
+    ),
+    "import.duplicate": (
+        "文件里的第 {first} 个和第 {second} 个是同一个号码（{number}），不知道该用哪一个。",
+        "Lines {first} and {second} in the file are the same number ({number}): which one to "
+        "keep is unclear.",
+    ),
+    # The list kept in this browser (checker/saved.py): words for storage, not for a file.
+    "saved.damaged": (
+        "本设备上保存的号码列表已损坏，无法读取（可能被浏览器、扩展程序或手动修改过）。"
+        "原来的内容已原样另存，可以导出留底；之后保存的号码会存入一个新的列表。",
+        "The list of lines saved in this browser is damaged and cannot be read (a browser, "
+        "an extension or a hand edit may have changed it). Its content has been set aside as "
+        "it was and can be exported; lines you save from now on start a new list.",
+    ),
+    "saved.line_damaged": (
+        "这一条保存的内容已损坏，无法读取。",
+        "This saved line is damaged and cannot be read.",
+    ),
+    # {reason} is a whole sentence, with its full stop.
+    "saved.attention": (
+        "需要处理：{reason}可以打开它，改正后重新保存，或者删除它。",
+        "Needs attention: {reason} Open it, correct it and save it again, or delete it.",
+    ),
+    "saved.deleted": ("已删除“{label}”。", "Deleted “{label}”."),
+    "saved.deleted_all": ("已删除 {deleted} 个号码。", "{deleted} lines deleted."),
+    "saved.deleted_kept": (
+        "已删除你看到的 {deleted} 个号码；另一个页面刚保存的 {kept} 个号码保留了下来。",
+        "The {deleted} lines you saw were deleted; {kept} lines just saved in another page "
+        "were kept.",
+    ),
+    "saved.unnamed": ("无法识别的一条", "an unreadable line"),
+    "saved.restored": ("已恢复“{label}”。", "“{label}” is back."),
+    "cli.ics_not_written": (
+        "无法写入日历文件 {path}：{reason}。上面的结果不受影响。",
+        "The calendar file {path} could not be written: {reason}. The answer above stands.",
     ),
     # The carriers (checker.carriers): the reader's choice, and what a number's prefix says
     "carrier.unknown": (

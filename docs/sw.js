@@ -8,6 +8,8 @@
 //                                      only when package-lock.json moves Pyodide; a release
 //                                      that changes the checker's standard library
 //                                      (python_stdlib-<hash>.zip) drops only the old one
+// Healing: a cached file of the checker or its runtime is verified against the build's hash
+// before it is served (cacheFirst); a cache of this release that has gone is recreated.
 // Strategies: files under assets/ are cache-first (their URLs carry a hash, a version, or are
 // covered by the shell's hash); pages, the search index and the sitemap are network-first,
 // falling back to the cache (at once when offline, after PATIENCE_MS on a network that hangs),
@@ -18,7 +20,7 @@
 // revalidates its shell instead ("no-cache"): the HTTP cache may hold the previous release's
 // site.css, and an unchanged file costs a 304.
 
-const BUILD = {"version": "dev", "runtimeCache": "smart-pyodide-dev", "pyodidePath": "assets/pyodide/dev/", "runtime": [], "shell": []};
+const BUILD = {"version": "dev", "runtimeCache": "smart-pyodide-dev", "pyodidePath": "assets/pyodide/dev/", "runtime": [], "shell": [], "integrity": {}};
 const PREFIX = "smart-";
 const SHELL = `${PREFIX}shell-${BUILD.version}`;
 const RUNTIME = BUILD.runtimeCache; // worker.js keeps its Python snapshot there too
@@ -45,9 +47,34 @@ function ours(url) {
 }
 
 // Writes go only to this release's caches, and only while they exist: a worker that a newer
-// release is replacing must not bring back a cache the new one has just deleted.
+// release is replacing must not bring back a cache the new one has just deleted. The
+// current worker does bring back its own caches when they have gone (site data partly
+// cleared, or evicted), and refills the shell, so that the site works offline again.
 async function existing(name) {
-  return (await caches.has(name)) ? caches.open(name) : null;
+  if (await caches.has(name)) return caches.open(name);
+  if (!isCurrent()) return null;
+  const cache = await caches.open(name);
+  if (name === SHELL) refill();
+  return cache;
+}
+
+function isCurrent() {
+  const { active, waiting, installing } = worker.registration;
+  if (waiting || installing || !active) return false;
+  // Older browsers do not say which worker this is; no newer one in line is enough then.
+  const own = /** @type {{serviceWorker?: ServiceWorker}} */ (/** @type {unknown} */ (worker));
+  return own.serviceWorker ? active === own.serviceWorker : true;
+}
+
+/** @type {Promise<number> | null} */
+let refilling = null;
+function refill() {
+  refilling =
+    refilling ||
+    keep(BUILD.shell, { strict: false, mode: "no-cache" }).finally(() => {
+      refilling = null;
+    });
+  return refilling;
 }
 
 function keepable(response) {
@@ -115,12 +142,35 @@ self.addEventListener("activate", (/** @type {ExtendableEvent} */ event) => {
   );
 });
 
+// The checker's files and runtime are checked against the build's hashes each time they are
+// served from the cache (SHA-256 of the runtime's ~12 MB: tens of milliseconds, against a
+// boot of seconds): a damaged cached copy (a disk error, a write cut short) is dropped and
+// fetched again, never served. A copy from the network that does not match is served (the
+// site may have a newer release) but not kept.
+async function intact(url, response) {
+  const expected = BUILD.integrity[url.pathname.slice(SCOPE.pathname.length)];
+  if (!expected) return true;
+  try {
+    const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
+    const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    return hex === expected;
+  } catch {
+    return false; // the cached body cannot even be read
+  }
+}
+
 async function cacheFirst(request) {
-  const cache = await existing(cacheName(new URL(request.url)));
+  const url = new URL(request.url);
+  const cache = await existing(cacheName(url));
   const cached = cache && (await cache.match(request));
-  if (cached) return cached;
+  if (cached) {
+    if (await intact(url, cached)) return cached;
+    await cache.delete(request);
+  }
   const response = await fetch(request);
-  if (cache && keepable(response)) await cache.put(request, response.clone());
+  if (cache && keepable(response) && (await intact(url, response))) {
+    await cache.put(request, response.clone());
+  }
   return response;
 }
 

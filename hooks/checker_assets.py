@@ -57,7 +57,7 @@ CHECKER_DEST = "assets/checker/"
 # with ?v=<hash of all of them>; the modules they import (MODULES) are fetched by their plain
 # names, so a change to any file changes every entry point's URL.
 OWN_FILES = {"glue": "checker.js", "worker": "worker.js", "css": "checker.css"}
-MODULES = ("client.js", "view.js", "lines.js", "protocol.js", "download.js")
+MODULES = ("client.js", "view.js", "lines.js", "protocol.js", "download.js", "early.js")
 # How long the page waits with no byte of the runtime arriving before it gives up and offers a
 # retry. Not a total: a slow link that keeps delivering finishes, however long it takes.
 STALL_MS = 30_000

@@ -54,6 +54,20 @@ def shell(site: Path) -> list[str]:
     return paths + [name for name in SHELL_DATA if (site / name).is_file()]
 
 
+# The checker's own files and its runtime: the worker checks a cached copy against its hash
+# before serving it, and drops a damaged one (hooks/sw.js, cacheFirst).
+VERIFIED_DIRS = ("assets/checker/", PYODIDE_ROOT)
+
+
+def integrity(site: Path) -> dict[str, str]:
+    """SHA-256 (hex) of each file the worker verifies, by site-relative path."""
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.relative_to(site).as_posix().startswith(VERIFIED_DIRS)
+    }
+
+
 def version(site: Path) -> str:
     """A hash of every file the worker may keep, except the runtime (named by its version)."""
     digest = hashlib.sha256()
@@ -78,6 +92,7 @@ def service_worker(site: Path, runtime: str, cache: str) -> str:
         # standard library that a release replaced, python_stdlib-<hash>.zip).
         "runtime": sorted(p.name for p in (site / runtime).glob("*") if p.is_file()),
         "shell": shell(site),
+        "integrity": integrity(site),
     }
     return template.replace(lines[0], f"const BUILD = {json.dumps(build)};", 1)
 

@@ -241,7 +241,7 @@ def _source_item(source: Source, lang: str) -> str:
         f'data-checked="{checked}">'
         f'<a href="{escape(source.url)}" rel="noopener noreferrer">'
         # A Chinese title ends with its full-width bracket: a space after it would be a gap.
-        f"{escape(source.label(lang))}</a>{'' if lang == 'zh' else ' '}"
+        f"{escape(source.label(lang))}</a>{'' if source.label(lang).endswith('）') else ' '}"
         f'<span class="rule-source__meta">{escape(label)} · {_t("checked", lang)} '
         f'<time datetime="{checked}">{checked}</time></span></li>'
     )

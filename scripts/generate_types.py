@@ -43,6 +43,8 @@ def ts_type(hint: object) -> str:
         return "number"
     if hint is bool:
         return "boolean"
+    if hint is object:  # a kept line as it was stored: anything JSON
+        return "unknown"
     if is_typeddict(hint):
         return str(getattr(hint, "__name__"))  # noqa: B009  (mypy: a TypedDict class's name)
     origin, args = get_origin(hint), get_args(hint)

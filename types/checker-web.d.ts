@@ -133,18 +133,29 @@ export interface CalendarAnswer {
   ics: string;
 }
 
+/** The document a change answers for the page to keep: lines in our shape, and any line that needs attention as it was stored. */
+export interface KeptDocument {
+  format: string;
+  version: number;
+  lines: unknown[];
+}
+
+/** ``set_aside``: the kept list could not be read; the page keeps its text aside first. */
 export interface SaveAnswer {
   ok: true;
   e164: string;
   updated: boolean;
-  saved: LinesDocument;
+  saved: KeptDocument;
+  set_aside: boolean;
   message: string;
 }
 
-/** One line of the list as of today; ``days_text`` says the days in words, never a bare negative number. */
+/** One line of the list as of today; ``days_text`` says the days in words, never a bare negative number; ``key`` names it to delete_lines. */
 export interface SavedLine {
+  key: string;
   e164: string;
   national: string;
+  last_digits: string;
   label: string;
   custom_label: string;
   reload_by: string | null;
@@ -156,26 +167,60 @@ export interface SavedLine {
   form: Record<string, string | boolean>;
 }
 
+/** A kept line the checker refuses today: its message, and what the form can take of it. */
+export interface AttentionLine {
+  key: string;
+  e164: string | null;
+  last_digits: string;
+  label: string;
+  custom_label: string;
+  code: string;
+  field: string;
+  message: string;
+  form: Record<string, string | boolean>;
+}
+
+export interface DamagedList {
+  code: string;
+  message: string;
+}
+
 export interface SavedLinesAnswer {
   ok: true;
   lines: SavedLine[];
+  attention: AttentionLine[];
+  damaged: DamagedList | null;
 }
 
-export interface DeleteAnswer {
+/** ``removed``: the lines as they were kept, for restore_lines (the page's undo). */
+export interface DeleteLinesAnswer {
   ok: true;
-  deleted: boolean;
-  saved: LinesDocument;
+  saved: KeptDocument;
+  removed: unknown[];
+  deleted: number;
+  kept: number;
+  message: string;
 }
 
+export interface RestoreAnswer {
+  ok: true;
+  saved: KeptDocument;
+  restored: number;
+  message: string;
+}
+
+/** ``damaged``: the kept list could not be read, and ``json`` is its text as it was. */
 export interface ExportAnswer {
   ok: true;
   filename: string;
   json: string;
+  damaged: boolean;
 }
 
 export interface ImportAnswer {
   ok: true;
-  saved: LinesDocument;
+  saved: KeptDocument;
+  set_aside: boolean;
   added: number;
   updated: number;
   message: string;
@@ -187,10 +232,11 @@ export interface Calls {
   calendar: { args: { form?: unknown; today?: unknown; lang?: unknown; now?: unknown }; answer: CalendarAnswer | ErrorAnswer };
   save_line: { args: { form?: unknown; label?: unknown; saved?: unknown; today?: unknown; lang?: unknown }; answer: SaveAnswer | ErrorAnswer };
   saved_lines: { args: { saved?: unknown; today?: unknown; lang?: unknown }; answer: SavedLinesAnswer | ErrorAnswer };
-  delete_line: { args: { e164?: unknown; saved?: unknown; lang?: unknown }; answer: DeleteAnswer | ErrorAnswer };
   export_lines: { args: { saved?: unknown }; answer: ExportAnswer | ErrorAnswer };
   import_lines: { args: { text?: unknown; size?: unknown; saved?: unknown; today?: unknown; lang?: unknown }; answer: ImportAnswer | ErrorAnswer };
   calendar_all: { args: { saved?: unknown; today?: unknown; lang?: unknown; now?: unknown }; answer: CalendarAnswer | ErrorAnswer };
+  delete_lines: { args: { saved?: unknown; keys?: unknown; scope?: unknown; lang?: unknown }; answer: DeleteLinesAnswer | ErrorAnswer };
+  restore_lines: { args: { saved?: unknown; removed?: unknown; lang?: unknown }; answer: RestoreAnswer | ErrorAnswer };
 }
 
 /** The page's limits (checker.web.LIMITS), in its config. */

@@ -34,9 +34,10 @@ from .form import calendar, check_amount, check_form, check_number, next_reload
 from .safely import error_dict
 from .saved import (
     calendar_all,
-    delete_line,
+    delete_lines,
     export_lines,
     import_lines,
+    restore_lines,
     save_line,
     saved_lines,
 )
@@ -59,13 +60,14 @@ __all__ = [
     "check_amount",
     "check_form",
     "check_number",
-    "delete_line",
+    "delete_lines",
     "error_dict",
     "estimate_dict",
     "export_lines",
     "import_lines",
     "next_reload",
     "number_dict",
+    "restore_lines",
     "save_line",
     "saved_lines",
     "summary_text",

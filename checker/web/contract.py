@@ -63,10 +63,13 @@ CALLS: dict[str, tuple[str, ...]] = {
     # The saved lines (checker/lines.py): ``saved`` is the document the page keeps.
     "save_line": ("form", "label", "saved", "today", "lang"),
     "saved_lines": ("saved", "today", "lang"),
-    "delete_line": ("e164", "saved", "lang"),
     "export_lines": ("saved",),
     "import_lines": ("text", "size", "saved", "today", "lang"),
     "calendar_all": ("saved", "today", "lang", "now"),
+    # ``keys``: the lines the reader saw (saved_lines' ``key``); ``scope``: "one" or "all".
+    "delete_lines": ("saved", "keys", "scope", "lang"),
+    # ``removed``: what delete_lines answered, for its undo.
+    "restore_lines": ("saved", "removed", "lang"),
 }
 # The most bytes of a file the page reads for an import (it reads one more, to know).
 IMPORT_MAX_BYTES = lines.MAX_FILE_BYTES

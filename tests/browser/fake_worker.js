@@ -49,7 +49,7 @@ function answer(name, args) {
     lastPhone = String(args.form.phone);
     return echo(args.form);
   }
-  if (name === "saved_lines") return { ok: true, lines: [] };
+  if (name === "saved_lines") return { ok: true, lines: [], attention: [], damaged: null };
   return { ok: false, code: "x", message: lastPhone, field: "saved" };
 }
 

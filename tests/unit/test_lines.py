@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import lines, web
+from checker.messages import message
 
 TODAY = "2026-11-26"
 BLANK = {field.name: field.default for field in web.FIELDS}
@@ -65,7 +66,16 @@ def test_saving_the_same_number_again_updates_it_in_place() -> None:
         (WORK, "x" * 41, "lines.label_too_long", "label"),
         (WORK, "a\u202eb", "lines.label_bad", "label"),
         (WORK, "a\x00b", "lines.label_bad", "label"),
-        (WORK, 5, "lines.label_bad", "label"),
+        (WORK, 5, "lines.label_not_text", "label"),
+        (WORK, 42.0, "lines.label_not_text", "label"),
+        (WORK, "a\u2028b", "lines.label_bad", "label"),
+        (WORK, "a\u2029b", "lines.label_bad", "label"),
+        (WORK, "a\u200bb", "lines.label_bad", "label"),
+        (WORK, "a\u200db", "lines.label_bad", "label"),
+        (WORK, "a\ufeffb", "lines.label_bad", "label"),
+        (WORK, "a\U000e0041b", "lines.label_bad", "label"),
+        (WORK, "Caf\ufffd", "lines.label_bad", "label"),
+        (WORK, "😀" * 41, "lines.label_too_long", "label"),
         ({**WORK, "phone": 918}, "", "import.bad_field", "form"),
         ({**WORK, "reload_kind": "free"}, "", "import.bad_field", "form"),
         ({**WORK, "phone": "9" * 300}, "", "import.bad_field", "form"),
@@ -105,15 +115,173 @@ def test_the_list_is_sorted_soonest_first_with_dates_from_today(lang: str, defau
     assert [row["days_left"] for row in later] == [row["days_left"] - 30 for row in rows]
 
 
-def test_the_list_reads_the_storage_text_and_refuses_a_damaged_one() -> None:
+def test_a_label_of_40_code_points_is_kept_whatever_its_utf16_length() -> None:
+    label = "😀" * 40  # 80 UTF-16 units: the page's limit counts code points too
+    assert _save((WORK, label))["lines"][0]["label"] == label
+
+
+def test_the_list_reads_the_storage_text() -> None:
     saved = _save((WORK, ""))
-    assert (
-        web.saved_lines(json.dumps(saved), today=TODAY, lang="en")["lines"][0]["e164"]
-        == "+639181234567"
+    row = web.saved_lines(json.dumps(saved), today=TODAY, lang="en")["lines"][0]
+    assert (row["e164"], row["last_digits"], row["key"]) == ("+639181234567", "4567", row["e164"])
+    empty = {"ok": True, "lines": [], "attention": [], "damaged": None}
+    assert web.saved_lines("", today=TODAY, lang="en") == empty
+    assert web.saved_lines(None, today=TODAY, lang="en") == empty
+
+
+DAMAGED_DOCUMENTS = [
+    "{broken",
+    '{"format": "smart-baohao.lines", "version": 1, "lines": [{"e164": "+63918',
+    "null",
+    "[]",
+    '"text"',
+    '{"format": "smart-baohao.lines", "version": 1, "lines": {}}',
+    '{"format": "smart-baohao.lines", "version": "1", "lines": []}',
+    '{"format": "other", "version": 1, "lines": []}',
+    "Caf\ufffd",
+]
+
+
+@pytest.mark.parametrize("text", DAMAGED_DOCUMENTS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_damaged_document_is_said_in_words_for_storage_and_blocks_nothing(
+    text: str, lang: str
+) -> None:
+    answer = web.saved_lines(text, today=TODAY, lang=lang)
+    assert answer["ok"] and answer["lines"] == [] and answer["attention"] == []
+    assert answer["damaged"]["code"] == "saved.damaged"
+    assert answer["damaged"]["message"] == message("saved.damaged", lang)
+    assert "文件" not in answer["damaged"]["message"] and "file" not in answer["damaged"]["message"]
+    # Export still returns it as it was; a save starts a new list and asks to keep it aside.
+    exported = web.export_lines(text)
+    assert (exported["ok"], exported["json"], exported["damaged"]) == (True, text, True)
+    saved = web.save_line(WORK, label="", saved=text, today=TODAY, lang=lang)
+    assert saved["ok"] and saved["set_aside"] is True
+    assert [line["e164"] for line in saved["saved"]["lines"]] == ["+639181234567"]
+    imported = web.import_lines(
+        web.export_lines(_save((FAMILY, "")))["json"], size=None, saved=text, today=TODAY, lang=lang
     )
-    assert web.saved_lines("", today=TODAY, lang="en") == {"ok": True, "lines": []}
-    assert web.saved_lines(None, today=TODAY, lang="en") == {"ok": True, "lines": []}
-    assert web.saved_lines("{broken", today=TODAY, lang="en")["code"] == "import.not_json"
+    assert imported["ok"] and imported["set_aside"] is True
+
+
+def _kiritimati() -> dict[str, Any]:
+    """A line saved on 2026-11-27 in UTC+14, read back when it is still 11-26 elsewhere."""
+    saved = _save((WORK, "Work"))
+    ahead = web.save_line(
+        {**FAMILY, "last_reload": "2026-11-27"},
+        label="Mum",
+        saved=saved,
+        today="2026-11-27",
+        lang="en",
+    )
+    assert ahead["ok"], ahead
+    return dict(ahead["saved"])
+
+
+def _damaged_line(doc: dict[str, Any], change: Any) -> dict[str, Any]:
+    data = json.loads(json.dumps(doc))
+    data["lines"].append(change)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("doc", "code", "label", "key"),
+    [
+        (_kiritimati(), "date.in_future", "Mum", "+639175550000"),
+        (
+            _damaged_line(_save((WORK, "Work")), {"e164": "x", "label": "Dad", "form": None}),
+            "import.bad_shape",
+            "Dad",
+            None,
+        ),
+        (
+            _damaged_line(
+                _save((WORK, "Work")),
+                {"label": 42, "form": {**FAMILY, "last_reload": "2026-13-01"}},
+            ),
+            "lines.label_not_text",
+            "ending 0000",
+            "+639175550000",
+        ),
+        (_damaged_line(_save((WORK, "Work")), 7), "import.bad_shape", "an unreadable line", None),
+        (
+            _damaged_line(_save((WORK, "Work")), {"label": "Old", "form": {**FAMILY, "phone": ""}}),
+            "lines.need_number",
+            "Old",
+            None,
+        ),
+    ],
+)
+def test_a_line_refused_today_needs_attention_and_hides_nothing(
+    doc: dict[str, Any], code: str, label: str, key: str | None
+) -> None:
+    answer = web.saved_lines(json.dumps(doc), today=TODAY, lang="en")
+    assert answer["ok"] and answer["damaged"] is None
+    assert [row["label"] for row in answer["lines"]] == ["Work"]
+    (item,) = answer["attention"]
+    assert (item["code"], item["label"]) == (code, label)
+    assert item["message"].startswith("Needs attention: ")
+    if key:
+        assert item["key"] == key and item["last_digits"] == key[-4:]
+    # Save and import still work, and the line needing attention is kept as it was.
+    saved = web.save_line(
+        {**WORK, "phone": "0918 000 1111"}, label="", saved=doc, today=TODAY, lang="en"
+    )
+    assert saved["ok"], saved
+    assert doc["lines"][-1] in saved["saved"]["lines"]
+    imported = web.import_lines(
+        web.export_lines(_save((WORK, "W2")))["json"], size=None, saved=doc, today=TODAY, lang="en"
+    )
+    assert imported["ok"] and doc["lines"][-1] in imported["saved"]["lines"]
+    assert web.calendar_all(doc, today=TODAY, lang="en")["ok"]
+    # Export keeps it too; deleting it by its key removes it alone, and undo puts it back.
+    assert json.loads(web.export_lines(doc)["json"]) == doc
+    deleted = web.delete_lines(doc, keys=[item["key"]], scope="one", lang="en")
+    assert deleted["ok"] and deleted["saved"]["lines"] == doc["lines"][:-1]
+    back = web.restore_lines(deleted["saved"], removed=deleted["removed"], lang="en")
+    assert back["ok"] and back["saved"] == doc
+
+
+def test_a_line_needing_attention_is_fixed_by_saving_its_number_again() -> None:
+    doc = _kiritimati()
+    fixed = web.save_line(
+        {**FAMILY, "last_reload": "2026-11-26"}, label="Mum", saved=doc, today=TODAY, lang="en"
+    )
+    assert fixed["ok"] and fixed["updated"] is True
+    answer = web.saved_lines(fixed["saved"], today=TODAY, lang="en")
+    assert answer["attention"] == [] and len(answer["lines"]) == 2
+
+
+def test_delete_all_deletes_only_what_the_reader_saw() -> None:
+    seen = _save((WORK, "Work"))
+    keys = [row["key"] for row in web.saved_lines(seen, today=TODAY, lang="en")["lines"]]
+    meanwhile = web.save_line(FAMILY, label="Mum", saved=seen, today=TODAY, lang="en")[
+        "saved"
+    ]  # another tab
+    answer = web.delete_lines(meanwhile, keys=keys, scope="all", lang="en")
+    assert answer["ok"] and (answer["deleted"], answer["kept"]) == (1, 1)
+    assert [line["label"] for line in answer["saved"]["lines"]] == ["Mum"]
+    assert answer["message"] == (
+        "The 1 lines you saw were deleted; 1 lines just saved in another page were kept."
+    )
+    everything = web.delete_lines(seen, keys=keys, scope="all", lang="zh")
+    assert everything["saved"]["lines"] == [] and everything["message"] == "已删除 1 个号码。"
+
+
+def test_undo_does_not_bring_back_a_number_saved_again_meanwhile() -> None:
+    doc = _save((WORK, "Work"), (FAMILY, "Mum"))
+    deleted = web.delete_lines(doc, keys=["+639181234567"], scope="one", lang="en")
+    assert deleted["message"] == "Deleted “Work”."
+    again = web.save_line(
+        {**WORK, "last_reload": "2026-11-01"},
+        label="New",
+        saved=deleted["saved"],
+        today=TODAY,
+        lang="en",
+    )
+    back = web.restore_lines(again["saved"], removed=deleted["removed"], lang="en")
+    assert back["ok"] and back["restored"] == 0
+    assert [line["label"] for line in back["saved"]["lines"]] == ["Mum", "New"]
 
 
 def test_export_then_import_into_nothing_gives_the_same_document() -> None:
@@ -160,7 +328,21 @@ def _file(change: Any) -> str:
         ("x" * (lines.MAX_FILE_BYTES + 1), None, "import.too_large"),
         (b"{}", None, "import.not_json"),
         ('{"format": "smart-baohao.lines", "version": 2, "lines": []}', None, "import.version"),
-        ('{"format": "smart-baohao.lines", "version": true, "lines": []}', None, "import.version"),
+        (
+            '{"format": "smart-baohao.lines", "version": true, "lines": []}',
+            None,
+            "import.version_bad",
+        ),
+        (
+            '{"format": "smart-baohao.lines", "version": "1", "lines": []}',
+            None,
+            "import.version_bad",
+        ),
+        ('{"format": "smart-baohao.lines", "lines": []}', None, "import.version_bad"),
+        ("null", None, "import.not_ours"),
+        ("Caf\ufffd", None, "import.not_utf8"),
+        (_file(lambda d: d["lines"].append(d["lines"][0])), None, "import.duplicate"),
+        (_file(lambda d: d["lines"][0].update(label=42)), None, "lines.label_not_text"),
         ('{"format": "smart-baohao.lines", "version": 1, "lines": {}}', None, "import.bad_shape"),
         ('{"format": "smart-baohao.lines", "version": 1, "lines": [1]}', None, "import.bad_shape"),
         (
@@ -180,7 +362,8 @@ def _file(change: Any) -> str:
             "import.bad_field",
         ),
         (_file(lambda d: d["lines"][0].update(label="\ud800")), None, "lines.label_bad"),
-        (_file(lambda d: d["lines"][0].update(label=["x"])), None, "lines.label_bad"),
+        (_file(lambda d: d["lines"][0].update(label=["x"])), None, "lines.label_not_text"),
+        (_file(lambda d: d["lines"][0].update(label="a\u2028b")), None, "lines.label_bad"),
         (_file(lambda d: d["lines"][0].update(form=None)), None, "import.bad_shape"),
         (_file(lambda d: d.update(lines=d["lines"] * 51)), None, "import.too_many"),
     ],
@@ -196,6 +379,39 @@ def test_a_bad_file_changes_nothing_and_says_why(text: Any, size: Any, code: str
         assert (answer["code"], answer["field"]) == (code, "import")
         assert answer["message"].endswith(unchanged), answer["message"]
     assert mine == _save((FAMILY, ""))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            '{"format": "smart-baohao.lines", "version": "1", "lines": []}',
+            "zh",
+            '文件的格式版本 "1" 无效：本站导出的文件写的是数字 1。',
+        ),
+        (
+            '{"format": "smart-baohao.lines", "version": true, "lines": []}',
+            "en",
+            "The file's format version true is not valid: files exported here say the number 1.",
+        ),
+        ("null", "zh", "这不是本站导出的号码文件。"),
+        ("Caf\ufffd", "en", "This file cannot be read: it is not UTF-8 text"),
+        (
+            _file(lambda d: d["lines"].append(d["lines"][0])),
+            "en",
+            "Lines 1 and 2 in the file are the same number (0918 123 4567)",
+        ),
+        (
+            _file(lambda d: d["lines"][0].update(label=42)),
+            "en",
+            "Line 1 in the file is not valid: The label must be text.",
+        ),
+    ],
+)
+def test_import_messages_say_what_is_wrong(text: str, lang: str, expected: str) -> None:
+    answer = web.import_lines(text, size=None, saved=None, today=TODAY, lang=lang)
+    assert answer["ok"] is False and answer["message"].startswith(expected), answer["message"]
+    assert "True" not in answer["message"] and "control" not in answer["message"]
 
 
 def test_a_line_of_the_file_is_named_in_the_message() -> None:
@@ -333,13 +549,13 @@ def test_the_readme_example_is_a_file_that_imports() -> None:
         (None, ["+639181234567", "+639175550000"], False),
     ],
 )
-def test_delete_line_answers_the_document_without_it(
+def test_delete_lines_answers_the_document_without_it(
     e164: object, left: list[str], deleted: bool
 ) -> None:
     saved = _save((WORK, "Work"), (FAMILY, ""))
     for stored in (saved, json.dumps(saved)):  # as the page keeps it: its storage's text
-        answer = web.delete_line(e164, saved=stored, lang="en")
-        assert answer["ok"] and answer["deleted"] is deleted
+        answer = web.delete_lines(stored, keys=[e164], scope="one", lang="en")
+        assert answer["ok"] and (answer["deleted"] == 1) is deleted
         assert [line["e164"] for line in answer["saved"]["lines"]] == left
         kept = {line["e164"]: line for line in saved["lines"]}
         assert answer["saved"]["lines"] == [kept[number] for number in left]
@@ -349,18 +565,18 @@ def test_a_line_that_no_longer_passes_can_still_be_deleted() -> None:
     # Only the document's shape is read: a line today's checks refuse can still be deleted.
     saved = _save((WORK, "Work"), (FAMILY, ""))
     saved["lines"][1]["form"]["last_reload"] = "2099-01-01"
-    assert web.saved_lines(saved, today=TODAY, lang="en")["ok"] is False
-    answer = web.delete_line("+639175550000", saved=saved, lang="en")
+    assert web.saved_lines(saved, today=TODAY, lang="en")["attention"][0]["key"] == "+639175550000"
+    answer = web.delete_lines(saved, keys=["+639175550000"], lang="en")
     assert answer["ok"] and [line["e164"] for line in answer["saved"]["lines"]] == ["+639181234567"]
 
 
 @pytest.mark.parametrize(
     ("saved", "code"),
-    [("{broken", "import.not_json"), ({"format": "other"}, "import.not_ours")],
+    [("{broken", "saved.damaged"), ({"format": "other"}, "saved.damaged")],
 )
-def test_delete_line_refuses_a_damaged_document(saved: object, code: str) -> None:
+def test_delete_lines_refuses_a_damaged_document(saved: object, code: str) -> None:
     for lang in ("zh", "en"):
-        answer = web.delete_line("+639181234567", saved=saved, lang=lang)
+        answer = web.delete_lines(saved, keys=["+639181234567"], lang=lang)
         assert answer == {**answer, "ok": False, "code": code, "field": "saved"}
 
 

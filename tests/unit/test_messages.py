@@ -102,6 +102,12 @@ PARAMS = {
     "added": 1,
     "updated": 0,
     "version": "2",
+    # Import messages, the list kept in the browser, the CLI (checker/saved.py, cli.py)
+    "second": "2",
+    "number": "0918 123 4567",
+    "deleted": 2,
+    "kept": 1,
+    "path": "/x.ics",
     "supported": "1",
     "label": "Mum",
 }

@@ -142,20 +142,34 @@ class CalendarAnswer(TypedDict):
     ics: str
 
 
+class KeptDocument(TypedDict):
+    """The document a change answers for the page to keep: lines in our shape, and any line
+    that needs attention as it was stored."""
+
+    format: str
+    version: int
+    lines: list[object]
+
+
 class SaveAnswer(TypedDict):
+    """``set_aside``: the kept list could not be read; the page keeps its text aside first."""
+
     ok: Literal[True]
     e164: str
     updated: bool
-    saved: LinesDocument
+    saved: KeptDocument
+    set_aside: bool
     message: str
 
 
 class SavedLine(TypedDict):
     """One line of the list as of today; ``days_text`` says the days in words, never a bare
-    negative number."""
+    negative number; ``key`` names it to delete_lines."""
 
+    key: str
     e164: str
     national: str
+    last_digits: str
     label: str
     custom_label: str
     reload_by: str | None
@@ -167,26 +181,63 @@ class SavedLine(TypedDict):
     form: dict[str, str | bool]
 
 
+class AttentionLine(TypedDict):
+    """A kept line the checker refuses today: its message, and what the form can take of it."""
+
+    key: str
+    e164: str | None
+    last_digits: str
+    label: str
+    custom_label: str
+    code: str
+    field: str
+    message: str
+    form: dict[str, str | bool]
+
+
+class DamagedList(TypedDict):
+    code: str
+    message: str
+
+
 class SavedLinesAnswer(TypedDict):
     ok: Literal[True]
     lines: list[SavedLine]
+    attention: list[AttentionLine]
+    damaged: DamagedList | None
 
 
-class DeleteAnswer(TypedDict):
+class DeleteLinesAnswer(TypedDict):
+    """``removed``: the lines as they were kept, for restore_lines (the page's undo)."""
+
     ok: Literal[True]
-    deleted: bool
-    saved: LinesDocument
+    saved: KeptDocument
+    removed: list[object]
+    deleted: int
+    kept: int
+    message: str
+
+
+class RestoreAnswer(TypedDict):
+    ok: Literal[True]
+    saved: KeptDocument
+    restored: int
+    message: str
 
 
 class ExportAnswer(TypedDict):
+    """``damaged``: the kept list could not be read, and ``json`` is its text as it was."""
+
     ok: Literal[True]
     filename: str
     json: str
+    damaged: bool
 
 
 class ImportAnswer(TypedDict):
     ok: Literal[True]
-    saved: LinesDocument
+    saved: KeptDocument
+    set_aside: bool
     added: int
     updated: int
     message: str

@@ -5,6 +5,7 @@
 // overrides/checker.html.
 
 import * as client from "./client.js";
+import * as early from "./early.js";
 import { View } from "./view.js";
 
 /** @type {View | null} the mounted checker on the current page, if any */
@@ -29,10 +30,16 @@ function mount() {
 
 // On a full page load this module may run from the head before the body is parsed: start
 // the worker at once from the head's copy of the config, then mount when the page is there.
-const early = /** @type {HTMLMetaElement | null} */ (
+const boot = /** @type {HTMLMetaElement | null} */ (
   document.querySelector('meta[name="checker-boot"]')
 );
-if (early) client.start(JSON.parse(early.content), Number(early.dataset.checkerStall) || 30000);
+if (boot) {
+  const config = JSON.parse(boot.content);
+  // The build's table of answers first (a few KB): the page answers from it while the
+  // runtime downloads (early.js); the view picks up the same fetch.
+  if (config.early) early.load(config.early.url).catch(() => {}); // the view reports it
+  client.start(config, Number(boot.dataset.checkerStall) || 30000);
+}
 
 // Material emits document$ on the first load and after every instant navigation.
 function subscribe() {

@@ -6,6 +6,7 @@
 // testability contract); every text goes in with textContent.
 
 import * as client from "./client.js";
+import * as early from "./early.js";
 import { SavedLines } from "./lines.js";
 import { STEPS } from "./protocol.js";
 
@@ -108,6 +109,13 @@ export class View {
     this.summary = null;
     /** @type {EstimateAnswer | null} the last valid estimate on the page, which the glance shows */
     this.estimate = null;
+    // Until the runtime's first answer reaches the page, the glance shows the table's
+    // (early.js): the default form's answer, computed at build time.
+    this.rendered = false;
+    /** @type {early.Table | null} */
+    this.table = null;
+    /** @type {early.Early | null} */
+    this.early = null;
     /** @type {string} the boot's state, as last shown */
     this.state = "loading";
     // The fields whose errors show: judged on leaving them, on Check, or once they read well;
@@ -156,6 +164,42 @@ export class View {
       callFailed: (error) => this.callFailed(error),
       today: localToday,
     });
+    this.lines.early = () => this.earlyLines();
+    this.loadTable();
+  }
+
+  // The table of answers computed at build time; without it the page waits for the runtime.
+  loadTable() {
+    const url = this.config.early && this.config.early.url;
+    if (!url) return;
+    early.load(url).then(
+      (table) => {
+        if (!this.mounted) return;
+        this.table = table;
+        this.earlyCheck();
+        this.earlyLines();
+      },
+      (error) => console.error("checker: the table of early answers", error),
+    );
+  }
+
+  // The table's answer for the form as it is, until the runtime's first answer replaces it.
+  earlyCheck() {
+    if (this.rendered) return;
+    const found = early.lookup(this.table, this.read(), localToday(), [], this.config.lang);
+    const labels = (this.config.early && this.config.early.status_labels) || {};
+    this.early = found && { ...found, status_label: labels[found.status] || found.status };
+    this.root.dataset.checkerEarly = this.early ? "shown" : "none";
+    this.glance();
+  }
+
+  // The saved lines the table answers, listed until the runtime lists them all.
+  earlyLines() {
+    if (this.rendered || client.state().state === "ready") return;
+    const stored = this.lines.stored();
+    const found = early.savedLines(this.table, stored, localToday(), this.config.early);
+    if (found) this.lines.drawEarly(found.lines, found.rest);
+    else if (!stored) this.lines.drawEarly([], 0); // all deleted before the runtime came
   }
 
   /** @param {EventTarget | null} target @returns {string} the field a control belongs to */
@@ -369,6 +413,7 @@ export class View {
     clearTimeout(this.timer);
     if (!this.live) return;
     this.remember();
+    this.earlyCheck();
     this.timer = setTimeout(() => this.check(), DEBOUNCE_MS);
   }
 
@@ -458,6 +503,9 @@ export class View {
       this.$("[data-checker-empty]").textContent = this.strings[words];
     }
     this.estimate = estimate;
+    this.rendered = true;
+    this.early = null;
+    delete this.root.dataset.checkerEarly;
     this.glance();
     this.summary = result.summary;
     this.$("[data-checker-actions]").hidden = !estimate;
@@ -499,11 +547,16 @@ export class View {
   // The answer in view: while the reader is at the form, a bar at the bottom of the screen
   // (sticky, overrides/checker.html) says the reload-by date and the status, or, while the
   // checker loads, that they are coming.
+  // Before the runtime's first answer, the table's (marked as such) when it has one.
   glance() {
     const waits = this.state === "loading" || this.state === "waiting";
-    const answer = this.state === "ready" ? this.estimate : null;
+    const checked = this.state === "ready" ? this.estimate : null;
+    const answer = this.rendered ? checked : this.early;
     this.part("[data-checker-glance-answer]", answer);
-    this.$("[data-checker-glance-wait]").hidden = !waits;
+    const isEarly = Boolean(answer && "early" in answer && answer.early);
+    this.$("[data-checker-glance-early]").hidden = !isEarly;
+    this.$("[data-checker-glance-more]").hidden = isEarly; // the details come with the runtime
+    this.$("[data-checker-glance-wait]").hidden = !waits || isEarly;
     this.$("[data-checker-glance]").hidden = !waits && !answer;
   }
 

@@ -81,11 +81,11 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot, options, downloa
   self.postMessage(message.progress("runtime"));
   // The wheel downloads while the runtime starts.
   const wheelBytes = fetch(wheel).then((response) => {
-    if (!response.ok) throw new Error(`${wheel}: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.arrayBuffer();
   });
   wheelBytes.catch(() => {}); // awaited below; do not report it twice
-  const { loadPyodide } = await import(pyodideModule);
+  const { loadPyodide } = await blame(basename(pyodideModule), import(pyodideModule));
   download.done(pyodideModule);
   const saved = await savedSnapshot(snapshot);
   if (saved) {
@@ -93,18 +93,38 @@ async function boot({ pyodideModule, indexURL, wheel, snapshot, options, downloa
       const pyodide = await start(loadPyodide, { ...options, indexURL, _loadSnapshot: saved });
       download.finish();
       self.postMessage(message.progress("checker"));
-      api = await install(pyodide, wheelBytes);
-      return { from: /** @type {const} */ ("snapshot"), fresh: null };
+      api = await install(pyodide, blame(basename(wheel), wheelBytes));
+      return { from: /** @type {const} */ ("snapshot"), fresh: null, stale: false };
     } catch (error) {
+      // Not necessarily the snapshot's fault (a damaged runtime fails the same way): it is
+      // replaced only once Python has started afresh, below.
       console.warn("checker: the Python snapshot did not restore; starting afresh:", error);
-      await keepSnapshot(/** @type {message.SnapshotPlace} */ (snapshot), null);
     }
   }
-  const pyodide = await start(loadPyodide, { ...options, indexURL, _makeSnapshot: Boolean(snapshot) });
+  const fresh = { ...options, indexURL, _makeSnapshot: Boolean(snapshot) };
+  const pyodide = await blame("pyodide.asm.wasm / pyodide.asm.js", start(loadPyodide, fresh));
   download.finish();
   self.postMessage(message.progress("checker"));
-  api = await install(pyodide, wheelBytes);
-  return { from: /** @type {const} */ ("fresh"), fresh: snapshot ? memorySnapshot(pyodide) : null };
+  api = await install(pyodide, blame(basename(wheel), wheelBytes));
+  // A snapshot that did not restore while Python starts afresh was the fault: replace it,
+  // or drop it when this browser cannot make a new one.
+  const made = snapshot ? memorySnapshot(pyodide) : null;
+  return { from: /** @type {const} */ ("fresh"), fresh: made, stale: Boolean(saved) };
+}
+
+/** @param {string} url */
+function basename(url) {
+  return new URL(url).pathname.split("/").pop() || url;
+}
+
+/**
+ * `promise`, its failure named after the file it is about, so the page blames that part.
+ * @template T @param {string} part @param {Promise<T>} promise @returns {Promise<T>}
+ */
+function blame(part, promise) {
+  return promise.catch((error) => {
+    throw new Error(`${part}: ${error instanceof Error ? error.message : String(error)}`);
+  });
 }
 
 // The snapshot only saves time on the next visit: an engine that cannot make one (upstream
@@ -160,15 +180,25 @@ function run({ name, args }) {
   }
 }
 
+// A file missing offline can reject inside Pyodide where nothing awaits it ("Failed to
+// fetch"): it is a failed boot, said on the page, not an uncaught error.
+let booted = false;
+self.addEventListener("unhandledrejection", (/** @type {PromiseRejectionEvent} */ event) => {
+  event.preventDefault();
+  if (!booted) self.postMessage(message.failed(event.reason));
+  else console.warn("checker:", event.reason);
+});
+
 self.addEventListener("message", async (/** @type {MessageEvent} */ event) => {
   /** @type {message.ToWorker} */
   const msg = event.data;
   if (msg.type === message.TO_WORKER.BOOT) {
     calls = msg.calls;
     try {
-      const { from, fresh } = await boot(msg);
+      const { from, fresh, stale } = await boot(msg);
+      booted = true;
       self.postMessage(message.ready(from));
-      if (fresh && msg.snapshot) await keepSnapshot(msg.snapshot, fresh);
+      if (msg.snapshot && (fresh || stale)) await keepSnapshot(msg.snapshot, fresh);
     } catch (error) {
       self.postMessage(message.failed(error));
     }

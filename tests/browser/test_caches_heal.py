@@ -1,0 +1,108 @@
+"""Caches that heal: each cached file of the checker damaged in Cache Storage, in Chromium.
+
+A damaged copy (here: its first bytes overwritten, as a disk error or a cut write leaves it)
+is never served: the service worker checks it against the build's hash (hooks/offline.py,
+integrity), drops it and fetches it again, so the next visit simply works. With every cache
+deleted while the service worker stays, the worker rebuilds its shell and the site works
+offline again. (Offline, a dropped file cannot be fetched again until the reader is online:
+that case is not tested here.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from checker_page import cli_next, estimate_attrs, submit, url, wait_ready
+from conftest import TODAY
+from test_offline import KEPT
+
+pytestmark = pytest.mark.browser
+
+# Each file the checker needs, by the end of its cached URL's path.
+DAMAGED = [
+    "pyodide.asm.wasm",
+    "pyodide.asm.js",
+    "pyodide.mjs",
+    ".zip",  # the checker's standard library
+    ".whl",  # the checker
+    "/worker.js",
+    "/checker.js",
+    "/client.js",
+]
+
+# Every cached copy of the file (a page may have asked for it under two URLs).
+_DAMAGE = """async (end) => {
+  const damaged = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (!new URL(request.url).pathname.endsWith(end)) continue;
+      const old = await cache.match(request);
+      const bytes = new Uint8Array(await old.arrayBuffer());
+      bytes.fill(0x41, 0, Math.min(bytes.length, 4096)); // its start overwritten
+      await cache.put(request, new Response(bytes, { headers: old.headers }));
+      damaged.push(request.url);
+    }
+  }
+  return damaged;
+}"""
+
+_CACHED_BYTES = """async (href) => {
+  const response = await caches.match(href);
+  return response ? [...new Uint8Array(await response.arrayBuffer()).slice(0, 16)] : null;
+}"""
+
+
+def _first_visit(page: Any, origin: str) -> None:
+    page.goto(url(origin, "zh"))
+    wait_ready(page)
+    page.wait_for_selector(KEPT, state="attached")
+
+
+def _answers(page: Any) -> None:
+    submit(page, last_reload="2026-03-15")
+    expected = cli_next(TODAY, last_reload="2026-03-15")
+    assert estimate_attrs(page)["reload-by"] == expected["reload_by"]
+
+
+@pytest.mark.parametrize("end", DAMAGED)
+def test_a_damaged_cached_file_is_dropped_and_fetched_again(reader, end):
+    page = reader.page
+    _first_visit(page, reader.origin)
+    hrefs = page.evaluate(_DAMAGE, end)
+    assert hrefs, f"nothing cached ends with {end}"
+    assert all(page.evaluate(_CACHED_BYTES, href)[:4] == [0x41] * 4 for href in hrefs)
+    # The next visit is not stuck on the damaged copy: it is fetched again, kept again, and
+    # the checker answers (before this, the page stayed on "无法加载。请重试" until a release).
+    page.reload()
+    wait_ready(page)
+    _answers(page)
+    for href in hrefs:  # each copy, once asked for, is a good one again
+        page.evaluate("h => fetch(h).then(r => r.arrayBuffer())", href)
+        page.wait_for_function(
+            "h => caches.match(h).then(r => !!r)", arg=href, timeout=60_000, polling=500
+        )
+        assert page.evaluate(_CACHED_BYTES, href)[:4] != [0x41] * 4, href
+    assert not reader.watch.page_errors, reader.watch
+
+
+def test_the_shell_is_rebuilt_when_every_cache_is_deleted(reader):
+    page = reader.page
+    _first_visit(page, reader.origin)
+    names = sorted(page.evaluate("caches.keys()"))
+    page.evaluate("async () => { for (const n of await caches.keys()) await caches.delete(n); }")
+    page.reload()
+    wait_ready(page)
+    page.wait_for_function(
+        "n => caches.keys().then(k => n.every(x => k.includes(x)))",
+        arg=names,
+        timeout=120_000,
+        polling=1000,
+    )
+    page.wait_for_selector(KEPT, state="attached")
+    page.wait_for_load_state("networkidle")
+    reader.context.set_offline(True)
+    page.reload()
+    wait_ready(page)
+    _answers(page)
