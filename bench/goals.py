@@ -39,9 +39,11 @@ GOALS = {
     # 40 KB until issue 13's reload kinds, new rules and rewritten words (~47 KB); 48 KB until
     # issue 14's saved lines (checker/lines.py and their calls, ~9 KB); 60 KB until issue 17
     # split checker.web into modules (~6 KB: each module compresses on its own, and the
-    # never-raise decorator and delete_line are new). Still about 1% of the gzipped runtime.
+    # never-raise decorator and delete_line are new); 68 KB until issue 18's carriers (Globe,
+    # GOMO and DITO as rules data with their sources, the prefix lists with theirs, the carrier
+    # choice: ~15 KB). Still under 2% of the gzipped runtime.
     # tests/cli/test_wheel.py holds the wheel to this same figure.
-    "wheel": Goal(68 * 1024, "bytes", "the checker wheel the page downloads"),
+    "wheel": Goal(84 * 1024, "bytes", "the checker wheel the page downloads"),
     "slow_link_first_progress": Goal(
         3000, "ms", "first bytes of the download shown on the slowest link (LINKS), worst run"
     ),

@@ -27,7 +27,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m checker", description="Keep a Smart, TNT or Sun number alive.")
+    parser = _Parser(
+        prog="python -m checker", description="Keep a Philippine prepaid number alive."
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print one JSON object")
@@ -49,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
         help="the kind of the last reload (default: regular); pasaload needs --amount",
     )
     nxt.add_argument("--promo", action="store_true", help="the same as --kind promo")
+    # Not argparse choices: an unknown carrier is invalid input (exit 1 with the JSON).
+    nxt.add_argument(
+        "--carrier",
+        metavar="NAME",
+        help="whose rules: smart, globe, gomo or dito (default: from --phone, else smart)",
+    )
+    nxt.add_argument("--phone", metavar="NUMBER", help="the number; its prefix picks the carrier")
     nxt.add_argument("--today", metavar="DATE", help="default: the computer's date")
     nxt.add_argument("--ics", metavar="FILE", help="also write calendar reminders to FILE")
     return parser
@@ -74,6 +83,8 @@ def _answer(args: argparse.Namespace) -> Mapping[str, Any]:
         today=today,
         lang=args.lang,
         reload_kind=args.reload_kind,
+        carrier=args.carrier,
+        phone=args.phone,
     )
 
 
@@ -84,6 +95,8 @@ def _write_ics(args: argparse.Namespace) -> Mapping[str, Any]:
         "margin_days": args.margin_days,
         "amount": args.amount,
         "reload_kind": args.reload_kind,
+        "carrier": args.carrier,
+        "phone": args.phone,
     }
     today = args.today if args.today is not None else date.today().isoformat()
     exported = web.calendar(form, today=today, lang=args.lang)
@@ -93,7 +106,7 @@ def _write_ics(args: argparse.Namespace) -> Mapping[str, Any]:
 
 
 _TEXT_FIELDS = {
-    "number": ("e164", "national", "network"),
+    "number": ("e164", "national", "network_text"),
     "amount": ("amount",),
     # A promo has no dates: its lines are left out, not printed as "None".
     "next": (
@@ -105,7 +118,7 @@ _TEXT_FIELDS = {
         "deactivates_on",
     ),
 }
-_LABELS = {"status_label": "label.status"}
+_LABELS = {"status_label": "label.status", "network_text": "label.network"}
 
 
 def _label(name: str, answer: Mapping[str, Any], lang: str) -> str:
@@ -120,14 +133,15 @@ def _as_text(command: str, answer: Mapping[str, Any], lang: str) -> str:
     lines = []
     if command == "next":
         kind = message(f"kind.{answer['reload_kind']}", lang)
+        lines.append(f"{message('label.carrier', lang)}: {answer['carrier_name']}")
         lines.append(f"{message('label.reload_kind', lang)}: {kind}")
     lines += [
         f"{_label(name, answer, lang)}: {answer[name]}"
         for name in _TEXT_FIELDS[command]
-        if answer[name] is not None
+        if answer[name] not in (None, "")
     ]
     if command == "next":
-        lines.insert(2, answer["status_detail"])
+        lines.insert(3, answer["status_detail"])
     if command == "number":
         lines.append(answer["caveat"])
     lines += [f"! {text}" for text in answer["warning_messages"]]

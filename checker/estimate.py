@@ -14,7 +14,10 @@ The definitions, exactly as the page and the CLI use them:
 - ``load_expires`` = last reload + the load validity (1 calendar year, 29 February ->
   28 February; for PasaLoad the days of its amount)
 - E, the end of the balance = the earlier of ``load_expires`` and the zero-balance date, if given
-- ``deactivates_on`` = E + the days to disconnection (120, the official figure)
+- ``deactivates_on`` = E + the days to disconnection (Smart: 120, the official figure; Globe
+  60 and DITO 90, the conservative figures); for GOMO, whose SIM ends after a year without a
+  paid transaction, the last reload + 1 year
+- the carrier (``checker.carriers``) is Smart's unless said; PasaLoad is dated for Smart only
 - ``reload_by`` = E - margin days, but never before the last reload
 - ``days_left`` = ``reload_by`` - today (negative when late)
 - ``status``: ``ok`` when today < reload_by - due-soon window; ``due_soon`` up to reload_by;
@@ -35,9 +38,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from .carriers import carrier
 from .dates import add_years
 from .errors import CheckerError
-from .rules import DEFAULT_CARRIER, Carrier, Source, carrier, rule, value_for_amount
+from .rules import CHECKER_RULES, DEFAULT_CARRIER, Carrier, Rule, Source, rule, value_for_amount
 
 
 class Status(StrEnum):
@@ -84,6 +88,7 @@ class Estimate:
     warnings: tuple[str, ...]
     assumptions: tuple[Assumption, ...]
     sources: tuple[tuple[str, Source], ...]  # (rule key, source), each source once
+    carrier: str = DEFAULT_CARRIER
 
     @property
     def dated(self) -> bool:
@@ -103,12 +108,49 @@ _ASSUMPTIONS_BY_KIND: dict[ReloadKind, tuple[Assumption, ...]] = {
     ReloadKind.PASALOAD: (BALANCE_ENDS_PASALOAD, DEACTIVATION, MARGIN, INCOMING_NOT_ACTIVITY),
     ReloadKind.PROMO: (PROMO, INCOMING_NOT_ACTIVITY),
 }
-_RULES_USED = ("load_validity", "deactivation_after_balance_ends", "promo_outside_validity")
+_LINE_ENDS = ("deactivation_after_balance_ends", "no_paid_transaction")
+_RULES_USED = ("load_validity", *_LINE_ENDS, "promo_outside_validity")
 _RULES_BY_KIND = {
     ReloadKind.REGULAR: _RULES_USED,
     ReloadKind.PASALOAD: ("pasaload_validity", *_RULES_USED),
     ReloadKind.PROMO: ("promo_outside_validity", "load_validity"),
 }
+
+
+def _has(rules: Carrier, key: str) -> Rule | None:
+    try:
+        return rules.rule(key)
+    except KeyError:
+        return None
+
+
+def _line_ends(rules: Carrier) -> Rule:
+    """The rule that says when a line ends: days after the balance, or a year without paying."""
+    found = [r for r in (_has(rules, key) for key in _LINE_ENDS) if r is not None]
+    return found[0]
+
+
+def assumptions_for(rules: Carrier, kind: ReloadKind) -> tuple[Assumption, ...]:
+    """The assumptions of ``kind`` with this carrier's rule ids and words.
+
+    Smart's are :data:`ASSUMPTIONS` as they always were; another carrier's name its own rules
+    (``globe.deactivation_after_balance_ends``) and its own figure for what ends a line.
+    """
+    if rules.key == DEFAULT_CARRIER:
+        return _ASSUMPTIONS_BY_KIND[kind]
+    own: list[Assumption] = []
+    checker_keys = {r.key for r in CHECKER_RULES}
+    for item in _ASSUMPTIONS_BY_KIND[kind]:
+        found = _has(rules, item.rule)
+        if item.code == "assumption.deactivation":
+            own.append(Assumption(f"{item.code}.{rules.key}", _line_ends(rules).key))
+        elif found is not None:
+            own.append(Assumption(item.code, found.key))
+        elif item.rule in checker_keys:
+            own.append(item)
+        else:  # a promo: the JMC's exclusion of promos is stated in the carrier's load rule
+            own.append(Assumption(item.code, rules.rule("load_validity").key))
+    return tuple(own)
 
 
 def default_margin_days() -> int:
@@ -152,6 +194,9 @@ def estimate(
             )
 
     rules = carrier(carrier_key)
+    if kind is ReloadKind.PASALOAD and _has(rules, "pasaload_validity") is None:
+        # Only Smart documents how long PasaLoad lasts: another carrier's cannot be dated.
+        raise CheckerError("pasaload.smart_only", field="reload_kind")
     if kind is ReloadKind.PROMO:
         return Estimate(
             last_reload=last_reload,
@@ -165,13 +210,13 @@ def estimate(
             days_left=None,
             status=Status.UNKNOWN,
             warnings=(),
-            assumptions=_ASSUMPTIONS_BY_KIND[kind],
+            assumptions=assumptions_for(rules, kind),
             sources=_sources(rules, kind),
+            carrier=rules.key,
         )
     load_expires = _load_expires(rules, last_reload, kind, amount)
-    grace = rules.rule("deactivation_after_balance_ends")
     balance_ends = min(load_expires, zero_balance_since or load_expires)
-    deactivates_on = balance_ends + timedelta(days=grace.whole)
+    deactivates_on = _deactivates_on(rules, last_reload, balance_ends)
     reload_by = max(balance_ends - timedelta(days=margin), last_reload)
     warnings: list[str] = []
     if kind is ReloadKind.PASALOAD:
@@ -190,9 +235,17 @@ def estimate(
         days_left=(reload_by - today).days,
         status=_status(today, reload_by, balance_ends, deactivates_on),
         warnings=tuple(warnings),
-        assumptions=_ASSUMPTIONS_BY_KIND[kind],
+        assumptions=assumptions_for(rules, kind),
         sources=_sources(rules, kind),
+        carrier=rules.key,
     )
+
+
+def _deactivates_on(rules: Carrier, last_reload: date, balance_ends: date) -> date:
+    ends = _line_ends(rules)
+    if ends.unit == "year":  # GOMO: a year after the last paid transaction, whatever the balance
+        return add_years(last_reload, ends.whole)
+    return balance_ends + timedelta(days=ends.whole)
 
 
 def _load_expires(
@@ -213,7 +266,10 @@ def _sources(rules: Carrier, kind: ReloadKind) -> tuple[tuple[str, Source], ...]
     """The sources of the rules the estimate uses, conflicts' too, each once (first rule wins)."""
     found: dict[str, tuple[str, Source]] = {}
     for key in _RULES_BY_KIND[kind]:
-        used = rules.rule(key)
+        used = _has(rules, key)
+        if used is None:
+            continue
+        key = used.key
         for source in used.sources + tuple(s for c in used.conflicts for s in c.sources):
             found.setdefault(source.url, (key, source))
     return tuple(found.values())

@@ -69,6 +69,8 @@ def _uid(estimate: Estimate, kind: str, number: str | None) -> str:
     ]
     if estimate.kind != "regular":  # regular reloads keep the UIDs they always had
         parts.append(str(estimate.kind))
+    if estimate.carrier != "smart":  # and so do Smart's lines
+        parts.append(estimate.carrier)
     if estimate.load_expires is not None:
         parts.append(estimate.load_expires.isoformat())
     return f"{hashlib.sha256('|'.join(parts).encode()).hexdigest()[:24]}@smart-baohao.checker"
@@ -105,13 +107,17 @@ def _event(
         "deactivates_on": _iso(estimate.deactivates_on),
     }
     code = f"ics.{kind}.{estimate.status}" if kind == "reload_now" else f"ics.{kind}"
-    summary = message(f"ics.{kind}.summary", lang)
+    short = message(f"carrier.short.{estimate.carrier}", lang)
+    summary = message(f"ics.{kind}.summary", lang, carrier=short)
     description = message(f"{code}.description", lang, **params)
+    # Whose rules the dates follow, so a reader with two carriers' lines knows which is which.
+    carrier = message(f"carrier.{estimate.carrier}", lang)
+    description = f"{description}\n{message('label.carrier', lang)}: {carrier}"
     if line is not None:  # one of several lines: its label says which, never its number
         summary = message("ics.line_summary", lang, label=line.label, summary=summary)
     elif number:
         description = f"{message('label.number', lang)}: {number}\n{description}"
-    alarm_text = message("ics.alarm", lang, summary=summary)
+    alarm_text = message("ics.alarm", lang, summary=summary, carrier=short)
     lines = [
         "BEGIN:VEVENT",
         f"UID:{_uid(estimate, kind, number) if line is None else line_uid(line.e164, kind)}",
@@ -161,7 +167,7 @@ def calendar(
     keeps them. ``stamp`` is the UTC time of the export (DTSTAMP); ``today`` the reader's
     local date."""
     events = events_of(estimate, lang=lang, stamp=stamp, today=today, number=number)
-    return _calendar(events, lang)
+    return _calendar(events, lang, [estimate.carrier])
 
 
 def events_of(
@@ -189,14 +195,17 @@ def events_of(
     return lines
 
 
-def _calendar(events: list[str], lang: str) -> str:
+def _calendar(events: list[str], lang: str, carriers: list[str]) -> str:
+    """The calendar around ``events``, named after the carriers of its lines ("Smart 保号提醒")."""
+    names = dict.fromkeys(message(f"carrier.short.{key}", lang) for key in carriers)
+    title = message("summary.title", lang, carrier=" / ".join(names) or "Smart")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(message('summary.title', lang))}",
+        f"X-WR-CALNAME:{escape_text(title)}",
         *events,
         "END:VCALENDAR",
     ]
@@ -231,4 +240,4 @@ def calendar_all(
     events: list[str] = []
     for line, estimate in lines:
         events += events_of(estimate, lang=lang, stamp=stamp, today=today, line=line)
-    return _calendar(events, lang)
+    return _calendar(events, lang, [estimate.carrier for _, estimate in lines])

@@ -21,7 +21,8 @@ but named, as ``{rules[amount_max]}`` or ``{conflicts[deactivation_after_balance
 
 from __future__ import annotations
 
-from .rules import all_rules, format_range, format_rule, format_value, pick
+from .carriers import every_rule
+from .rules import format_range, format_rule, format_value, pick
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -70,12 +71,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "这是该号段最初分配给的运营商。根据携号转网法（RA 11202），号码可能已转到其他运营商。",
         "This is the network the prefix was originally allocated to. Under the Mobile Number "
         "Portability Act (RA 11202) the number may have moved to another network.",
-    ),
-    "phone.not_smart_prefix": (
-        "注意：该号段最初分配给 {network}，不是 Smart/TNT/Sun。计算器的日期按 Smart 的规则计算，"
-        "只有号码已转到 Smart 时才适用。",
-        "Note: this prefix was originally allocated to {network}, not Smart, TNT or Sun. The "
-        "checker's dates follow Smart's rules and apply only if your number is now on Smart.",
     ),
     # Amounts
     "amount.empty": ("请输入金额。", "Enter an amount."),
@@ -287,10 +282,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.warnings": ("提醒", "Warnings"),
     "label.assumptions": ("假设", "Assumptions"),
     "label.sources": ("来源", "Sources"),
-    "summary.title": ("Smart 保号提醒", "Keeping my Smart number"),
+    "summary.title": ("{carrier} 保号提醒", "Keeping my {carrier} number"),
     "ics.reload_by.summary": (
-        "Smart 保号：今天是最后充值日",
-        "Smart number: last day to reload",
+        "{carrier} 保号：今天是最后充值日",
+        "{carrier} number: last day to reload",
     ),
     "ics.reload_by.description": (
         "今天之内做一次普通充值（Regular Load，不是促销套餐），保住号码。"
@@ -298,7 +293,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Make a regular reload (not a promo) today to keep the number. Balance ends: "
         "{balance_ends}; earliest disconnection: {deactivates_on}.",
     ),
-    "ics.reload_now.summary": ("Smart 保号：今天就充值", "Smart number: reload now"),
+    "ics.reload_now.summary": ("{carrier} 保号：今天就充值", "{carrier} number: reload now"),
     "ics.reload_now.overdue.description": (
         "已过最晚充值日。今天就做一次普通充值（Regular Load）。"
         "话费余额结束日：{balance_ends}；最早可能被销号日：{deactivates_on}。",
@@ -325,8 +320,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "next one from it.",
     ),
     "ics.balance_ends.summary": (
-        "Smart 保号：话费余额今天用完",
-        "Smart number: balance ends today",
+        "{carrier} 保号：话费余额今天用完",
+        "{carrier} number: balance ends today",
     ),
     "ics.balance_ends.description": (
         "话费余额今天用完或到期。Smart 说之后还能接电话、收短信"
@@ -337,15 +332,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "disconnected from {deactivates_on}. Reload now.",
     ),
     "ics.deactivates_on.summary": (
-        "Smart 保号：最早可能被销号日",
-        "Smart number: earliest disconnection",
+        "{carrier} 保号：最早可能被销号日",
+        "{carrier} number: earliest disconnection",
     ),
     "ics.deactivates_on.description": (
         "从今天起号码可能被销号（号码被回收），无法取回。如果还没充值，而号码还能用，请马上充值。",
         "From today the line may be disconnected, and a disconnected number cannot be "
         "reacquired. If you have not reloaded and the line still works, reload now.",
     ),
-    "ics.alarm": ("Smart 保号提醒：{summary}", "Smart number reminder: {summary}"),
+    "ics.alarm": ("{carrier} 保号提醒：{summary}", "{carrier} number reminder: {summary}"),
     # The saved lines (checker/lines.py) and their export file
     "lines.default_label": ("尾号 {last4}", "ending {last4}"),
     "ics.line_summary": ("号码“{label}”：{summary}", "{label}: {summary}"),
@@ -408,6 +403,90 @@ CATALOG: dict[str, tuple[str, str]] = {
         "已导入：新增 {added} 个号码，更新 {updated} 个。",
         "Imported: {added} lines added, {updated} updated.",
     ),
+    # The carriers (checker.carriers): the reader's choice, and what a number's prefix says
+    "carrier.unknown": (
+        "请在列表里选运营商：按号码判断、Smart/TNT/Sun、Globe/TM、GOMO 或 DITO。",
+        "Choose a carrier from the list: from the number, Smart/TNT/Sun, Globe/TM, GOMO or DITO.",
+    ),
+    "carrier.smart": ("Smart / TNT / Sun", "Smart / TNT / Sun"),
+    "carrier.globe": ("Globe / TM", "Globe / TM"),
+    "carrier.gomo": ("GOMO", "GOMO"),
+    "carrier.dito": ("DITO", "DITO"),
+    # The short name in a title: "Smart 保号提醒", "Globe 保号：今天就充值"
+    "carrier.short.smart": ("Smart", "Smart"),
+    "carrier.short.globe": ("Globe", "Globe"),
+    "carrier.short.gomo": ("GOMO", "GOMO"),
+    "carrier.short.dito": ("DITO", "DITO"),
+    "label.carrier": ("按哪家运营商的规则", "Carrier's rules used"),
+    "phone.unconfirmed_prefix": (
+        "我们没能确认这个号段：手头的号段来源都没有列出它。号码照样接受；"
+        "它属于哪家运营商，请在“运营商”里自己选。",
+        "We could not confirm this prefix: none of our prefix sources lists it. The number is "
+        "accepted; choose its carrier yourself.",
+    ),
+    "phone.networks_disagree": (
+        "各来源对这个号段最初分配给谁说法不一：{networks}。",
+        "Sources disagree on which network this prefix was first allocated to: {networks}.",
+    ),
+    "phone.carrier_mismatch": (
+        "注意：该号段最初分配给 {network}，而日期按你选的 {carrier} 的规则计算。"
+        "号码如果没有转网，请把运营商改回“按号码判断”。",
+        "Note: this prefix was first allocated to {network}, but the dates follow the rules "
+        "of {carrier}, as you chose. If the number has not moved networks, set the carrier "
+        "back to “from the number”.",
+    ),
+    "pasaload.smart_only": (
+        "只有 Smart 公布了别人转来的话费（PasaLoad）能用多久；其他运营商的这类话费，计算器推算不了日期。"
+        "请填最近一次自己充值的日期。",
+        "Only Smart says how long load sent by someone else (PasaLoad) lasts; for another "
+        "carrier the checker cannot date it. Enter the date of your last reload of your own.",
+    ),
+    "assumption.carrier.number": (
+        "按 {carrier} 的规则计算：号段最初分配给 {network}。携号转网（RA 11202）后号码可能已在别家，"
+        "可以在“运营商”里改。",
+        "The dates follow {carrier}'s rules: the prefix was first allocated to {network}. A "
+        "number may have moved networks (RA 11202); change the carrier if so.",
+    ),
+    "assumption.carrier.chosen": (
+        "按你选的 {carrier} 的规则计算。",
+        "The dates follow {carrier}'s rules, as you chose.",
+    ),
+    "assumption.carrier.conflict": (
+        "各来源对号段说法不一（{networks}），计算器按其中日期最早的 {carrier} 计算，取保守的一边；"
+        "知道号码在哪家，请在“运营商”里选。",
+        "Sources disagree on the prefix ({networks}), so the checker uses {carrier}, whose "
+        "dates come soonest (the conservative side); if you know the carrier, choose it.",
+    ),
+    "assumption.carrier.default": (
+        "没有填号码或号段无法确认，按 {carrier} 的规则计算；不是这家，请在“运营商”里改。",
+        "No number, or a prefix we could not confirm: the dates follow {carrier}'s rules; "
+        "choose another carrier if that is not yours.",
+    ),
+    "assumption.deactivation.globe": (
+        "话费到期或用完后 {rules[globe.deactivation_after_balance_ends]}起号码可能被销号。"
+        "Globe 没有现行的官方说法，网友说法有 {rules[globe.deactivation_after_balance_ends]}、"
+        "{conflicts[globe.deactivation_after_balance_ends:all]}，计算器取最保守的一个。",
+        "The number may be lost {rules[globe.deactivation_after_balance_ends]} after the load "
+        "ends or runs out. Globe publishes no current figure; community sources say "
+        "{rules[globe.deactivation_after_balance_ends]} or "
+        "{conflicts[globe.deactivation_after_balance_ends:all]}, and the checker takes the "
+        "most conservative.",
+    ),
+    "assumption.deactivation.gomo": (
+        "GOMO 的 SIM 卡在 {rules[gomo.no_paid_transaction]}内没有付费交易就会失效（网友说法），"
+        "号码被回收；计算器把最近一次充值当作最近一次付费交易。",
+        "A GOMO SIM ends after {rules[gomo.no_paid_transaction]} without a paid transaction "
+        "(community sources); the checker takes your last reload as the last paid one.",
+    ),
+    "assumption.deactivation.dito": (
+        "余额低于 1 比索、又没有生效中的促销套餐，{rules[dito.deactivation_after_balance_ends]}后 "
+        "SIM 卡被永久停用、号码被回收（网友转述 DITO 条款；也有说 "
+        "{conflicts[dito.deactivation_after_balance_ends]}，计算器取更保守的一边）。",
+        "Under PHP 1 of balance with no active promo, the SIM is disabled for good after "
+        "{rules[dito.deactivation_after_balance_ends]} (community pages paraphrasing DITO's "
+        "terms; one says {conflicts[dito.deactivation_after_balance_ends]}, and the checker "
+        "takes the conservative side).",
+    ),
 }
 
 
@@ -420,13 +499,17 @@ class _RuleFigures(dict[str, str]):
 
     def __init__(self, lang: str, *, conflicts: bool) -> None:
         super().__init__()
-        for rule in all_rules():
+        for rule in every_rule():
             if not conflicts:
                 self[rule.key] = format_rule(rule, lang)
                 if rule.by_amount:  # "{rules[pasaload_validity:range]}": "15～60 天"
                     self[f"{rule.key}:range"] = format_range(rule, lang)
             for item in rule.conflicts[:1] if conflicts else ():
                 self[rule.key] = format_value(item.value, rule.unit, lang)
+            # "{conflicts[KEY:all]}": every conflicting figure, "120 天、365 天"
+            figures = [format_value(c.value, rule.unit, lang) for c in rule.conflicts if c.value]
+            if conflicts and figures:
+                self[f"{rule.key}:all"] = pick(("、", ", "), lang).join(figures)
 
 
 _FIGURES = {

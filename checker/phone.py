@@ -8,8 +8,9 @@ as the date fields do, and returns a :class:`PhoneNumber`, or raises
 :class:`~checker.errors.CheckerError`.
 
 Which ranges are mobile, and which network each prefix was originally allocated
-to, come from libphonenumber's data, copied into :mod:`checker._prefixes` by
-``scripts/generate_prefixes.py``; this module never imports ``phonenumbers``.
+to, come from :mod:`checker.prefixes`: libphonenumber's data (copied into
+:mod:`checker._prefixes` by ``scripts/generate_prefixes.py``; this module never imports
+``phonenumbers``) and the community prefix lists, each name with its sources.
 
 Precedence: the first check that fails names the error.
 
@@ -41,19 +42,25 @@ Precedence: the first check that fails names the error.
 
    * no digit left (``+63``, ``0``) -> ``phone.too_short``;
    * it cannot be, or start, a mobile number (landline ``02 8123 4567``,
-     ``+63 2 8123 4567``, unallocated ``0900 123 4567``) -> ``phone.not_mobile``;
+     ``+63 2 8123 4567``, ``0800 123 4567``) -> ``phone.not_mobile``. Every ``09`` number
+     can be: a ``09xx`` prefix that no source lists is accepted with ``confirmed`` False
+     (the answer warns), never refused;
    * it is the start of a mobile number -> ``phone.too_short``;
    * a mobile number with digits to spare -> ``phone.too_long``.
 
 Numbers written without ``+`` or ``00`` are taken as Philippine: ``86 138 0013
 8000`` is ``phone.not_mobile``, not ``phone.not_ph``.
 
->>> parse_phone("+63 918 123 4567")
-PhoneNumber(e164='+639181234567', national='0918 123 4567', network='Smart', carrier_key='smart')
->>> parse_phone("０９１７－１２３－４５６７").network
-'Globe'
->>> parse_phone("0817 123 4567").network  # a mobile range with no carrier in the data
+>>> parse_phone("+63 918 123 4567").network
+'Smart'
+>>> parse_phone("０９１７－１２３－４５６７").carrier_key
+'globe'
+>>> parse_phone("0924 123 4567").network  # sources disagree: DITO or Sun
 ''
+>>> parse_phone("0904 123 4567").confirmed  # libphonenumber refuses it; lists give it to Globe
+True
+>>> parse_phone("0980 123 4567").confirmed  # no source lists it: accepted, with a warning
+False
 >>> parse_phone("٠٩١٨ ١٢٣ ٤٥٦٧").e164  # Arabic-Indic digits, as typed in the Gulf
 '+639181234567'
 """
@@ -63,20 +70,19 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from ._prefixes import COUNTRY_CODE, COUNTRY_CODES, MOBILE_LENGTH, MOBILE_PREFIXES, NETWORKS
+from ._prefixes import COUNTRY_CODE, COUNTRY_CODES, MOBILE_LENGTH
 from .errors import CheckerError
+from .prefixes import Allocation, allocations, could_be_mobile, known
 from .text import normalise
 
 __all__ = ["CARRIER_KEYS", "PhoneNumber", "parse_phone"]
 
-# libphonenumber names the operator a range was allocated to, not a brand, and
-# a ported number keeps its prefix (RA 11202), so the network is shown only as
-# "originally allocated to". Smart Communications sells Smart, TNT (Talk 'N
-# Text) and Sun; all three follow Smart's rules (checker.rules, carrier
-# "smart"). The data says "Smart" for all of them today; the other spellings
-# are here so that a release naming the brands separately still maps to Smart.
-# A name missing here maps to None; a unit test fails on any network in the
-# generated table that is not listed, so a new name gets a human decision.
+# The sources name the operator a range was allocated to, not a brand, and a ported
+# number keeps its prefix (RA 11202), so the network is shown only as "originally
+# allocated to". Smart Communications sells Smart, TNT (Talk 'N Text) and Sun, which
+# follow Smart's rules; Globe sells Globe and TM (GOMO is Globe's too, but has no
+# prefixes of its own). A name missing here maps to None; a unit test fails on any name
+# in the prefix data that is not listed, so a new name gets a human decision.
 CARRIER_KEYS: dict[str, str | None] = {
     "Smart": "smart",
     "TNT": "smart",
@@ -84,8 +90,9 @@ CARRIER_KEYS: dict[str, str | None] = {
     "Talk & Text": "smart",
     "Sun": "smart",
     "Sun Cellular": "smart",
-    "Globe": None,
-    "Dito": None,
+    "Globe": "globe",
+    "TM": "globe",
+    "DITO": "dito",
 }
 
 _SEPARATORS = frozenset(" -.()")
@@ -97,15 +104,18 @@ _MAX_CODE_LENGTH = max(len(code) for code in COUNTRY_CODES)
 class PhoneNumber:
     """A valid Philippine mobile number.
 
-    ``network`` is the carrier the prefix was originally allocated to ("" if the
-    data names none); ``carrier_key`` is ``"smart"`` when that is one of Smart's
-    brands, else ``None``.
+    ``networks`` are the networks the sources give its prefix, each with its sources;
+    ``network`` is the one name when they agree ("" when they disagree or name none);
+    ``carrier_key`` is the carrier (``checker.carriers``) whose rules they all point to,
+    else ``None``; ``confirmed`` is False for a ``09xx`` prefix no source lists.
     """
 
     e164: str
     national: str
     network: str
     carrier_key: str | None
+    networks: tuple[Allocation, ...] = ()
+    confirmed: bool = True
 
 
 def parse_phone(text: object) -> PhoneNumber:
@@ -115,7 +125,7 @@ def parse_phone(text: object) -> PhoneNumber:
     '+639181234567'
     >>> parse_phone("+63 (0) 895 123 4567").national
     '0895 123 4567'
-    >>> parse_phone("0924 123 4567").carrier_key is None
+    >>> parse_phone("0924 123 4567").carrier_key is None  # DITO or Sun (Smart)
     True
     >>> parse_phone("+86 138 0013 8000")
     Traceback (most recent call last):
@@ -197,25 +207,19 @@ def _drop_trunk(national: str) -> str:
 def _mobile(national: str) -> PhoneNumber:
     if not national:
         raise CheckerError("phone.too_short")
-    if not any(national.startswith(p) or p.startswith(national) for p in MOBILE_PREFIXES):
+    if not could_be_mobile(national[:3]):
         raise CheckerError("phone.not_mobile")
     if len(national) < MOBILE_LENGTH:
         raise CheckerError("phone.too_short")
     if len(national) > MOBILE_LENGTH:
         raise CheckerError("phone.too_long")
-    network = _network(national)
+    found = allocations(national)
+    keys = {CARRIER_KEYS.get(item.name) for item in found}
     return PhoneNumber(
         e164=f"+{COUNTRY_CODE}{national}",
         national=f"0{national[:3]} {national[3:6]} {national[6:]}",
-        network=network,
-        carrier_key=CARRIER_KEYS.get(network),
+        network=found[0].name if len(found) == 1 else "",
+        carrier_key=keys.pop() if len(keys) == 1 else None,
+        networks=found,
+        confirmed=known(national),
     )
-
-
-def _network(national: str) -> str:
-    """The carrier of the longest prefix in :data:`NETWORKS` that ``national`` starts with."""
-    for end in range(len(national), 0, -1):
-        name = NETWORKS.get(national[:end])
-        if name is not None:
-            return name
-    return ""

@@ -136,8 +136,9 @@ class Carrier:
     rules: tuple[Rule, ...] = field(repr=False)
 
     def rule(self, key: str) -> Rule:
+        """The rule ``key``: ``load_validity`` finds ``globe.load_validity`` in Globe's."""
         for candidate in self.rules:
-            if candidate.key == key:
+            if candidate.key in (key, f"{self.key}.{key}"):
                 return candidate
         raise KeyError(f"{self.key} has no rule {key!r}")
 
@@ -547,6 +548,7 @@ SMART = Carrier(
     rules=SMART_RULES,
 )
 
+# Smart's rules live here; every carrier the checker dates is in checker.carriers.CARRIERS.
 CARRIERS: dict[str, Carrier] = {SMART.key: SMART}
 DEFAULT_CARRIER = SMART.key
 

@@ -1,13 +1,15 @@
 """The mobile prefixes a page lists, from the checker's data (``[[mobile-prefixes]]``).
 
 A reader searches for the first four digits of a number ("0917"); the numbers guide lists
-every prefix the checker knows, so that search finds the page that says what a prefix does
-and does not tell. Rendered by :func:`hooks.rules_page.render_token`.
+every prefix some source lists as mobile, so that search finds the page that says what a
+prefix does and does not tell. Which network each source gives a prefix is the carriers
+page's table (``[[prefix-table]]``, :mod:`hooks.prefix_table`). Rendered by
+:func:`hooks.rules_page.render_token`.
 """
 
 from __future__ import annotations
 
-from checker._prefixes import MOBILE_PREFIXES, PHONENUMBERS_VERSION
+from hooks.prefix_table import listed_prefixes
 
 
 def render_prefixes(lang: str) -> str:
@@ -15,13 +17,10 @@ def render_prefixes(lang: str) -> str:
 
     >>> render_prefixes("zh").startswith("0813、0817、")
     True
+    >>> "0913" in render_prefixes("en")
+    True
     """
-    prefixes = sorted(f"0{prefix}" for prefix in MOBILE_PREFIXES)
+    prefixes = [f"0{prefix}" for prefix in listed_prefixes()]
     if lang == "en":
-        return (
-            f"{', '.join(prefixes)} (libphonenumber {PHONENUMBERS_VERSION}; "
-            f"{len(prefixes)} prefixes)."
-        )
-    return (
-        f"{'、'.join(prefixes)}（libphonenumber {PHONENUMBERS_VERSION}，共 {len(prefixes)} 个）。"
-    )
+        return f"{', '.join(prefixes)} ({len(prefixes)} prefixes)."
+    return f"{'、'.join(prefixes)}（共 {len(prefixes)} 个）。"

@@ -19,6 +19,13 @@ in the page Markdown before it is rendered:
     the translated label of a confidence level (``official``, ``news``, ...).
 ``[[checked]]``
     the date the facts were last compared with their sources (``checker.rules.CHECKED``).
+``[[carrier-rules:KEY]]``
+    one carrier's rules table (``smart``, ``globe``, ``gomo``, ``dito``: ``checker.carriers``),
+    the rows the rules page has for it. A rule of a carrier other than Smart is named by its
+    id, which carries the carrier: ``[[rule:globe.deactivation_after_balance_ends]]``.
+``[[prefix-table]]``
+    every mobile prefix a source lists, each network with its sources, and whose rules the
+    checker uses (``hooks/prefix_table.py``, from ``checker.prefixes``).
 ``[[rules-table]]``
     the full rules table: one section per carrier, then the facts behind the FAQ's answers
     (``hooks/guide_facts.py``), then the checker's own assumptions.
@@ -44,9 +51,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from checker.carriers import CARRIERS, rule
 from checker.messages import LANGS, text
 from checker.rules import (
-    CARRIERS,
     CHECKED,
     CHECKER_RULES,
     Confidence,
@@ -56,10 +63,11 @@ from checker.rules import (
     format_range,
     format_rule,
     format_value,
-    rule,
 )
+from hooks.carrier_facts import CARRIER_FACTS
 from hooks.guide_facts import GUIDE_RULES
 from hooks.prefix_list import render_prefixes
+from hooks.prefix_table import render_prefix_table
 
 TOKEN = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
@@ -84,11 +92,12 @@ def _join(items: Iterable[str], lang: str) -> str:
 
 
 def _lookup(key: str, where: str) -> Rule:
-    """A rule of the checker, or a fact behind the guide's answers (hooks/guide_facts.py)."""
+    """A rule of the checker, or a fact behind the guide's answers (hooks/guide_facts.py) or
+    a carrier's page (hooks/carrier_facts.py)."""
     try:
         return rule(key)
     except KeyError:
-        for fact in GUIDE_RULES:
+        for fact in (*GUIDE_RULES, *(f for facts in CARRIER_FACTS.values() for f in facts)):
             if fact.key == key:
                 return fact
         raise PluginError(f"{where}: unknown rule key {key!r}") from None
@@ -109,6 +118,12 @@ def render_token(token: str, lang: str, where: str = "page") -> str:
         return CHECKED.isoformat()
     if parts == ["mobile-prefixes"]:
         return render_prefixes(lang)
+    if parts == ["prefix-table"]:
+        return "\n\n" + render_prefix_table(lang) + "\n\n"
+    if parts[0] == "carrier-rules" and len(parts) == 2:
+        if parts[1] not in CARRIERS:
+            raise PluginError(f"{where}: unknown carrier in [[{token}]]")
+        return "\n\n" + _carrier_table(parts[1], lang) + "\n\n"
     if parts[0] == "confidence" and len(parts) == 2:
         try:
             return confidence_label(Confidence(parts[1]), lang)
@@ -290,6 +305,12 @@ def _table(section: str, rules: Iterable[Rule], lang: str) -> str:
     )
 
 
+def _carrier_table(key: str, lang: str) -> str:
+    """A carrier's rules the checker dates by, then the facts its readers need besides."""
+    rows = CARRIERS[key].rules + CARRIER_FACTS.get(key, ())
+    return _table(f"carrier-{key}", rows, lang)
+
+
 def render_rules_table(lang: str) -> str:
     """Markdown headings and HTML tables for every carrier's rules, then the checker's own."""
     blocks: list[str] = []
@@ -299,7 +320,7 @@ def render_rules_table(lang: str) -> str:
         blocks += [
             f"## {heading} {{#carrier-{carrier.key}}}",
             brands,
-            _table(f"carrier-{carrier.key}", carrier.rules, lang),
+            _carrier_table(carrier.key, lang),
         ]
     blocks += [
         f"## {_t('guide_heading', lang)} {{#guide-facts}}",

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Write ``checker/_prefixes.py`` from libphonenumber's data (the ``phonenumbers`` package).
 
+libphonenumber is one source of the checker's prefixes among others: ``checker/prefixes.py``
+adds the community prefix lists, each name with its sources, and never refuses a ``09xx``
+number only because libphonenumber does not list it.
+
 ``checker`` never imports ``phonenumbers``: it is a dev dependency, and the checker
 also runs in the browser, where every kilobyte counts. This script copies the three
 facts the checker needs into a small generated module:

@@ -23,11 +23,29 @@ export interface ErrorAnswer {
   field: string;
 }
 
+/** A source of a prefix's allocation (checker.prefixes.SOURCES). */
+export interface NetworkSource {
+  key: string;
+  title: string;
+  url: string;
+}
+
+/** One network the prefix was first allocated to, and the sources that say so. */
+export interface NetworkAnswer {
+  name: string;
+  sources: NetworkSource[];
+}
+
+/** ``network`` is the one name when every source agrees, else ""; ``networks`` has them all; ``carrier`` the carrier whose rules they all point to (else ``None``). */
 export interface NumberAnswer {
   ok: true;
   e164: string;
   national: string;
   network: string;
+  networks: NetworkAnswer[];
+  network_text: string;
+  confirmed: boolean;
+  carrier: string | null;
   caveat: string;
   warnings: string[];
   warning_messages: string[];
@@ -59,6 +77,8 @@ export interface AssumptionAnswer {
 /** The next-reload estimate; a promo has no dates (``None``). */
 export interface EstimateAnswer {
   ok: true;
+  carrier: string;
+  carrier_name: string;
   last_reload: string;
   reload_kind: string;
   zero_balance_since: string | null;

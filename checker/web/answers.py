@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import carrier_choice
 from ..amount import Amount
 from ..estimate import Estimate
 from ..messages import message
@@ -24,15 +25,22 @@ def _messages(codes: tuple[str, ...] | list[str], lang: str, **params: object) -
 
 
 def number_dict(number: PhoneNumber, lang: str) -> NumberAnswer:
-    warnings = [] if number.carrier_key == "smart" else ["phone.not_smart_prefix"]
+    warnings = list(carrier_choice.number_warnings(number))
+    shown = carrier_choice.networks_text(number, lang)
     return {
         "ok": True,
         "e164": number.e164,
         "national": number.national,
+        # One name only when every source gives the same; all of them, with their sources,
+        # in "networks"; "network_text" is what the page shows ("DITO / Sun").
         "network": number.network,
+        "networks": carrier_choice.networks_list(number),
+        "network_text": shown,
+        "confirmed": number.confirmed,
+        "carrier": number.carrier_key,
         "caveat": message("phone.ported_caveat", lang),
         "warnings": warnings,
-        "warning_messages": _messages(warnings, lang, network=number.network),
+        "warning_messages": _messages(warnings, lang, networks=shown),
     }
 
 
@@ -62,7 +70,15 @@ def _iso(day: object) -> str | None:
     return None if day is None else str(day)
 
 
-def estimate_dict(result: Estimate, lang: str, *, amount: Amount | None = None) -> EstimateAnswer:
+def estimate_dict(
+    result: Estimate,
+    lang: str,
+    *,
+    amount: Amount | None = None,
+    carrier: AssumptionAnswer | None = None,
+) -> EstimateAnswer:
+    """The estimate as the page and the CLI get it; ``carrier`` is the assumption that says
+    whose rules it follows (:func:`checker.carrier_choice.assumption`), listed first."""
     dates = {
         "load_expires": _iso(result.load_expires),
         "balance_ends": _iso(result.balance_ends),
@@ -82,7 +98,8 @@ def estimate_dict(result: Estimate, lang: str, *, amount: Amount | None = None) 
         }
         for rule_key, source in result.sources
     ]
-    assumptions: list[AssumptionAnswer] = [
+    assumptions: list[AssumptionAnswer] = [carrier] if carrier else []
+    assumptions += [
         {
             "code": item.code,
             "message": message(item.code, lang, margin=result.margin_days),
@@ -93,6 +110,8 @@ def estimate_dict(result: Estimate, lang: str, *, amount: Amount | None = None) 
     zero = result.zero_balance_since
     return {
         "ok": True,
+        "carrier": result.carrier,
+        "carrier_name": carrier_choice.carrier_name(result.carrier, lang),
         "last_reload": result.last_reload.isoformat(),
         "reload_kind": str(result.kind),
         "zero_balance_since": zero.isoformat() if zero else None,
@@ -109,7 +128,7 @@ def estimate_dict(result: Estimate, lang: str, *, amount: Amount | None = None) 
         "status": str(result.status),
         "status_label": message(f"status.{result.status}", lang),
         "status_detail": detail,
-        # Filled by check_form: what the phone number says about these dates (another network).
+        # Filled by check_form: a carrier the reader chose that the prefix does not point to.
         "status_warnings": [],
         "status_warning_messages": [],
         "warnings": list(warnings),

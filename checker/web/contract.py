@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .. import lines
+from ..carriers import AUTO, CHOICES
 from ..estimate import ReloadKind, default_margin_days
 from ..lines import LineEntry as LineEntry
 from ..lines import LinesDocument as LinesDocument
@@ -46,6 +47,8 @@ FIELDS: tuple[Field, ...] = (
     Field("margin_days", "integer", default=str(default_margin_days())),
     Field("amount", "decimal"),
     Field("phone", "tel"),
+    # Whose rules date the line; "auto" reads it from the phone's prefix (checker.carrier_choice).
+    Field("carrier", "choice", default=AUTO, options=CHOICES),
 )
 FIELD_NAMES = tuple(field.name for field in FIELDS)
 # Read too, for links and callers from before reload_kind: promo=1 means reload_kind=promo.

@@ -7,13 +7,13 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from .. import ics
+from .. import carrier_choice, ics
 from ..amount import Amount, parse_amount
 from ..dates import FIRST_DATE, LAST_DATE, parse_date
 from ..errors import CheckerError
 from ..estimate import Estimate, ReloadKind, check_margin, default_margin_days, estimate
-from ..messages import lang_or_default
-from ..phone import parse_phone
+from ..messages import lang_or_default, message
+from ..phone import PhoneNumber, parse_phone
 from ..text import normalise
 from .answers import amount_dict, estimate_dict, number_dict
 from .contract import FIELD_NAMES, LEGACY, LEGACY_FIELDS
@@ -92,20 +92,36 @@ def kind_of(value: object, promo: object = False) -> ReloadKind:
         raise CheckerError("kind.unknown", field="reload_kind") from None
 
 
-def _estimate(fields: Mapping[str, object], kind: ReloadKind, amount: Amount | None) -> Estimate:
+def _estimate(
+    fields: Mapping[str, object],
+    kind: ReloadKind,
+    amount: Amount | None,
+    choice: carrier_choice.Choice,
+) -> Estimate:
     # The user's fields first, so their errors show before anything about today.
     last = parse_date(fields.get("last_reload"), field="last_reload")
     zero_text = fields.get("zero_balance_since")
     zero = None if blank(zero_text) else parse_date(zero_text, field="zero_balance_since")
     margin = _margin(fields.get("margin_days"))
-    return estimate(
-        last,
-        today=parse_date(fields.get("today"), field="today"),
-        zero_balance_since=zero,
-        margin_days=margin,
-        kind=kind,
-        amount=amount.value if amount else None,
+    day = parse_date(fields.get("today"), field="today")
+    return carrier_choice.soonest(
+        choice,
+        lambda key: estimate(
+            last,
+            today=day,
+            zero_balance_since=zero,
+            margin_days=margin,
+            kind=kind,
+            amount=amount.value if amount else None,
+            carrier_key=key,
+        ),
     )
+
+
+def _choice(carrier: object, phone: object) -> tuple[carrier_choice.Choice, PhoneNumber | None]:
+    """Whose rules: the carrier field, else the number's prefix (checker.carrier_choice)."""
+    number = None if blank(phone) else in_field("phone", parse_phone, phone)
+    return carrier_choice.choose(carrier, number), number
 
 
 @never_raises("phone")
@@ -131,14 +147,18 @@ def next_reload(
     today: object = None,
     lang: str = "zh",
     reload_kind: object = None,
+    carrier: object = None,
+    phone: object = None,
 ) -> EstimateAnswer | ErrorAnswer:
     """The next-reload estimate; ``today`` is the user's local date (``YYYY-MM-DD``).
 
     ``reload_kind`` is ``regular``, ``promo`` or ``pasaload``; when it is blank, the old
-    ``promo`` flag says promo or regular.
+    ``promo`` flag says promo or regular. ``carrier`` is one of the carrier field's choices
+    (blank is ``auto``: from ``phone``'s prefix, else Smart's rules).
     """
     lang = lang_or_default(lang)
     kind = kind_of(reload_kind, promo)
+    choice, number = _choice(carrier, phone)
     parsed_amount = None if blank(amount) else in_field("amount", parse_amount, amount)
     fields = {
         "last_reload": last_reload,
@@ -146,12 +166,15 @@ def next_reload(
         "margin_days": margin_days,
         "today": today,
     }
-    return estimate_dict(_estimate(fields, kind, parsed_amount), lang, amount=parsed_amount)
+    result = _estimate(fields, kind, parsed_amount, choice)
+    said = carrier_choice.assumption(choice, result.carrier, number, lang)
+    return estimate_dict(result, lang, amount=parsed_amount, carrier=said)
 
 
 def form_estimate(fields: Mapping[str, object], today: object) -> Estimate:
     """The estimate a calendar is made of, from the form's fields (one line's, or a saved one)."""
     kind = kind_of(fields.get("reload_kind"), fields.get("promo"))
+    choice, _ = _choice(fields.get("carrier"), fields.get("phone"))
     amount = fields.get("amount")
     # Only PasaLoad's dates depend on the amount; a bad amount stops nothing else.
     parsed_amount = (
@@ -159,7 +182,7 @@ def form_estimate(fields: Mapping[str, object], today: object) -> Estimate:
         if kind is ReloadKind.PASALOAD and not blank(amount)
         else None
     )
-    return _estimate({**fields, "today": today}, kind, parsed_amount)
+    return _estimate({**fields, "today": today}, kind, parsed_amount, choice)
 
 
 def stamp(now: object, result: Estimate) -> datetime:
@@ -193,6 +216,23 @@ def calendar(
     return {"ok": True, "filename": f"smart-{name}-{first[1]}.ics", "ics": text}
 
 
+def _status_warnings(result: EstimateAnswer, number: NumberAnswer, lang: str) -> None:
+    """Rules of a carrier the prefix does not point to (the reader chose them) put every date
+    in doubt: say so in the status itself, not below a status that looks fine. With "auto"
+    the carrier is the prefix's, or the sources disagree and the assumptions say so."""
+    if number["carrier"] in (None, result["carrier"]):
+        return
+    result["status_warnings"] = ["phone.carrier_mismatch"]
+    result["status_warning_messages"] = [
+        message(
+            "phone.carrier_mismatch",
+            lang,
+            network=number["network_text"],
+            carrier=carrier_choice.carrier_name(result["carrier"], lang),
+        )
+    ]
+
+
 def _form_failed(error: ErrorAnswer) -> FormAnswer:
     return {"number": error, "amount": None, "estimate": None, "summary": None}
 
@@ -222,13 +262,13 @@ def check_form(form: object = None, *, today: object = None, lang: str = "zh") -
             today=today,
             lang=lang,
             reload_kind=value["reload_kind"],
+            carrier=value["carrier"],
+            # An unreadable number is shown beside its field; the dates go on without it.
+            phone=value["phone"] if number is not None and number["ok"] is True else None,
         )
     estimate_ok = result if result is not None and result["ok"] is True else None
     number_ok = number if number is not None and number["ok"] is True else None
-    if estimate_ok is not None and number_ok is not None and number_ok["warnings"]:
-        # A number first allocated to another network puts every date in doubt: say so in
-        # the status itself, not below a status that looks fine.
-        estimate_ok["status_warnings"] = number_ok["warnings"]
-        estimate_ok["status_warning_messages"] = number_ok["warning_messages"]
+    if estimate_ok is not None and number_ok is not None:
+        _status_warnings(estimate_ok, number_ok, lang)
     summary = None if estimate_ok is None else summary_text(number, estimate_ok, lang=lang)
     return {"number": number, "amount": amount, "estimate": result, "summary": summary}

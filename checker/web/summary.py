@@ -16,9 +16,12 @@ def summary_text(
     def label(code: str) -> str:
         return message(code, lang)
 
-    lines = [label("summary.title")]
+    carrier = estimate_result.get("carrier") or "smart"
+    lines = [message("summary.title", lang, carrier=message(f"carrier.short.{carrier}", lang))]
     if number and number.get("ok"):
         lines.append(f"{label('label.number')}: {number['national']} ({number['e164']})")
+    if estimate_result.get("carrier_name"):
+        lines.append(f"{label('label.carrier')}: {estimate_result['carrier_name']}")
     if estimate_result.get("amount"):
         lines.append(f"{label('label.amount')}: PHP {estimate_result['amount']}")
     kind = estimate_result.get("reload_kind") or "regular"

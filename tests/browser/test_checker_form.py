@@ -154,6 +154,7 @@ def test_share_link_restores_the_form(page, browser):
         "reload_kind": "pasaload",
         "zero_balance_since": "2026-03-20",
         "margin_days": "14",
+        "carrier": "smart",  # a link carries the reader's choice of carrier too
     }
     submit(page, **form)
     dates = estimate_attrs(page)

@@ -490,6 +490,7 @@ def test_hostile_share_link_is_read_as_text(page: Any, browser: Session) -> None
         "reload_kind": "regular",
         "zero_balance_since": f"javascript:{PWN}",
         "margin_days": "-+5",
+        "carrier": "auto",
     }
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

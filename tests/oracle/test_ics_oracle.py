@@ -119,7 +119,7 @@ def test_nothing_in_the_past(lang: str, form: dict, today: str, kinds: list[str]
     day = date.fromisoformat(today)
     events = icalendar.Calendar.from_ical(exported["ics"]).walk("VEVENT")
     summaries = [str(event["SUMMARY"]) for event in events]
-    assert summaries == [message(f"ics.{kind}.summary", lang) for kind in kinds]
+    assert summaries == [message(f"ics.{kind}.summary", lang, carrier="Smart") for kind in kinds]
     assert events[0].decoded("DTSTART") == day
     assert exported["filename"] == f"smart-reload-now-{today}.ics"
     for event in events:

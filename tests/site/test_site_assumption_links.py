@@ -29,13 +29,17 @@ def _config(page: Path) -> dict[str, object]:
     return json.loads(root.attrs["data-checker-config"])
 
 
+@pytest.mark.parametrize("carrier", ["smart", "globe", "gomo", "dito"])
 @pytest.mark.parametrize("lang", CHECKER_PAGES)
-def test_every_assumption_link_lands_on_its_rule(built_site: Path, lang: str) -> None:
+def test_every_assumption_link_lands_on_its_rule(built_site: Path, lang: str, carrier: str) -> None:
     page = built_site / CHECKER_PAGES[lang]
     rules_url = _config(page)["rules_url"]
     assert isinstance(rules_url, str) and rules_url
-    answer = web.next_reload("2026-03-15", today="2026-11-26", lang=lang)
-    assert [item["rule"] for item in answer["assumptions"]] == [a.rule for a in ASSUMPTIONS]
+    answer = web.next_reload("2026-03-15", today="2026-11-26", lang=lang, carrier=carrier)
+    # The first says whose rules the dates follow (issue 18); Smart's others are as before.
+    rules = [item["rule"] for item in answer["assumptions"]]
+    if carrier == "smart":
+        assert rules[1:] == [a.rule for a in ASSUMPTIONS]
     for item in answer["assumptions"]:
         link = urljoin(ORIGIN + CHECKER_PAGES[lang], f"{rules_url}#rule-{item['rule']}")
         parts = urlsplit(link)

@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from sitehtml import parse_file
 
-from checker.rules import all_rules
+from checker.carriers import every_rule
+from checker.prefixes import SOURCES as PREFIX_SOURCES
+from hooks.carrier_facts import CARRIER_FACTS
 from hooks.guide_facts import GUIDE_RULES
 
 pytestmark = pytest.mark.site
@@ -38,9 +40,9 @@ LOADING = [
 
 SOURCE_URLS = {
     source.url
-    for found in (*all_rules(), *GUIDE_RULES)
+    for found in (*every_rule(), *GUIDE_RULES, *(f for fs in CARRIER_FACTS.values() for f in fs))
     for source in (*found.sources, *(s for c in found.conflicts for s in c.sources))
-}
+} | {url for _, url in PREFIX_SOURCES.values()}
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.site
 PAGES = [
     "",
     "guide/numbers/",
+    "guide/carriers/",
     "guide/validity/",
     "guide/reload/",
     "guide/balance/",

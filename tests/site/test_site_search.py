@@ -141,6 +141,7 @@ RUNNER = Path(__file__).with_name("search_worker.mjs")
 
 # Every English word a reader types finds its pages, whatever its form (issue 13).
 EN_WORDS = [
+    *((word, "en/guide/carriers/") for word in ("Globe", "TM", "GOMO", "DITO", "globe", "dito")),
     ("validity", "en/guide/validity/"),
     ("expiry", "en/guide/balance/"),
     ("verification", "en/guide/avoid-failures/"),
@@ -158,7 +159,10 @@ EN_WORDS = [
     ("verif", "en/guide/avoid-failures/"),  # a word still being typed
     ("disconn", "en/guide/validity/"),
 ]
+# Every carrier the checker covers is found in both languages (issue 18).
+CARRIER_WORDS = ["Globe", "TM", "GOMO", "DITO", "globe", "dito"]
 ZH_WORDS = [(query, page) for query, page in ZH_QUERIES] + [("PasaLoad", "guide/validity/")]
+ZH_WORDS += [(word, "guide/carriers/") for word in CARRIER_WORDS]
 
 
 def worker_file(site: Path, lang: str) -> str:

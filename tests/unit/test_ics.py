@@ -191,7 +191,7 @@ def test_reload_now_is_said_for_its_status(lang: str, status_today: str) -> None
     day = date.fromisoformat(status_today)
     result = estimate(date(2026, 3, 15), today=day)
     text = calendar(result, lang=lang, stamp=STAMP, today=day).replace("\r\n ", "")
-    assert f"SUMMARY:{message('ics.reload_now.summary', lang)}" in text
+    assert f"SUMMARY:{message('ics.reload_now.summary', lang, carrier='Smart')}" in text
     expected = message(
         f"ics.reload_now.{result.status}.description",
         lang,
@@ -240,8 +240,8 @@ def test_never_an_event_or_alarm_before_tomorrow_unless_it_is_today(
     # Exactly one event asks for a reload: reload-by in the future, or reload-now today.
     kinds = [e["summary"] for e in events]
     reload_titles = {
-        message("ics.reload_by.summary", "zh"),
-        message("ics.reload_now.summary", "zh"),
+        message("ics.reload_by.summary", "zh", carrier="Smart"),
+        message("ics.reload_now.summary", "zh", carrier="Smart"),
     }
     assert sum(title in reload_titles for title in kinds) == 1
     assert starts[0] == (
@@ -250,5 +250,5 @@ def test_never_an_event_or_alarm_before_tomorrow_unless_it_is_today(
     # The disconnection event, when it is ahead, always carries an alarm.
     if result.deactivates_on is not None and result.deactivates_on > today:
         last_event = events[-1]
-        assert last_event["summary"] == message("ics.deactivates_on.summary", "zh")
+        assert last_event["summary"] == message("ics.deactivates_on.summary", "zh", carrier="Smart")
         assert last_event["triggers"]

@@ -362,3 +362,24 @@ def test_delete_line_refuses_a_damaged_document(saved: object, code: str) -> Non
     for lang in ("zh", "en"):
         answer = web.delete_line("+639181234567", saved=saved, lang=lang)
         assert answer == {**answer, "ok": False, "code": code, "field": "saved"}
+
+
+def test_a_file_from_before_the_carrier_field_still_imports() -> None:
+    # Exported before issue 18: no "carrier" in the form; it takes the field's default.
+    old = {
+        "format": "smart-baohao.lines",
+        "version": 1,
+        "lines": [
+            {
+                "e164": "+639171234567",
+                "label": "",
+                "form": {"last_reload": "2026-06-01", "phone": "0917 123 4567"},
+            }
+        ],
+    }
+    answer = web.import_lines(json.dumps(old), today=TODAY, lang="en")
+    assert answer["ok"], answer
+    assert answer["saved"]["lines"][0]["form"]["carrier"] == "auto"
+    listed = web.saved_lines(answer["saved"], today=TODAY, lang="en")["lines"][0]
+    # A Globe prefix, so Globe's rules: 60 days after the load ends, not Smart's 120.
+    assert listed["deactivates_on"] == "2027-07-31"

@@ -63,6 +63,8 @@ def test_statuses_and_assumptions_have_words(code: str) -> None:
 
 
 PARAMS = {
+    "carrier": "Globe",
+    "networks": "DITO / Sun",
     "chars": "x",
     "country_code": "86",
     "network": "Globe",
@@ -115,6 +117,8 @@ def test_no_rule_figure_is_typed_into_a_message(code: str) -> None:
 def test_zh_is_chinese_and_en_is_not() -> None:
     for code, (zh, en) in CATALOG.items():
         if code.startswith("label.e164"):
+            continue
+        if code.startswith("carrier.") and zh == en:  # a carrier's name, the same in both
             continue
         assert re.search(r"[\u4e00-\u9fff]", zh), code
         assert not re.search(r"[\u4e00-\u9fff]", en.replace("2026年3月15日", "")), code

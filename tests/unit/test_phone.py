@@ -14,13 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import _prefixes
+from checker.carriers import CARRIERS
 from checker.dates import parse_date
 from checker.errors import CheckerError
 from checker.messages import CATALOG, message
 from checker.phone import CARRIER_KEYS, PhoneNumber, parse_phone
-from checker.rules import CARRIERS
+from checker.prefixes import COMMUNITY, LIBPHONENUMBER, SOURCES, allocations, known
 
-SMART_918 = PhoneNumber("+639181234567", "0918 123 4567", "Smart", "smart")
+SMART_918 = parse_phone("0918 123 4567")
 
 ERROR_CODES = {
     "input.not_text",
@@ -107,33 +108,72 @@ def test_every_form_reads_the_same_number(text: str) -> None:
     assert parse_phone(text) == SMART_918
 
 
-# (input, e164, national, network, carrier_key): the data, not a copy of it.
+# (input, the names the sources give, network, carrier_key, confirmed): every carrier, the
+# four prefixes libphonenumber refused (0904, 0913, 0940, 0941), and the conflicts.
 VALID = [
-    ("0813 123 4567", "+638131234567", "0813 123 4567", "Smart", "smart"),
-    ("0817 123 4567", "+638171234567", "0817 123 4567", "", None),  # mobile, no carrier in data
-    ("0895 123 4567", "+638951234567", "0895 123 4567", "Dito", None),
-    ("0898 999 9999", "+638989999999", "0898 999 9999", "Dito", None),
-    ("0905 000 0000", "+639050000000", "0905 000 0000", "Globe", None),
-    ("0907 123 4567", "+639071234567", "0907 123 4567", "Smart", "smart"),
-    ("0917 123 4567", "+639171234567", "0917 123 4567", "Globe", None),
-    ("0920 123 4567", "+639201234567", "0920 123 4567", "Smart", "smart"),
-    ("0924 123 4567", "+639241234567", "0924 123 4567", "Dito", None),  # longest prefix wins
-    ("0934 123 4567", "+639341234567", "0934 123 4567", "Dito", None),
-    ("0944 123 4567", "+639441234567", "0944 123 4567", "Dito", None),
-    ("0949 123 4567", "+639491234567", "0949 123 4567", "Smart", "smart"),
-    ("0950 123 4567", "+639501234567", "0950 123 4567", "Smart", "smart"),
-    ("0956 123 4567", "+639561234567", "0956 123 4567", "Globe", None),
-    ("0991 123 4567", "+639911234567", "0991 123 4567", "Dito", None),
-    ("0994 123 4567", "+639941234567", "0994 123 4567", "Dito", None),
-    ("0999 999 9999", "+639999999999", "0999 999 9999", "Smart", "smart"),
+    ("0813 123 4567", ("Smart",), "Smart", "smart", True),
+    ("0817 123 4567", ("Globe",), "Globe", "globe", True),  # libphonenumber: mobile, unnamed
+    ("0895 123 4567", ("DITO",), "DITO", "dito", True),
+    ("0898 999 9999", ("DITO",), "DITO", "dito", True),
+    ("0904 123 4567", ("Globe",), "Globe", "globe", True),  # refused by libphonenumber
+    ("0905 000 0000", ("Globe",), "Globe", "globe", True),
+    ("0907 123 4567", ("Smart",), "Smart", "smart", True),
+    ("0913 123 4567", ("Smart",), "Smart", "smart", True),  # refused by libphonenumber
+    ("0914 123 4567", ("Globe", "Smart"), "", None, True),  # libphonenumber vs the lists
+    ("0917 123 4567", ("Globe",), "Globe", "globe", True),
+    ("0918 123 4567", ("Smart",), "Smart", "smart", True),
+    ("0920 123 4567", ("Smart",), "Smart", "smart", True),
+    ("0922 123 4567", ("Smart", "Sun"), "", "smart", True),  # Sun is Smart's: one carrier
+    ("0924 123 4567", ("DITO", "Sun"), "", None, True),  # libphonenumber DITO, lists Sun
+    ("0934 123 4567", ("DITO", "Sun"), "", None, True),
+    ("0940 123 4567", ("Sun",), "Sun", "smart", True),  # refused by libphonenumber
+    ("0941 123 4567", ("Sun",), "Sun", "smart", True),  # refused by libphonenumber
+    ("0944 123 4567", ("DITO", "Sun"), "", None, True),
+    ("0949 123 4567", ("Smart",), "Smart", "smart", True),
+    ("0950 123 4567", ("Smart",), "Smart", "smart", True),
+    ("0956 123 4567", ("Globe",), "Globe", "globe", True),
+    ("0991 123 4567", ("DITO",), "DITO", "dito", True),
+    ("0992 123 4567", ("DITO", "Smart"), "", None, True),  # one list gives it to both
+    ("0994 123 4567", ("DITO", "Globe"), "", None, True),
+    ("0999 999 9999", ("Smart",), "Smart", "smart", True),
+    ("0900 123 4567", ("Smart",), "Smart", "smart", True),  # only a 2017 list has it
+    ("0980 123 4567", (), "", None, False),  # no source: accepted, unconfirmed
+    ("0990 123 4567", (), "", None, False),
 ]
 
 
-@pytest.mark.parametrize(("text", "e164", "national", "network", "carrier_key"), VALID)
+@pytest.mark.parametrize(("text", "names", "network", "carrier_key", "confirmed"), VALID)
 def test_valid_numbers(
-    text: str, e164: str, national: str, network: str, carrier_key: str | None
+    text: str, names: tuple[str, ...], network: str, carrier_key: str | None, confirmed: bool
 ) -> None:
-    assert parse_phone(text) == PhoneNumber(e164, national, network, carrier_key)
+    number = parse_phone(text)
+    national = text.replace(" ", "")
+    assert (number.e164, number.national) == ("+63" + national[1:], text)
+    assert tuple(item.name for item in number.networks) == names
+    assert (number.network, number.carrier_key, number.confirmed) == (
+        network,
+        carrier_key,
+        confirmed,
+    )
+
+
+def test_every_carrier_with_prefixes_is_in_the_table() -> None:
+    keys = {carrier_key for _, _, _, carrier_key, _ in VALID}
+    assert keys >= {"smart", "globe", "dito"}  # GOMO has no prefixes of its own
+
+
+@pytest.mark.parametrize("text", [row[0] for row in VALID])
+def test_each_name_comes_with_the_sources_that_give_it(text: str) -> None:
+    national = text.replace(" ", "")[1:]
+    for item in parse_phone(text).networks:
+        assert item.sources
+        for key in item.sources:
+            assert key in SOURCES
+            if key != LIBPHONENUMBER:
+                source = next(s for s in COMMUNITY if s.key == key)
+                assert any(
+                    name == item.name and national[:3] in listed for name, listed in source.prefixes
+                )
 
 
 # (input, code, params)
@@ -227,11 +267,8 @@ ERRORS = [
     ("632 8123 4567", "phone.not_mobile", {}),
     ("8123 4567", "phone.not_mobile", {}),
     ("032 234 5678", "phone.not_mobile", {}),  # Cebu landline
-    ("0900 123 4567", "phone.not_mobile", {}),  # unallocated
-    ("0913 123 4567", "phone.not_mobile", {}),
-    ("0940 123 4567", "phone.not_mobile", {}),
-    ("0990 123 4567", "phone.not_mobile", {}),
-    ("0814 123 4567", "phone.not_mobile", {}),
+    ("0814 123 4567", "phone.not_mobile", {}),  # an 08 prefix no source lists
+    ("0800 123 4567", "phone.not_mobile", {}),
     ("0890 123 4567", "phone.not_mobile", {}),  # 089 is Dito's block, only 0895-0898 are mobile
     ("0899 123 4567", "phone.not_mobile", {}),
     ("1800 1234 5678", "phone.not_mobile", {}),  # toll free
@@ -293,9 +330,28 @@ def test_phone_number_is_frozen() -> None:
 
 
 def test_every_network_in_the_data_has_a_decision() -> None:
-    # A new name in libphonenumber's data needs a human to decide whether it is Smart's.
-    assert set(_prefixes.NETWORKS.values()) <= set(CARRIER_KEYS)
+    # A new name in any source needs a human to decide whose rules it follows.
+    names = {item.name for n in range(10**3) for item in allocations(f"{n:03d}0000000")}
+    assert names == {"Smart", "Sun", "Globe", "DITO"}
+    assert names <= set(CARRIER_KEYS)
+    assert {name for s in COMMUNITY for name, _ in s.prefixes} <= set(CARRIER_KEYS)
     assert {key for key in CARRIER_KEYS.values() if key is not None} <= set(CARRIERS)
+
+
+@pytest.mark.parametrize("first", "123456789")
+def test_a_prefix_is_refused_only_when_no_source_lists_it(first: str) -> None:
+    # Every 9 prefix is accepted (with a warning when no source lists it); another only when
+    # some source lists it as mobile.
+    for n in range(100):
+        national = f"{first}{n:02d}1234567"
+        try:
+            number = parse_phone("0" + national)
+        except CheckerError as error:
+            assert error.code == "phone.not_mobile"
+            assert first != "9" and not known(national)
+        else:
+            assert number.confirmed is known(national)
+            assert first == "9" or number.confirmed
 
 
 def test_generated_tables_are_sane() -> None:
@@ -396,7 +452,9 @@ def test_parsing_is_idempotent(national: str) -> None:
     number = parse_phone("0" + national)
     assert parse_phone(number.e164) == number
     assert parse_phone(number.national) == number
-    assert number.carrier_key == CARRIER_KEYS.get(number.network)
+    keys = {CARRIER_KEYS.get(item.name) for item in number.networks}
+    assert number.carrier_key == (keys.pop() if len(keys) == 1 else None)
+    assert number.network in ("", *(item.name for item in number.networks))
     assert number.national[0] == "0" and [len(g) for g in number.national.split()] == [4, 3, 4]
 
 

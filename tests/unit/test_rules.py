@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
+from checker.carriers import every_rule
 from checker.rules import (
     CARRIERS,
     CHECKER_RULES,
     UNITS,
     Confidence,
-    all_rules,
     format_range,
     format_rule,
     format_value,
@@ -20,7 +20,8 @@ from checker.rules import (
     value_for_amount,
 )
 
-RULES = all_rules()
+# Every carrier's rules (checker.carriers), not only Smart's.
+RULES = every_rule()
 
 
 @pytest.mark.parametrize("item", RULES, ids=lambda r: r.key)

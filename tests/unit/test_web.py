@@ -316,20 +316,27 @@ def test_zero_balance_gives_two_named_dates(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_network_warning_stands_in_the_status(lang: str) -> None:
-    # 0917 was first allocated to Globe: Smart's rules may not apply to it at all.
-    form = {"phone": "0917 123 4567", "last_reload": "2026-11-01"}
+def test_a_chosen_carrier_the_prefix_does_not_point_to_stands_in_the_status(lang: str) -> None:
+    # 0917 was first allocated to Globe; the reader says Smart (a ported number, perhaps).
+    form = {"phone": "0917 123 4567", "last_reload": "2026-11-01", "carrier": "smart"}
     result = web.check_form(form, today=TODAY, lang=lang)
-    assert result["number"]["warnings"] == ["phone.not_smart_prefix"]
+    assert result["number"]["warnings"] == []
     estimate = result["estimate"]
-    assert estimate["status"] == "ok"
-    assert estimate["status_warnings"] == ["phone.not_smart_prefix"]
-    assert estimate["status_warning_messages"] == result["number"]["warning_messages"]
+    assert (estimate["status"], estimate["carrier"]) == ("ok", "smart")
+    assert estimate["status_warnings"] == ["phone.carrier_mismatch"]
+    assert "Globe" in estimate["status_warning_messages"][0]
     lines = result["summary"].split("\n")
     status_line = next(
         i for i, line in enumerate(lines) if line.startswith(message("label.status", lang))
     )
     assert lines[status_line + 1] == f"! {estimate['status_warning_messages'][0]}"
+
+
+def test_a_globe_number_gets_globes_rules_and_no_warning() -> None:
+    form = {"phone": "0917 123 4567", "last_reload": "2026-11-01"}
+    estimate = web.check_form(form, today=TODAY, lang="en")["estimate"]
+    assert (estimate["carrier"], estimate["status_warnings"]) == ("globe", [])
+    assert estimate["assumptions"][0]["code"] == "assumption.carrier.number"
 
 
 def test_a_smart_number_adds_nothing_to_the_status() -> None:
@@ -473,6 +480,7 @@ def test_field_names_are_unique_and_the_form_reads_them_all() -> None:
         "amount": "50",
         "phone": "0917 123 4567",
         "last_reload": "2026-03-16",
+        "carrier": "dito",
     }
     assert set(changed) == set(web.FIELD_NAMES)
     before = web.check_form(base, today=TODAY)

@@ -43,10 +43,10 @@ from hypothesis import strategies as st
 
 from checker import web
 from checker._prefixes import MOBILE_PREFIXES
+from checker.carriers import CHOICES, rule
 from checker.dates import FIRST_DATE, LAST_DATE
 from checker.estimate import Status
 from checker.messages import CATALOG
-from checker.rules import rule
 from checker.text import MAX_INPUT_LENGTH
 
 try:  # JavaScript's null reaches Python as jsnull, not None (undefined becomes None)
@@ -75,6 +75,7 @@ ESTIMATE_FIELDS = (
     "amount",
     "promo",
     "reload_kind",
+    "carrier",
 )
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -328,6 +329,8 @@ plausible = {
     "reload_kind": st.none()
     | st.sampled_from(["regular", "promo", "pasaload", "", " PasaLoad ", "ＰＲＯＭＯ", "gift"]),
     "zero_balance_since": st.none() | st.just("") | date_text,
+    "carrier": st.none()
+    | st.sampled_from([*CHOICES, "", " Globe ", "ＧＯＭＯ", "SMART", "tm", "sun", "globe/tm"]),
     "margin_days": st.integers(-5, 100)
     | st.integers(-5, 100).map(str)
     | st.sampled_from(["", " 30 ", "+7", "-0", "-+5", "+-5", "3.5", "1e1", "３０", "٣٠"]),
@@ -411,7 +414,8 @@ _CODE_FIELDS = {
     "margin": {"margin_days"},
     "date": {"last_reload", "zero_balance_since", "today"},
     "kind": {"reload_kind"},
-    "pasaload": {"amount"},
+    "pasaload": {"amount", "reload_kind"},
+    "carrier": {"carrier"},
 }
 
 
@@ -453,16 +457,27 @@ def check_number_result(result: Mapping[str, Any], lang: str, text: object) -> N
         check_error(result, lang, {"phone": text})
         return
     assert set(result) == {"ok", "e164", "national", "network", "caveat"} | {
+        "networks",
+        "network_text",
+        "confirmed",
+        "carrier",
         "warnings",
         "warning_messages",
     }
+    # One network only when every source agrees; the page shows them all.
+    names = [item["name"] for item in result["networks"]]
+    assert result["network"] == (names[0] if len(names) == 1 else "")
+    assert result["network_text"] == " / ".join(names)
+    assert all(item["sources"] for item in result["networks"])
+    assert result["carrier"] in (None, *CHOICES[1:])
     e164, national = result["e164"], result["national"]
     assert isinstance(e164, str)
     assert re.fullmatch(r"\+63[0-9]{10}", e164)
     assert national == f"0{e164[3:6]} {e164[6:9]} {e164[9:]}"
     assert isinstance(result["network"], str)
     assert_message(result["caveat"], "phone.ported_caveat", lang)
-    check_warnings(result, lang, {"phone.not_smart_prefix"})
+    check_warnings(result, lang, {"phone.unconfirmed_prefix", "phone.networks_disagree"})
+    assert ("phone.unconfirmed_prefix" in result["warnings"]) is (not result["confirmed"])
 
 
 def check_amount_result(result: Mapping[str, Any], lang: str, text: object) -> None:
@@ -483,6 +498,8 @@ def check_amount_result(result: Mapping[str, Any], lang: str, text: object) -> N
 
 _ESTIMATE_KEYS = {
     "ok",
+    "carrier",
+    "carrier_name",
     "last_reload",
     "reload_kind",
     "load_expires_label",
@@ -537,7 +554,9 @@ def check_estimate_result(
         balance_ends, load_expires = _day(result["balance_ends"]), _day(result["load_expires"])
         deactivates_on = _day(result["deactivates_on"])
         assert last <= reload_by <= balance_ends <= load_expires
-        assert balance_ends < deactivates_on
+        # GOMO's line ends a year after the last paid transaction, with the load it bought.
+        assert balance_ends < deactivates_on or result["carrier"] == "gomo"
+        assert balance_ends <= deactivates_on
         assert type(result["days_left"]) is int
         days = result["days_left"]
         # Words, never a bare negative number.
@@ -561,7 +580,9 @@ def check_estimate_result(
     )
     assert ("estimate.pasaload" in result["warnings"]) is (kind == "pasaload")
     assert isinstance(result["status_warnings"], list)
-    assert set(result["status_warnings"]) <= {"phone.not_smart_prefix"}
+    assert set(result["status_warnings"]) <= {"phone.carrier_mismatch"}
+    assert result["carrier"] in CHOICES[1:]
+    assert_message(result["carrier_name"], f"carrier.{result['carrier']}", lang)
     assert len(result["status_warnings"]) == len(result["status_warning_messages"])
     assumptions = result["assumptions"]
     assert isinstance(assumptions, list)
@@ -624,7 +645,7 @@ def _form_fields(form: object) -> dict[str, object]:
 
 def _estimate_inputs(fields: Mapping[str, object], today: object) -> dict[str, object]:
     names = ("last_reload", "zero_balance_since", "margin_days", "amount", "reload_kind")
-    return {**{name: fields[name] for name in names}, "today": today}
+    return {**{name: fields[name] for name in names}, "today": today, "carrier": fields["carrier"]}
 
 
 # --- The fuzz tests -----------------------------------------------------------------------
@@ -666,6 +687,7 @@ def fuzz_next_reload(ran: list[int], form: dict[str, object], today: object, lan
         today=today,
         lang=lang,
         reload_kind=form["reload_kind"],
+        carrier=form["carrier"],
     )
     assert_json_ready(result)
     check_estimate_result(result, expected_lang(lang), _estimate_inputs(form, today))
@@ -724,12 +746,14 @@ def fuzz_check_form(ran: list[int], form: object, today: object, lang: Any) -> N
             today=today,
             lang=as_lang,
             reload_kind=fields["reload_kind"],
+            carrier=fields["carrier"],
+            phone=fields["phone"] if number is not None and number["ok"] else None,
         )
-        # The same, but for the number's network warning, which stands in the status.
+        # The same, but for a chosen carrier the prefix does not point to, said in the status.
         carried = []
-        if estimate["ok"] and number is not None and number["ok"]:
-            carried = number["warnings"]
-            assert estimate["status_warning_messages"] == number["warning_messages"]
+        ok_number = number is not None and number["ok"]
+        if estimate["ok"] and ok_number and number["carrier"] not in (None, estimate["carrier"]):
+            carried = ["phone.carrier_mismatch"]
         if estimate["ok"]:
             assert estimate["status_warnings"] == carried
             alone = {**alone, "status_warnings": carried}

@@ -24,11 +24,33 @@ class ErrorAnswer(TypedDict):
     field: str
 
 
+class NetworkSource(TypedDict):
+    """A source of a prefix's allocation (checker.prefixes.SOURCES)."""
+
+    key: str
+    title: str
+    url: str
+
+
+class NetworkAnswer(TypedDict):
+    """One network the prefix was first allocated to, and the sources that say so."""
+
+    name: str
+    sources: list[NetworkSource]
+
+
 class NumberAnswer(TypedDict):
+    """``network`` is the one name when every source agrees, else ""; ``networks`` has them
+    all; ``carrier`` the carrier whose rules they all point to (else ``None``)."""
+
     ok: Literal[True]
     e164: str
     national: str
     network: str
+    networks: list[NetworkAnswer]
+    network_text: str
+    confirmed: bool
+    carrier: str | None
     caveat: str
     warnings: list[str]
     warning_messages: list[str]
@@ -61,6 +83,8 @@ class EstimateAnswer(TypedDict):
     """The next-reload estimate; a promo has no dates (``None``)."""
 
     ok: Literal[True]
+    carrier: str
+    carrier_name: str
     last_reload: str
     reload_kind: str
     zero_balance_since: str | None
