@@ -551,10 +551,10 @@ def test_glue_writes_every_answer_as_text(page: Any, browser: Session) -> None:
         page.wait_for_timeout(300)  # the debounced check after the last change, too
         texts = page.eval_on_selector_all(
             sinks,
-            "els => els.filter(el => el.closest('[hidden]') === null).map(el => el.textContent)",
+            "els => els.filter(el => el.closest('[hidden]') === null).map(el => el.textContent || el.outerHTML)",
         )
         # Every sink on show holds the payload as text (an assumption adds its rules link).
-        assert texts and all(text.startswith(ECHOED) for text in texts), texts
+        assert texts and all(text.startswith(ECHOED) for text in texts), [t[:60] for t in texts if not t.startswith(ECHOED)]
     assert page.evaluate("() => window.__pwned") is None
     assert dialogs == []
     assert not [url for url in requests if PWN_IMAGE in url]
