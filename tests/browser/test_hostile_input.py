@@ -554,7 +554,9 @@ def test_glue_writes_every_answer_as_text(page: Any, browser: Session) -> None:
             "els => els.filter(el => el.closest('[hidden]') === null).map(el => el.textContent || el.outerHTML)",
         )
         # Every sink on show holds the payload as text (an assumption adds its rules link).
-        assert texts and all(text.startswith(ECHOED) for text in texts), [t[:60] for t in texts if not t.startswith(ECHOED)]
+        assert texts and all(text.startswith(ECHOED) for text in texts), [
+            t[:60] for t in texts if not t.startswith(ECHOED)
+        ]
     assert page.evaluate("() => window.__pwned") is None
     assert dialogs == []
     assert not [url for url in requests if PWN_IMAGE in url]
