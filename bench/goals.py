@@ -41,11 +41,12 @@ GOALS = {
     # split checker.web into modules (~6 KB: each module compresses on its own, and the
     # never-raise decorator and delete_line are new); 68 KB until issue 18's carriers (Globe,
     # GOMO and DITO as rules data with their sources, the prefix lists with theirs, the carrier
-    # choice: ~15 KB); 84 KB until issue 23's saved lines that never get stuck (lines needing
-    # attention, a damaged list set aside, delete and undo by key, the import messages:
-    # ~5 KB). Still under 2% of the gzipped runtime.
+    # choice: ~15 KB); 84 KB until issue 22's dates as readers write and say them (dates.py,
+    # date_text.py, answer.py, ~6.5 KB) and issue 23's saved lines that never get stuck (lines
+    # needing attention, a damaged list set aside, delete and undo by key, the import
+    # messages: ~5 KB). Still about 2% of the gzipped runtime.
     # tests/cli/test_wheel.py holds the wheel to this same figure.
-    "wheel": Goal(88 * 1024, "bytes", "the checker wheel the page downloads"),
+    "wheel": Goal(96 * 1024, "bytes", "the checker wheel the page downloads"),
     "slow_link_first_progress": Goal(
         3000, "ms", "first bytes of the download shown on the slowest link (LINKS), worst run"
     ),

@@ -153,10 +153,13 @@ def _as_text(command: str, answer: Mapping[str, Any], lang: str) -> str:
         kind = message(f"kind.{answer['reload_kind']}", lang)
         lines.append(f"{message('label.carrier', lang)}: {answer['carrier_name']}")
         lines.append(f"{message('label.reload_kind', lang)}: {kind}")
+    # A date as the reader says it ("Sat 13 Feb 2027"); --json keeps ISO beside it.
     lines += [
-        f"{_label(name, answer, lang)}: {answer[name]}"
+        f"{_label(name, answer, lang)}: {answer.get(f'{name}_text') or answer[name]}"
         for name in _TEXT_FIELDS[command]
         if answer[name] not in (None, "")
+        # One row for one date: the balance ends when the load does unless told otherwise.
+        and not (name == "balance_ends" and answer[name] == answer.get("load_expires"))
     ]
     if command == "next":
         lines.insert(3, answer["status_detail"])
@@ -164,6 +167,7 @@ def _as_text(command: str, answer: Mapping[str, Any], lang: str) -> str:
         lines.append(answer["caveat"])
     lines += [f"! {text}" for text in answer["warning_messages"]]
     if command == "next":
+        lines += [f"! {text}" for text in answer["date_notes"]]
         lines.append(f"{message('label.assumptions', lang)}:")
         lines += [f"- {item['message']}" for item in answer["assumptions"]]
         lines.append(f"{message('label.sources', lang)}:")

@@ -18,7 +18,9 @@ The definitions, exactly as the page and the CLI use them:
   60 and DITO 90, the conservative figures); for GOMO, whose SIM ends after a year without a
   paid transaction, the last reload + 1 year
 - the carrier (``checker.carriers``) is Smart's unless said; PasaLoad is dated for Smart only
-- ``reload_by`` = E - margin days, but never before the last reload
+- the margin used = the margin asked for, but at most ``safety_margin_share`` (half) of the
+  days from the last reload to E, rounded down: a fresh load is never overdue on its first day
+- ``reload_by`` = E - the margin used
 - ``days_left`` = ``reload_by`` - today (negative when late)
 - ``status``: ``ok`` when today < reload_by - due-soon window; ``due_soon`` up to reload_by;
   ``overdue`` until E; ``grace`` until ``deactivates_on``; then ``deactivated``; ``unknown``
@@ -77,7 +79,7 @@ class Estimate:
     last_reload: date
     kind: ReloadKind
     zero_balance_since: date | None
-    margin_days: int
+    margin_days: int  # as asked for
     # The dates and days_left are None only when the status is UNKNOWN.
     load_expires: date | None
     balance_ends: date | None
@@ -89,6 +91,8 @@ class Estimate:
     assumptions: tuple[Assumption, ...]
     sources: tuple[tuple[str, Source], ...]  # (rule key, source), each source once
     carrier: str = DEFAULT_CARRIER
+    # The margin the dates use: margin_days, shortened for a load that lasts only a few days.
+    margin_used: int = 0
 
     @property
     def dated(self) -> bool:
@@ -212,17 +216,19 @@ def estimate(
             warnings=(),
             assumptions=assumptions_for(rules, kind),
             sources=_sources(rules, kind),
+            margin_used=margin,
             carrier=rules.key,
         )
     load_expires = _load_expires(rules, last_reload, kind, amount)
     balance_ends = min(load_expires, zero_balance_since or load_expires)
     deactivates_on = _deactivates_on(rules, last_reload, balance_ends)
-    reload_by = max(balance_ends - timedelta(days=margin), last_reload)
+    used = margin_for(margin, (balance_ends - last_reload).days)
+    reload_by = balance_ends - timedelta(days=used)
     warnings: list[str] = []
     if kind is ReloadKind.PASALOAD:
         warnings.append("estimate.pasaload")
-    if (balance_ends - last_reload).days < margin:
-        warnings.append("estimate.margin_clamped")
+    if used < margin:
+        warnings.append("estimate.margin_shortened")
     return Estimate(
         last_reload=last_reload,
         kind=kind,
@@ -237,6 +243,7 @@ def estimate(
         warnings=tuple(warnings),
         assumptions=assumptions_for(rules, kind),
         sources=_sources(rules, kind),
+        margin_used=used,
         carrier=rules.key,
     )
 
@@ -246,6 +253,16 @@ def _deactivates_on(rules: Carrier, last_reload: date, balance_ends: date) -> da
     if ends.unit == "year":  # GOMO: a year after the last paid transaction, whatever the balance
         return add_years(last_reload, ends.whole)
     return balance_ends + timedelta(days=ends.whole)
+
+
+def margin_for(margin: int, lasts_days: int) -> int:
+    """The margin a load that lasts ``lasts_days`` can take: at most its share of those days.
+
+    >>> margin_for(30, 365), margin_for(30, 30), margin_for(30, 15), margin_for(30, 0)
+    (30, 15, 7, 0)
+    """
+    share = rule("safety_margin_share").whole
+    return min(margin, lasts_days * share // 100)
 
 
 def _load_expires(

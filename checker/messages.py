@@ -100,8 +100,34 @@ CATALOG: dict[str, tuple[str, str]] = {
     # Dates
     "date.empty": ("请输入日期。", "Enter a date."),
     "date.unreadable": (
-        "日期无法识别。请写成 2026-03-15、2026/3/15、2026.3.15 或 2026年3月15日。",
-        "The date cannot be read. Write it like 2026-03-15, 2026/3/15, 2026.3.15 or 2026年3月15日.",
+        "日期无法识别。请写成“2026年3月15日”“3月15日”或“2026-03-15”这样的格式。",
+        "The date cannot be read. Write it like 15 March 2026, Mar 15 or 2026-03-15.",
+    ),
+    "date.ambiguous": (
+        "“{text}”可以是 {first_month}月{first_day}日，也可以是 {second_month}月{second_day}日。"
+        "请写成“3月15日”或“2026-03-15”这样不会看错的格式。",
+        "Is {text} {first_day} {first_month_name} or {second_day} {second_month_name}? Write "
+        "the month as a word, like 15 March 2026, or as 2026-03-15.",
+    ),
+    "date.needs_year": (
+        "请写上年份，例如“2026年3月15日”。",
+        "Add the year, like 15 March 2026.",
+    ),
+    "date.wrong_weekday": (
+        "“{text}”里的星期几和日期对不上，请检查日期。",
+        "The weekday in {text} is not that date's: check the date.",
+    ),
+    # A date as the reader says it (checker/date_text.py); weekdays Monday first
+    "date.format": ("{year}年{month}月{day}日（{weekday}）", "{weekday} {day} {month_name} {year}"),
+    "date.format.no_weekday": ("{year}年{month}月{day}日", "{day} {month_name} {year}"),
+    "date.weekdays": ("周一 周二 周三 周四 周五 周六 周日", "Mon Tue Wed Thu Fri Sat Sun"),
+    "date.months": (
+        "一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月",
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    ),
+    "date.year_assumed": (
+        "“{text}”没有写年份，按今天之前最近的一次计算：{day}。",
+        "{text} has no year: read as the most recent one, {day}.",
     ),
     "date.not_exist": ("这个日期不存在：{text}。", "That date does not exist: {text}."),
     "date.out_of_range": (
@@ -214,10 +240,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "({rules[pasaload_validity]}), not after {rules[load_validity]}. The dates below count from when this PasaLoad ends; only "
         "a regular reload keeps the line for {rules[load_validity]}.",
     ),
-    "estimate.margin_clamped": (
-        "你设定的提前天数比话费余额剩下的时间还长，所以最晚充值日取最近一次充值当天。",
-        "The safety margin is longer than the balance lasts, so the reload-by date is the day "
-        "of the last reload.",
+    "estimate.margin_shortened": (
+        "这笔话费有效期很短，提前天数按它有效天数的 {rules[safety_margin_share]} 计算（见“假设”），"
+        "所以刚到账的话费不会马上显示已过最晚充值日。",
+        "This load lasts only a short time, so the safety margin is at most "
+        "{rules[safety_margin_share]} of its days (see Assumptions): a fresh load is never "
+        "overdue on its first day.",
     ),
     # Assumptions an estimate rests on
     "assumption.balance_ends": (
@@ -251,8 +279,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Receiving texts or calls does not count as activity and extends nothing.",
     ),
     "assumption.margin": (
-        "最晚充值日 = 话费余额结束日 − 提前天数 {margin} 天。",
-        "Reload-by date = the day the balance ends − a safety margin of {margin} days.",
+        "最晚充值日 = 话费余额结束日 − 提前天数 {margin} 天。提前天数最多占这笔话费有效天数的 "
+        "{rules[safety_margin_share]}，所以刚到账的话费不会第一天就显示已过最晚充值日。",
+        "Reload-by date = the day the balance ends − a safety margin of {margin} days. The "
+        "margin is at most {rules[safety_margin_share]} of the days the load lasts, so a fresh "
+        "load is never overdue on its first day.",
     ),
     # How sure a rule or a source is (checker.rules.Confidence)
     "confidence.official": ("官方", "Official"),
@@ -262,8 +293,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "confidence.unknown": ("未知", "Unknown"),
     "confidence.assumption": ("计算器的假设", "Checker's assumption"),
     # Labels for the CLI, the copied summary and the calendar
-    "label.e164": ("国际格式", "E.164"),
-    "label.national": ("菲律宾境内写法", "National"),
+    "label.e164": ("国际格式", "International format"),
+    "label.national": ("菲律宾境内写法", "Within the Philippines"),
     "label.network": ("号段最初分配给", "Prefix originally allocated to"),
     "label.amount": ("金额", "Amount"),
     "label.number": ("号码", "Number"),
@@ -271,7 +302,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.reload_kind": ("充值种类", "Kind of reload"),
     "label.zero_balance_since": ("你填写的余额用完日", "Balance reached zero (your date)"),
     "label.reload_by": ("最晚充值日", "Reload by"),
-    "label.days_text": ("距最晚充值日", "From today"),
+    "label.days_text": ("距最晚充值日", "When"),
     "label.status": ("状态", "Status"),
     "label.load_expires": ("普通充值有效期至", "Regular load valid until"),
     "label.load_expires.regular": ("普通充值有效期至", "Regular load valid until"),

@@ -105,7 +105,7 @@ class Rule:
     name: Text
     # None for a statement, and for a rule whose figure depends on the amount (by_amount).
     value: int | Decimal | None
-    unit: str  # a key of UNITS, or "" for a rule that is a statement
+    unit: str  # a key of UNITS, "percent", or "" for a rule that is a statement
     summary: Text
     confidence: Confidence
     sources: tuple[Source, ...]
@@ -578,6 +578,21 @@ CHECKER_RULES: tuple[Rule, ...] = (
         sources=(),
     ),
     Rule(
+        key="safety_margin_share",
+        name=Text("提前天数占有效期的上限", "Largest share of a load's validity the margin takes"),
+        value=50,
+        unit="percent",
+        summary=Text(
+            "提前天数最多占这笔话费有效天数的一半（向下取整）。有效期短的话费（例如 30 天的 "
+            "PasaLoad）因此不会刚到账就显示“已过最晚充值日”。",
+            "The safety margin takes at most half the days a load is valid (rounded down), so a "
+            "load with a short validity, such as a 30-day PasaLoad, is never overdue the day it "
+            "arrives.",
+        ),
+        confidence=Confidence.ASSUMPTION,
+        sources=(),
+    ),
+    Rule(
         key="due_soon_window",
         name=Text("“快到期”提醒窗口", 'The "due soon" window'),
         value=30,
@@ -645,6 +660,8 @@ def format_value(value: int | Decimal | None, unit: str, lang: str) -> str:
     amount = f"{value:,}"
     if unit == "php":
         return pick((f"{amount} 比索", f"PHP {amount}"), lang)
+    if unit == "percent":
+        return f"{amount}%"
     singular, plural = UNITS[unit]
     words = (singular if value == 1 else plural).get(lang)
     return f"{amount} {words}"

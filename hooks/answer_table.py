@@ -41,7 +41,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from checker import web
 from checker.estimate import Status, estimate
-from checker.messages import message
+from checker.messages import CATALOG, message
 from checker.rules import DEFAULT_CARRIER, rule
 from hooks.checker_assets import CHECKER_DEST, TEMPLATE
 
@@ -133,6 +133,23 @@ def default_form() -> dict[str, str | bool]:
     return {field.name: field.default for field in web.FIELDS if field.name != LOOKUP_FIELD}
 
 
+LANGS = ("zh", "en")
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def date_words(lang: str) -> dict[str, Any]:
+    """The catalogue's words for a date in ``lang``: the pattern and the names it fills in."""
+    index = LANGS.index(lang)
+    return {
+        "pattern": CATALOG["date.format"][index],
+        "weekdays": message("date.weekdays", lang).split(),
+        "months": message("date.months", lang).split(),
+    }
+
+
 @functools.cache
 def table(built: date, carrier_key: str = DEFAULT_CARRIER) -> dict[str, Any]:
     """The table the page reads, for a site built on ``built`` (see the module's docstring)."""
@@ -156,6 +173,11 @@ def table(built: date, carrier_key: str = DEFAULT_CARRIER) -> dict[str, Any]:
         "version": VERSION,
         "built": built.isoformat(),
         "days": days,
+        # How the reader says a day (checker.date_text): each day's weekday (0 = Monday) as a
+        # digit, and per language the catalogue's pattern and names, so the page fills the
+        # pattern with words and computes nothing (tests: the same text as format_date).
+        "weekdays": "".join(str(_day(text).weekday()) for text in days),
+        "words": {lang: date_words(lang) for lang in LANGS},
         "answers": [
             {
                 "carrier": carrier_key,

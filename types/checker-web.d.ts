@@ -74,6 +74,14 @@ export interface AssumptionAnswer {
   rule: string;
 }
 
+/** One date under the answer card's fold: its name, ISO date and the reader's words. */
+export interface OtherDate {
+  key: string;
+  label: string;
+  date: string;
+  text: string;
+}
+
 /** The next-reload estimate; a promo has no dates (``None``). */
 export interface EstimateAnswer {
   ok: true;
@@ -88,6 +96,15 @@ export interface EstimateAnswer {
   balance_ends: string | null;
   deactivates_on: string | null;
   reload_by: string | null;
+  last_reload_text: string;
+  zero_balance_since_text: string | null;
+  load_expires_text: string | null;
+  balance_ends_text: string | null;
+  deactivates_on_text: string | null;
+  reload_by_text: string | null;
+  other_dates: OtherDate[];
+  date_notes: string[];
+  years_assumed: string[];
   load_expires_label: string;
   days_left: number | null;
   days_text: string | null;

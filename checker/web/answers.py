@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import carrier_choice
+from .. import answer, carrier_choice
 from ..amount import Amount
+from ..date_text import format_date
+from ..dates import ReadDate
 from ..estimate import Estimate
 from ..messages import message
 from ..phone import PhoneNumber
@@ -75,17 +77,20 @@ def estimate_dict(
     lang: str,
     *,
     amount: Amount | None = None,
+    read: dict[str, tuple[str, ReadDate]] | None = None,
     carrier: AssumptionAnswer | None = None,
 ) -> EstimateAnswer:
     """The estimate as the page and the CLI get it; ``carrier`` is the assumption that says
     whose rules it follows (:func:`checker.carrier_choice.assumption`), listed first."""
+    texts = answer.date_texts(result, lang)
     dates = {
         "load_expires": _iso(result.load_expires),
         "balance_ends": _iso(result.balance_ends),
         "deactivates_on": _iso(result.deactivates_on),
         "reload_by": _iso(result.reload_by),
     }
-    detail = message(f"status.{result.status}.detail", lang, days=result.days_left, **dates)
+    said = {name: texts[f"{name}_text"] for name in dates}
+    detail = message(f"status.{result.status}.detail", lang, days=result.days_left, **said)
     warnings = result.warnings + (amount.warnings if amount else ())
     sources: list[SourceAnswer] = [
         {
@@ -102,7 +107,7 @@ def estimate_dict(
     assumptions += [
         {
             "code": item.code,
-            "message": message(item.code, lang, margin=result.margin_days),
+            "message": message(item.code, lang, margin=result.margin_used),
             "rule": item.rule,
         }
         for item in result.assumptions
@@ -121,6 +126,19 @@ def estimate_dict(
         "balance_ends": dates["balance_ends"],
         "deactivates_on": dates["deactivates_on"],
         "reload_by": dates["reload_by"],
+        # The dates as the reader says them (the page formats none), the dates under the
+        # answer card's fold, and how a date typed without a year was read.
+        "last_reload_text": format_date(result.last_reload, lang),
+        "zero_balance_since_text": texts["zero_balance_since_text"],
+        "load_expires_text": texts["load_expires_text"],
+        "balance_ends_text": texts["balance_ends_text"],
+        "deactivates_on_text": texts["deactivates_on_text"],
+        "reload_by_text": texts["reload_by_text"],
+        "other_dates": [] if result.reload_by is None else answer.other_dates(result, lang),
+        "date_notes": answer.read_notes(read or {}, lang),
+        # The fields typed without a year: a saved line keeps their ISO date, not the words,
+        # which would mean another year next year.
+        "years_assumed": [name for name, (_, day) in (read or {}).items() if day.year_assumed],
         # What the load_expires date is of: a regular reload's year, or PasaLoad's days.
         "load_expires_label": message(f"label.load_expires.{result.kind}", lang),
         "days_left": result.days_left,

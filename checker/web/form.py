@@ -4,12 +4,12 @@ its calendar, and ``check_form``, everything the page shows for one state of the
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import carrier_choice, ics
 from ..amount import Amount, parse_amount
-from ..dates import FIRST_DATE, LAST_DATE, parse_date
+from ..dates import FIRST_DATE, LAST_DATE, ReadDate, parse_date, read_date
 from ..errors import CheckerError
 from ..estimate import Estimate, ReloadKind, check_margin, default_margin_days, estimate
 from ..messages import lang_or_default, message
@@ -97,18 +97,26 @@ def _estimate(
     kind: ReloadKind,
     amount: Amount | None,
     choice: carrier_choice.Choice,
+    read: dict[str, tuple[str, ReadDate]] | None = None,
 ) -> Estimate:
+    """The estimate for these fields; ``read`` collects how each typed date was read."""
+    day, today_error = _today(fields.get("today"))
+    read = {} if read is None else read
     # The user's fields first, so their errors show before anything about today.
-    last = parse_date(fields.get("last_reload"), field="last_reload")
+    last = _read(fields.get("last_reload"), "last_reload", day, today_error, read)
     zero_text = fields.get("zero_balance_since")
-    zero = None if blank(zero_text) else parse_date(zero_text, field="zero_balance_since")
+    zero = (
+        None if blank(zero_text) else _read(zero_text, "zero_balance_since", day, today_error, read)
+    )
     margin = _margin(fields.get("margin_days"))
-    day = parse_date(fields.get("today"), field="today")
+    if day is None:
+        raise today_error or CheckerError("internal.error")
+    known: date = day
     return carrier_choice.soonest(
         choice,
         lambda key: estimate(
             last,
-            today=day,
+            today=known,
             zero_balance_since=zero,
             margin_days=margin,
             kind=kind,
@@ -116,6 +124,31 @@ def _estimate(
             carrier_key=key,
         ),
     )
+
+
+def _today(today: object) -> tuple[date | None, CheckerError | None]:
+    try:
+        return parse_date(today, field="today"), None
+    except CheckerError as error:
+        return None, error
+
+
+def _read(
+    value: object,
+    field: str,
+    today: date | None,
+    today_error: CheckerError | None,
+    read: dict[str, tuple[str, ReadDate]],
+) -> date:
+    """A typed date; one without a year counts back from today (so a bad today is the error)."""
+    try:
+        found = read_date(value, field=field, today=today)
+    except CheckerError as error:
+        if error.code == "date.needs_year" and today_error is not None:
+            raise today_error from None
+        raise
+    read[field] = (str(value).strip(), found)
+    return found.day
 
 
 def _choice(carrier: object, phone: object) -> tuple[carrier_choice.Choice, PhoneNumber | None]:
@@ -166,9 +199,10 @@ def next_reload(
         "margin_days": margin_days,
         "today": today,
     }
-    result = _estimate(fields, kind, parsed_amount, choice)
+    read: dict[str, tuple[str, ReadDate]] = {}
+    result = _estimate(fields, kind, parsed_amount, choice, read)
     said = carrier_choice.assumption(choice, result.carrier, number, lang)
-    return estimate_dict(result, lang, amount=parsed_amount, carrier=said)
+    return estimate_dict(result, lang, amount=parsed_amount, carrier=said, read=read)
 
 
 def form_estimate(fields: Mapping[str, object], today: object) -> Estimate:

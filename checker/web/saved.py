@@ -100,6 +100,12 @@ def _check_line(saved: lines.Saved, today: object, lang: str) -> _Line:
         raise CheckerError("lines.need_number", field="phone")
     if estimate is None or estimate["ok"] is False:
         raise CheckerError("lines.need_last_reload", field="last_reload")
+    # A date typed without a year ("3月15日") is kept as the day it was read as: next year
+    # the same words would mean another day.
+    if "last_reload" in estimate["years_assumed"]:
+        form["last_reload"] = estimate["last_reload"]
+    if "zero_balance_since" in estimate["years_assumed"]:
+        form["zero_balance_since"] = estimate["zero_balance_since"] or ""
     return _Line(number, saved.label, form, estimate)
 
 

@@ -26,19 +26,24 @@ def summary_text(
         lines.append(f"{label('label.amount')}: PHP {estimate_result['amount']}")
     kind = estimate_result.get("reload_kind") or "regular"
     lines += [
-        f"{label('label.last_reload')}: {estimate_result['last_reload']} ({label(f'kind.{kind}')})",
+        f"{label('label.last_reload')}: {estimate_result['last_reload_text']} "
+        f"({label(f'kind.{kind}')})",
         f"{label('label.status')}: {estimate_result['status_label']} - "
         f"{estimate_result['status_detail']}",
     ]
     lines += [f"! {text}" for text in estimate_result.get("status_warning_messages", [])]
+    # The dates as the reader says them, each meaning once (the answer card's fold).
     if estimate_result.get("reload_by"):
+        lines.append(
+            f"{label('label.reload_by')}: {estimate_result['reload_by_text']} "
+            f"({estimate_result['days_text']})"
+        )
         lines += [
-            f"{label('label.reload_by')}: {estimate_result['reload_by']} "
-            f"({estimate_result['days_text']})",
-            f"{label('label.balance_ends')}: {estimate_result['balance_ends']}",
-            f"{estimate_result['load_expires_label']}: {estimate_result['load_expires']}",
-            f"{label('label.deactivates_on')}: {estimate_result['deactivates_on']}",
+            f"{row['label']}: {row['text']}"
+            for row in estimate_result["other_dates"]
+            if row["key"] != "last_reload"
         ]
+    lines += estimate_result.get("date_notes", [])
     lines += [f"! {text}" for text in estimate_result["warning_messages"]]
     lines.append(f"{label('label.assumptions')}:")
     lines += [f"- {item['message']}" for item in estimate_result["assumptions"]]

@@ -67,10 +67,17 @@ def test_page_dates_equal_the_cli(page, browser, lang):
         }
         assert shown == expected, case
         # The words on the page are the CLI's words, in the page's language.
-        assert page.text_content("[data-checker-out=reload_by]") == (cli["reload_by"] or "")
+        # The reload-by date in the reader's words (the adapter's; the page formats none).
+        assert page.text_content("[data-checker-out=reload_by_text]") == (
+            cli["reload_by_text"] or ""
+        )
         assert page.text_content("[data-checker-out=days_text]") == (cli["days_text"] or "")
-        label = page.text_content("dt[data-checker-out=load_expires_label]")
-        assert label == cli["load_expires_label"]
+        folded = page.eval_on_selector_all(
+            "[data-checker-more-dates] [data-checker-date]",
+            "rows => rows.map(r => [r.querySelector('dt').textContent,"
+            " r.querySelector('dd').textContent, r.querySelector('dd').dataset.date])",
+        )
+        assert folded == [[r["label"], r["text"], r["date"]] for r in cli["other_dates"]]
         assert page.text_content("[data-checker-out=status_label]") == cli["status_label"]
         assert page.text_content("[data-checker-out=status_detail]") == cli["status_detail"]
         warnings = page.locator("[data-checker-estimate] [data-checker-list=warning_messages] li")
@@ -223,7 +230,7 @@ def test_copy_summary_puts_the_dates_on_the_clipboard(page, browser):
         "() => document.querySelector('[data-checker-notice]').textContent !== ''"
     )
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert "2027-02-13" in copied
+    assert "最晚充值日: 2027年2月13日（周六）" in copied  # as the reader says it
     assert copied.splitlines()[0] == "Smart 保号提醒"
     page.click("[data-checker-copy-link]")
     until(page, "() => navigator.clipboard.readText().then(t => t.includes('#last_reload='))")

@@ -29,7 +29,8 @@ def _colours(page: Any) -> list[str]:
 def _visible_rows(page: Any) -> list[str]:
     return page.eval_on_selector_all(
         "[data-checker-estimate] [data-checker-row]",
-        "rows => rows.filter(r => !r.hidden).map(r => r.querySelector('dd').dataset.checkerOut)",
+        "rows => rows.filter(r => !r.hidden).map(r => r.querySelector('[data-checker-out]')"
+        ".dataset.checkerOut)",
     )
 
 
@@ -64,7 +65,7 @@ def test_pasaload_is_dated_by_its_amount(page, browser, lang):
     for amount, expires in [("30", "2026-12-05"), ("₱100", "2026-12-20"), ("200", "2027-01-19")]:
         submit(page, last_reload="2026-11-20", reload_kind="pasaload", amount=amount)
         assert page.get_attribute("[data-checker-estimate]", "data-load-expires") == expires
-        label = page.text_content("dt[data-checker-out=load_expires_label]")
+        label = page.text_content("[data-checker-date=load_expires] dt")
         assert label == ("PasaLoad 话费有效期至" if lang == "zh" else "PasaLoad valid until")
         warnings = page.locator("[data-checker-estimate] [data-checker-list=warning_messages] li")
         assert "PasaLoad" in warnings.first.text_content()
@@ -81,16 +82,18 @@ def test_zero_balance_shows_two_named_dates(page, browser, lang, tmp_path: Path)
     open_checker(page, browser.origin, lang)
     page.set_viewport_size({"width": 360, "height": 780})
     submit(page, last_reload="2026-03-15", zero_balance_since="2026-09-01")
-    rows = {
-        page.locator(f"[data-checker-row]:has([data-checker-out={name}]) dt").text_content(): (
-            page.text_content(f"dd[data-checker-out={name}]")
-        )
-        for name in _visible_rows(page)
-    }
+    page.click("[data-checker-more-dates] summary")
+    pairs = page.eval_on_selector_all(
+        "[data-checker-more-dates] [data-checker-date]",
+        "rows => rows.map(r => [r.querySelector('dt').textContent,"
+        " r.querySelector('dd').dataset.date])",
+    )
+    rows = dict(pairs)
     balance = "话费余额结束日" if lang == "zh" else "Balance ends"
     load = "普通充值有效期至" if lang == "zh" else "Regular load valid until"
     assert rows[balance] == "2026-09-01"
     assert rows[load] == "2027-03-15"
+    assert len(rows) == len(pairs)
     # No label shows a date after the balance ended as if it were the end of the balance.
     assert len(rows) == len(set(rows))
     page.locator("[data-checker-estimate]").screenshot(path=str(tmp_path / f"zero-{lang}.png"))

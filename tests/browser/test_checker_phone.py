@@ -91,14 +91,14 @@ def test_the_reload_by_date_comes_into_view_at_the_form(page, browser, lang, siz
     # Still at the form: nothing scrolled, the field is in view, and so are the date and status.
     assert page.evaluate("scrollY") == scrolled
     in_view(page, "input[name=last_reload]")
-    in_view(page, f"{ANSWER} [data-checker-out=reload_by]")
+    in_view(page, f"{ANSWER} [data-checker-out=reload_by_text]")
     in_view(page, f"{ANSWER} [data-checker-out=status_label]")
     estimate = "[data-checker-estimate]"
     for attr in ("data-reload-by", "data-status", "data-days-left"):
         assert page.get_attribute(ANSWER, attr) == page.get_attribute(estimate, attr)
     assert page.get_attribute(ANSWER, "data-reload-by") == "2027-02-13"
-    shown = page.text_content(f"{ANSWER} [data-checker-out=reload_by]")
-    assert shown == page.text_content(f"{estimate} [data-checker-out=reload_by]")
+    shown = page.text_content(f"{ANSWER} [data-checker-out=reload_by_text]")
+    assert shown == page.text_content(f"{estimate} [data-checker-out=reload_by_text]")
     assert "2027" in shown
     label = page.text_content(f"{ANSWER} [data-checker-out=status_label]")
     assert label and label == page.text_content(f"{estimate} [data-checker-out=status_label]")
@@ -151,7 +151,7 @@ def test_a_slow_link_shows_bytes_of_the_size_said_first_and_the_answer_arrives_i
     assert re.fullmatch(r".*\d+\.\d / \d+\.\d MB.*", downloading[-1][2])
     # The answer arrives where the reader is, with no scrolling and nothing typed again.
     page.wait_for_selector(f"{ANSWER}[data-reload-by='2027-02-13']:not([data-early])")
-    in_view(page, f"{ANSWER} [data-checker-out=reload_by]")
+    in_view(page, f"{ANSWER} [data-checker-out=reload_by_text]")
     in_view(page, "input[name=last_reload]")
     page.screenshot(path=tmp_path / f"ready-{lang}.png")
 

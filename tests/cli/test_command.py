@@ -6,9 +6,12 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from checker.date_text import format_date
 
 
 def run(*argv: str) -> subprocess.CompletedProcess[str]:
@@ -50,7 +53,7 @@ def test_usage_errors_exit_2(argv: list[str]) -> None:
 def test_text_in_chinese_by_default() -> None:
     done = run("next", "--last-reload", "2026年3月15日", "--today", "2026-11-26")
     assert done.returncode == 0
-    assert "最晚充值日: 2027-02-13" in done.stdout
+    assert "最晚充值日: 2027年2月13日（周六）" in done.stdout
 
 
 NEXT = ["next", "--last-reload", "2026-03-15", "--today", "2026-11-26"]
@@ -75,7 +78,8 @@ def test_an_unwritable_ics_path_is_its_own_error_and_the_json_still_prints(
     assert path in answer["ics_error"]["message"]
     text = run(*NEXT, "--lang", lang, "--ics", path)
     assert text.returncode == 3 and "Traceback" not in text.stderr
-    assert "2027-02-13" in text.stdout and "cli.ics_not_written" in text.stderr
+    said = format_date(date(2027, 2, 13), lang)  # the text says the date in the reader's words
+    assert said in text.stdout and "cli.ics_not_written" in text.stderr
 
 
 def test_a_writable_ics_path_is_written(tmp_path: Path) -> None:
@@ -110,8 +114,9 @@ def test_output_the_terminal_cannot_encode_falls_back(
     out = done.stdout.decode(encoding)
     if as_json:  # the same JSON, escaped
         assert json.loads(out) == json.loads(run(*argv).stdout)
-    else:
-        assert "2027-02-13" in out
+    else:  # the date in the reader's words, each character the terminal lacks escaped
+        said = format_date(date(2027, 2, 13), lang)
+        assert said.encode(encoding, "backslashreplace").decode(encoding) in out
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ ESTIMATE = """() => {
   const text = (name) => (document.querySelector(`[data-checker-out=${name}]`) || {}).textContent;
   return { reload_by: box.dataset.reloadBy, load_expires: box.dataset.loadExpires,
            deactivates_on: box.dataset.deactivatesOn, days_left: box.dataset.daysLeft,
-           status: box.dataset.status, shown_reload_by: text("reload_by"),
+           status: box.dataset.status, shown_reload_by: text("reload_by_text"),
            status_label: text("status_label"), status_detail: text("status_detail") };
 }"""
 # The message box of a field, and where it is drawn against its input (CSS pixels).

@@ -90,7 +90,7 @@ def _answers_like_the_cli(browser: Any, lang: str) -> set[str]:
             "deactivates_on": cli["deactivates_on"],
             "days_left": str(cli["days_left"]),
             "status": cli["status"],
-            "shown_reload_by": cli["reload_by"],
+            "shown_reload_by": cli["reload_by_text"],
             "status_label": cli["status_label"],
             "status_detail": cli["status_detail"],
         }
@@ -119,7 +119,7 @@ def _copies_or_offers_the_summary(browser: Any, lang: str) -> None:
     strings = browser.evaluate(
         "() => JSON.parse(document.querySelector('[data-checker]').dataset.checkerConfig).strings"
     )
-    reload_by = estimate(browser)["reload_by"]
+    reload_by = estimate(browser)["shown_reload_by"]
     browser.click("[data-checker-copy]")
     browser.wait("() => document.querySelector('[data-checker-notice]').textContent", None, 30)
     notice, shown, summary = browser.evaluate(

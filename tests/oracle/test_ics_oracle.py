@@ -113,9 +113,10 @@ def _alarm_times(event: object) -> list[datetime]:
         # A promo cannot be dated; the old promo flag and the new field agree.
         ({"last_reload": "2026-03-15", "reload_kind": "promo"}, TODAY, ["reload_now"]),
         ({"last_reload": "2026-03-15", "promo": True}, TODAY, ["reload_now"]),
-        # PasaLoad of P30 (15 days) received a week ago: its margin is already past.
+        # PasaLoad of P30 (15 days) received 11 days ago: its margin (7 days, at most half of
+        # what the load lasts) is already past, its balance not yet ended.
         (
-            {"last_reload": "2026-11-19", "reload_kind": "pasaload", "amount": "30"},
+            {"last_reload": "2026-11-15", "reload_kind": "pasaload", "amount": "30"},
             TODAY,
             ["reload_now", "balance_ends", "deactivates_on"],
         ),

@@ -59,12 +59,15 @@ def _lookups(queries: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
     return list(_run({"table": table, "queries": queries})["answers"])
 
 
-def _expected(form: dict[str, Any], today: date) -> tuple[str | None, str] | None:
-    answer = web.check_form(form, today=today.isoformat(), lang="en")
+def _expected(
+    form: dict[str, Any], today: date, lang: str = "en"
+) -> tuple[str | None, str | None, str] | None:
+    """The checker's reload-by date, the same date in the reader's words, and the status."""
+    answer = web.check_form(form, today=today.isoformat(), lang=lang)
     estimate = answer["estimate"]
     if answer["number"] or answer["amount"] or not estimate or not estimate["ok"]:
         return None
-    return estimate["reload_by"], estimate["status"]
+    return estimate["reload_by"], estimate["reload_by_text"], estimate["status"]
 
 
 def _leap_days() -> list[date]:
@@ -89,15 +92,24 @@ def _days(first: date, last: date) -> list[date]:
 
 def test_every_date_in_the_window_on_the_days_around_each_change() -> None:
     pairs = [(day, today) for day in _days(FIRST, LAST) for today in sorted(_todays(day))]
+    # Both languages, alternately: the date in the reader's words is the checker's own.
     queries: list[dict[str, Any]] = [
-        {"form": {**FORM, "last_reload": day.isoformat()}, "today": today.isoformat()}
-        for day, today in pairs
+        {
+            "form": {**FORM, "last_reload": day.isoformat()},
+            "today": today.isoformat(),
+            "lang": ("zh", "en")[index % 2],
+        }
+        for index, (day, today) in enumerate(pairs)
     ]
     found = _lookups(queries)
     wrong = []
     for (day, today), query, answer in zip(pairs, queries, found, strict=True):
-        expected = _expected(query["form"], today)
-        got = None if answer is None else (answer["reload_by"], answer["status"])
+        expected = _expected(query["form"], today, query["lang"])
+        got = (
+            None
+            if answer is None
+            else (answer["reload_by"], answer["reload_by_text"], answer["status"])
+        )
         if got != expected:
             wrong.append((day.isoformat(), today.isoformat(), got, expected))
     assert not wrong, wrong[:20]
@@ -170,8 +182,10 @@ def test_a_date_the_table_does_not_list_waits_for_the_runtime(text: str) -> None
 
 def test_spaces_around_the_date_are_read_as_the_checker_reads_them() -> None:
     form = {**FORM, "last_reload": " 2026-03-15 "}
-    (answer,) = _lookups([{"form": form, "today": "2026-11-26"}])
-    assert answer and (answer["reload_by"], answer["status"]) == _expected(form, date(2026, 11, 26))
+    # The page's lookup says the date in Chinese unless told the reader's language.
+    (answer,) = _lookups([{"form": form, "today": "2026-11-26", "lang": "en"}])
+    expected = _expected(form, date(2026, 11, 26), "en")
+    assert answer and (answer["reload_by"], answer["reload_by_text"], answer["status"]) == expected
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

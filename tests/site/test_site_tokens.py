@@ -106,6 +106,7 @@ def _forbidden_patterns() -> list[tuple[str, re.Pattern[str]]]:
         "day": r"(?:天|日|days?\b|-day\b)",
         "year": r"(?:年|years?\b|-year\b)",
         "attempt": r"(?:次|(?:wrong )?(?:attempts?|PINs?|tries)\b)",
+        "percent": r"(?:%|％|percent\b|per cent\b)",
     }
     patterns: list[tuple[str, re.Pattern[str]]] = [
         ("365", re.compile(r"(?<![\d.,])365(?![\d,])")),

@@ -38,8 +38,9 @@ UNSPACED = re.compile(rf"{HAN}[A-Za-z0-9]|[A-Za-z0-9]{HAN}")
 # A range written with a dash: "15–60", "0895 — 0898".
 DASH_RANGE = re.compile(r"\d\s*[–—]\s*\d")
 OTHER_QUOTES = re.compile(rf"[「」『』]|{HAN}\"|\"{HAN}")
-# A date as a reader types it into the form ("2026年3月15日") is an input example, not prose.
-TYPED_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+# A date as a reader types it into the form ("2026年3月15日", or "3月15日" without a year:
+# checker/dates.py reads both) is an input example, not prose.
+TYPED_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 
 BLOCKS = {
     "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "summary", "dt", "dd",

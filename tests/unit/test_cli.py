@@ -187,16 +187,16 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> No
         (["amount", "abc", "--lang", "en"], ["cannot be read", "[amount.not_a_number]"]),
         (
             ["next", "--last-reload", "2026-03-15", "--today", TODAY],
-            ["最晚充值日: 2027-02-13", "安全", "120 天"],
+            ["最晚充值日: 2027年2月13日（周六）", "安全", "120 天"],
         ),
         (
             ["next", "--last-reload", "2026-03-15", "--today", TODAY, "--lang", "en"],
-            ["Reload by: 2027-02-13", "From today: 79 days left", "https://help.smart.com.ph/"],
+            ["Reload by: Sat 13 Feb 2027", "When: 79 days left", "https://help.smart.com.ph/"],
         ),
         # Past the reload-by date: said in words, never as a negative number.
         (
             ["next", "--last-reload", "2025-10-01", "--today", TODAY, "--lang", "en"],
-            ["From today: 86 days ago", "Status: Balance ended (grace period)"],
+            ["When: 86 days ago", "Status: Balance ended (grace period)"],
         ),
         (
             ["next", "--last-reload", "2025-10-01", "--today", TODAY],
@@ -208,14 +208,17 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> No
                 *("next", "--last-reload", "2026-03-15", "--zero-balance-since", "2026-05-01"),
                 *("--today", "2026-06-01", "--lang", "en"),
             ],
-            ["Balance ends: 2026-05-01", "Regular load valid until: 2027-03-15"],
+            ["Balance ends: Fri 1 May 2026", "Regular load valid until: Mon 15 Mar 2027"],
         ),
         (
             [
                 *("next", "--last-reload", "2026-11-01", "--kind", "pasaload"),
                 *("--amount", "100", "--today", TODAY),
             ],
-            ["充值种类: 别人转来的话费（PasaLoad）", "PasaLoad 话费有效期至: 2026-12-01"],
+            [
+                "充值种类: 别人转来的话费（PasaLoad）",
+                "PasaLoad 话费有效期至: 2026年12月1日（周二）",
+            ],
         ),
         (
             ["next", "--last-reload", "2026-11-01", "--promo", "--today", TODAY, "--lang", "en"],

@@ -28,11 +28,11 @@ TODAY = D("2026-11-26")
         ("2024-02-29", None, 30, "2025-02-28", "2025-02-28", "2025-01-29", "2025-06-28"),
         ("2024-02-29", None, 0, "2025-02-28", "2025-02-28", "2025-02-28", "2025-06-28"),
         # The balance reached zero before the load expired: E is the zero date.
-        ("2026-03-15", "2026-05-01", 30, "2027-03-15", "2026-05-01", "2026-04-01", "2026-08-29"),
+        ("2026-03-15", "2026-05-01", 30, "2027-03-15", "2026-05-01", "2026-04-08", "2026-08-29"),
         # A zero date after the expiry changes nothing.
         ("2025-01-10", "2026-02-01", 30, "2026-01-10", "2026-01-10", "2025-12-11", "2026-05-10"),
         # Margin longer than the balance lasted: never before the last reload.
-        ("2026-03-15", "2026-03-20", 30, "2027-03-15", "2026-03-20", "2026-03-15", "2026-07-18"),
+        ("2026-03-15", "2026-03-20", 30, "2027-03-15", "2026-03-20", "2026-03-18", "2026-07-18"),
         ("2026-03-15", "2026-03-15", 90, "2027-03-15", "2026-03-15", "2026-03-15", "2026-07-13"),
         ("2026-03-15", None, 90, "2027-03-15", "2027-03-15", "2026-12-15", "2027-07-13"),
         ("2026-11-26", None, 0, "2027-11-26", "2027-11-26", "2027-11-26", "2028-03-25"),
@@ -115,15 +115,15 @@ def test_rejected(kwargs: dict[str, Any], code: str, field: str) -> None:
 @pytest.mark.parametrize(
     ("last", "amount", "zero", "load_expires", "balance_ends", "reload_by", "deactivates_on"),
     [
-        ("2026-11-01", "30", None, "2026-11-16", "2026-11-16", "2026-11-01", "2027-03-16"),
-        ("2026-11-01", "30.00", None, "2026-11-16", "2026-11-16", "2026-11-01", "2027-03-16"),
-        ("2026-11-01", "60", None, "2026-12-01", "2026-12-01", "2026-11-01", "2027-03-31"),
-        ("2026-11-01", "100", None, "2026-12-01", "2026-12-01", "2026-11-01", "2027-03-31"),
+        ("2026-11-01", "30", None, "2026-11-16", "2026-11-16", "2026-11-09", "2027-03-16"),
+        ("2026-11-01", "30.00", None, "2026-11-16", "2026-11-16", "2026-11-09", "2027-03-16"),
+        ("2026-11-01", "60", None, "2026-12-01", "2026-12-01", "2026-11-16", "2027-03-31"),
+        ("2026-11-01", "100", None, "2026-12-01", "2026-12-01", "2026-11-16", "2027-03-31"),
         ("2026-11-01", "200", None, "2026-12-31", "2026-12-31", "2026-12-01", "2027-04-30"),
         # Across a year end and 29 February: days, not calendar months.
         ("2027-12-31", "200", None, "2028-02-29", "2028-02-29", "2028-01-30", "2028-06-28"),
         # A zero balance before the PasaLoad ends ends the balance then.
-        ("2026-11-01", "200", "2026-11-10", "2026-12-31", "2026-11-10", "2026-11-01", "2027-03-10"),
+        ("2026-11-01", "200", "2026-11-10", "2026-12-31", "2026-11-10", "2026-11-06", "2027-03-10"),
     ],
 )
 def test_pasaload_dates(
@@ -300,3 +300,62 @@ def test_monotonic_in_the_last_reload(first: date, gap: int, margin: int, later:
     assert a.days_left <= b.days_left
     order = list(Status)
     assert order.index(a_estimate.status) >= order.index(b_estimate.status)
+
+
+@pytest.mark.parametrize(
+    ("kind", "amount", "zero_after", "margin", "used", "shortened"),
+    [
+        # A regular reload's year is long enough for any margin the checker allows.
+        (ReloadKind.REGULAR, None, None, 90, 90, False),
+        (ReloadKind.REGULAR, None, None, 30, 30, False),
+        # PasaLoad: the margin takes at most half of its days (rounded down).
+        (ReloadKind.PASALOAD, "100", None, 30, 15, True),
+        (ReloadKind.PASALOAD, "30", None, 30, 7, True),
+        (ReloadKind.PASALOAD, "200", None, 30, 30, False),
+        (ReloadKind.PASALOAD, "200", None, 31, 30, True),
+        (ReloadKind.PASALOAD, "100", None, 0, 0, False),
+        # A zero-balance day soon after the reload shortens what the balance lasts.
+        (ReloadKind.REGULAR, None, 10, 30, 5, True),
+        (ReloadKind.REGULAR, None, 0, 30, 0, True),
+        (ReloadKind.REGULAR, None, 1, 30, 0, True),
+    ],
+)
+def test_margin_is_at_most_half_of_what_the_load_lasts(
+    kind: ReloadKind,
+    amount: str | None,
+    zero_after: int | None,
+    margin: int,
+    used: int,
+    shortened: bool,
+) -> None:
+    last = D("2026-11-01")
+    zero = None if zero_after is None else last + timedelta(days=zero_after)
+    result = estimate(
+        last,
+        today=max(last, zero or last),
+        zero_balance_since=zero,
+        margin_days=margin,
+        kind=kind,
+        amount=None if amount is None else Decimal(amount),
+    )
+    assert (result.margin_days, result.margin_used) == (margin, used)
+    dates = dated(result)
+    assert dates.reload_by == dates.balance_ends - timedelta(days=used)
+    assert ("estimate.margin_shortened" in result.warnings) is shortened
+
+
+@given(
+    last=days,
+    amount=st.sampled_from(["30", "60", "100", "200"]),
+    margin=margins,
+    kind=st.sampled_from([ReloadKind.REGULAR, ReloadKind.PASALOAD]),
+)
+def test_a_fresh_load_is_never_overdue_on_its_first_day(
+    last: date, amount: str, margin: int, kind: ReloadKind
+) -> None:
+    # The day it arrives and the day after: whatever the margin, the reader still has time.
+    for today in (last, last + timedelta(days=1)):
+        result = estimate(last, today=today, margin_days=margin, kind=kind, amount=Decimal(amount))
+        assert result.status in {Status.OK, Status.DUE_SOON}
+        assert result.days_left is not None and result.days_left >= 0
+        assert result.reload_by is not None and result.reload_by > last

@@ -177,9 +177,9 @@ def test_pasaload_reminders_follow_its_amount() -> None:
     result = estimate(
         date(2026, 11, 20), today=TODAY, kind=ReloadKind.PASALOAD, amount=Decimal("30")
     )
-    # 15 days: it ends on 5 December; the margin takes the reload-by back to the reload day.
+    # 15 days: it ends on 5 December; the margin takes at most half of them (7 days).
     assert [(k, d) for k, d, _ in planned_events(result, TODAY)] == [
-        ("reload_now", TODAY),
+        ("reload_by", date(2026, 11, 28)),
         ("balance_ends", date(2026, 12, 5)),
         ("deactivates_on", date(2027, 4, 4)),
     ]

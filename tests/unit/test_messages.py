@@ -84,6 +84,18 @@ PARAMS = {
     "deactivates_on": "2027-07-13",
     "load_expires": "2027-03-15",
     "margin": 30,
+    # A date's parts (checker/date_text.py) and the two readings of an ambiguous one
+    "year": 2027,
+    "month": 2,
+    "day": 13,
+    "weekday": "Sat",
+    "month_name": "Feb",
+    "first_month": "3",
+    "first_day": "4",
+    "second_month": "4",
+    "second_day": "3",
+    "first_month_name": "March",
+    "second_month_name": "April",
     "summary": "s",
     "amount": "50",
     # The saved lines (checker/lines.py)

@@ -30,7 +30,7 @@ def test_every_rule_is_described_in_both_languages(item: Rule) -> None:
     assert item.name.zh and item.name.en
     assert re.search(r"[\u4e00-\u9fff]", item.summary.zh)
     assert item.summary.en
-    assert item.unit in {"", *UNITS}
+    assert item.unit in {"", "percent", *UNITS}
     assert (item.value is None and not item.by_amount) == (item.unit == "")
     assert not (item.value is not None and item.by_amount)
 

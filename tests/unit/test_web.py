@@ -11,18 +11,32 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pytest
 
 from checker import web
+from checker.date_text import format_date
 from checker.messages import message
-from testsupport.checks import answered, refused
+from testsupport.checks import answered, kept_lines, refused
+
+if TYPE_CHECKING:  # the shapes are for type checkers: the wheel leaves them out
+    from checker.web.shapes import ErrorAnswer, EstimateAnswer
 
 TODAY = "2026-11-26"
 
 
 def _is_json_ready(value: object) -> bool:
     return bool(json.loads(json.dumps(value)) == value)
+
+
+def _estimate(
+    form: dict[str, str], *, today: str = TODAY, lang: str
+) -> EstimateAnswer | ErrorAnswer:
+    """check_form's estimate part, given a form whose last reload is filled in."""
+    result = web.check_form(form, today=today, lang=lang)["estimate"]
+    assert result is not None, form
+    return result
 
 
 @pytest.mark.parametrize(
@@ -319,10 +333,11 @@ def test_zero_balance_gives_two_named_dates(lang: str) -> None:
     assert len(labels) == 2
     assert result["load_expires_label"] == message("label.load_expires.regular", lang)
     summary = web.summary_text(None, result, lang=lang)
-    assert f"{message('label.balance_ends', lang)}: 2026-05-01" in summary
-    assert f"{result['load_expires_label']}: 2027-03-15" in summary
+    said = {day: format_date(date.fromisoformat(day), lang) for day in ("2026-05-01", "2027-03-15")}
+    assert f"{message('label.balance_ends', lang)}: {said['2026-05-01']}" in summary
+    assert f"{result['load_expires_label']}: {said['2027-03-15']}" in summary
     # The status speaks of the balance's end, never of the later load date as the end.
-    assert "2027-03-15" not in result["status_detail"]
+    assert said["2027-03-15"] not in result["status_detail"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -400,7 +415,7 @@ def test_check_form_full() -> None:
     assert number["e164"] == "+639181234567"
     assert amount["amount"] == "300.00"
     assert estimate["reload_by"] == "2027-02-13"
-    assert "2027-02-13" in summary
+    assert format_date(date(2027, 2, 13), "en") in summary
     assert "0918 123 4567" in summary
     assert _is_json_ready(result)
 
@@ -514,3 +529,65 @@ def test_every_call_names_its_arguments(name: str) -> None:
     # The worker passes these by name; a renamed parameter must fail here, not in a browser.
     parameters = tuple(inspect.signature(getattr(web, name)).parameters)
     assert parameters == web.CALLS[name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "note"),
+    [
+        ("zh", "3月15日", "“3月15日”没有写年份，按今天之前最近的一次计算：2026年3月15日（周日）。"),
+        ("en", "Mar 15", "Mar 15 has no year: read as the most recent one, Sun 15 Mar 2026."),
+        ("en", "15 March 2026", None),
+    ],
+)
+def test_a_date_without_a_year_is_said_in_the_answer(
+    lang: str, typed: str, note: str | None
+) -> None:
+    result = answered(_estimate({"last_reload": typed}, lang=lang))
+    assert result["last_reload"] == "2026-03-15"
+    assert result["date_notes"] == ([] if note is None else [note])
+    summary = web.check_form({"last_reload": typed}, today=TODAY, lang=lang)["summary"]
+    assert summary is not None
+    assert note is None or note in summary
+
+
+@pytest.mark.parametrize(
+    ("form", "keys"),
+    [
+        # No zero-balance day: the balance ends when the load does, one row says it.
+        ({"last_reload": "2026-03-15"}, ["last_reload", "load_expires", "deactivates_on"]),
+        (
+            {"last_reload": "2026-03-15", "zero_balance_since": "2026-05-01"},
+            ["last_reload", "zero_balance_since", "balance_ends", "load_expires", "deactivates_on"],
+        ),
+        ({"last_reload": "2026-03-15", "reload_kind": "promo"}, []),
+    ],
+)
+def test_the_fold_says_each_date_once(form: dict[str, str], keys: list[str]) -> None:
+    result = answered(_estimate(form, today="2026-06-01", lang="en"))
+    assert [row["key"] for row in result["other_dates"]] == keys
+    for row in result["other_dates"]:
+        assert row["text"] == format_date(date.fromisoformat(row["date"]), "en")
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("3/4/2026", "date.ambiguous"), ("Sat 13 Feb 2026", "date.wrong_weekday")],
+)
+def test_a_date_that_could_be_misread_is_a_question(typed: str, code: str) -> None:
+    result = refused(_estimate({"last_reload": typed}, lang="en"))
+    assert (result["ok"], result["code"], result["field"]) == (False, code, "last_reload")
+
+
+def test_a_bad_today_is_the_error_for_a_date_without_a_year() -> None:
+    result = refused(web.next_reload("3月15日", today="soon"))
+    assert (result["code"], result["field"]) == ("date.unreadable", "today")
+
+
+def test_a_saved_line_keeps_the_year_it_was_read_with() -> None:
+    # "3月15日" means another day next year: the saved form keeps the date it was read as.
+    form = {"phone": "0918 123 4567", "last_reload": "3月15日", "zero_balance_since": "2026-05-01"}
+    saved = answered(web.save_line(form, label="", saved=None, today=TODAY, lang="zh"))
+    kept = kept_lines(saved["saved"])[0]["form"]
+    assert (kept["last_reload"], kept["zero_balance_since"]) == ("2026-03-15", "2026-05-01")
+    later = answered(web.saved_lines(saved["saved"], today="2027-11-26", lang="zh"))["lines"][0]
+    assert later["reload_by"] == "2026-04-08"

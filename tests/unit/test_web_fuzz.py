@@ -32,9 +32,10 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from checker import web
+from checker import answer, web
 from checker.carriers import CHOICES, rule
-from checker.dates import FIRST_DATE
+from checker.date_text import format_date
+from checker.dates import FIRST_DATE, parse_date
 from checker.estimate import Status
 from checker.messages import CATALOG
 from checker.text import MAX_INPUT_LENGTH
@@ -181,6 +182,11 @@ _ESTIMATE_KEYS = {
     "warning_messages",
     "assumptions",
     "sources",
+    # The dates as the reader says them, the answer card's fold, how a typed date was read
+    *(f"{name}_text" for name in answer.DATE_NAMES),
+    "other_dates",
+    "date_notes",
+    "years_assumed",
 }
 
 
@@ -188,6 +194,29 @@ def _day(value: object) -> date:
     assert isinstance(value, str)
     assert ISO_DAY.fullmatch(value)
     return date.fromisoformat(value)
+
+
+def check_date_texts(result: Mapping[str, Any], lang: str) -> None:
+    """Every date is also said in the reader's words, and the fold says each meaning once."""
+    for name in answer.DATE_NAMES:
+        iso, said = result[name], result[f"{name}_text"]
+        assert said == (None if iso is None else format_date(_day(iso), lang))
+        if said is not None:
+            assert parse_date(said) == _day(iso)  # the page's words read back as the date
+    rows = result["other_dates"]
+    keys = [row["key"] for row in rows]
+    assert len(keys) == len(set(keys))
+    for row in rows:
+        assert row["text"] == format_date(_day(row["date"]), lang)
+        assert row["date"] == result[row["key"]]
+    if result["reload_by"] is None:
+        assert rows == []
+    else:
+        split = result["balance_ends"] != result["load_expires"]
+        assert ("balance_ends" in keys) is split
+    assert isinstance(result["date_notes"], list)
+    assert len(result["years_assumed"]) == len(result["date_notes"])
+    assert set(result["years_assumed"]) <= {"last_reload", "zero_balance_since"}
 
 
 def check_estimate_result(
@@ -225,6 +254,7 @@ def check_estimate_result(
         assert "-" not in result["days_text"]
     if result["zero_balance_since"] is not None:
         assert last <= _day(result["zero_balance_since"])
+    check_date_texts(result, lang)
     margin = result["margin_days"]
     assert type(margin) is int
     assert 0 <= margin <= int(rule("safety_margin_max").value or 0)
@@ -236,7 +266,7 @@ def check_estimate_result(
     check_warnings(
         result,
         lang,
-        {"estimate.pasaload", "estimate.margin_clamped", "amount.unusually_small"},
+        {"estimate.pasaload", "estimate.margin_shortened", "amount.unusually_small"},
     )
     assert ("estimate.pasaload" in result["warnings"]) is (kind == "pasaload")
     assert isinstance(result["status_warnings"], list)
@@ -481,7 +511,7 @@ def fuzz_summary_text(
     assert len(lines) >= 6
     assert "None" not in text
     if estimate["reload_by"] is not None:
-        assert f"{estimate['reload_by']} ({estimate['days_text']})" in text
+        assert f"{estimate['reload_by_text']} ({estimate['days_text']})" in text
     assert estimate["status_detail"] in text
     if number is not None and number["ok"]:
         assert f"{number['national']} ({number['e164']})" in lines[1]

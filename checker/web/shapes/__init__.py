@@ -79,6 +79,15 @@ class AssumptionAnswer(TypedDict):
     rule: str
 
 
+class OtherDate(TypedDict):
+    """One date under the answer card's fold: its name, ISO date and the reader's words."""
+
+    key: str
+    label: str
+    date: str
+    text: str
+
+
 class EstimateAnswer(TypedDict):
     """The next-reload estimate; a promo has no dates (``None``)."""
 
@@ -94,6 +103,16 @@ class EstimateAnswer(TypedDict):
     balance_ends: str | None
     deactivates_on: str | None
     reload_by: str | None
+    # Each date as the reader says it ("2027年2月13日（周六）", "Sat 13 Feb 2027")
+    last_reload_text: str
+    zero_balance_since_text: str | None
+    load_expires_text: str | None
+    balance_ends_text: str | None
+    deactivates_on_text: str | None
+    reload_by_text: str | None
+    other_dates: list[OtherDate]
+    date_notes: list[str]
+    years_assumed: list[str]
     load_expires_label: str
     days_left: int | None
     days_text: str | None

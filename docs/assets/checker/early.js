@@ -20,6 +20,8 @@
  * @property {string} format
  * @property {number} version
  * @property {string[]} days
+ * @property {string} [weekdays]  each day's weekday, a digit (0 = Monday)
+ * @property {Record<string, {pattern: string, weekdays: string[], months: string[]}>} [words]
  * @property {Entry[]} answers
  *
  * @typedef {object} Early  what the page shows before the runtime, shaped like the estimate
@@ -27,6 +29,7 @@
  * @property {true} early
  * @property {string} last_reload
  * @property {string} reload_by
+ * @property {string} reload_by_text  the reload-by date as the reader says it (the table's)
  * @property {string} status
  * @property {string} [status_label]  the catalogue's words for it (the page adds them)
  */
@@ -93,14 +96,37 @@ function entryFor(table, form, free) {
 }
 
 /**
+ * The day at `index` as the reader says it: the catalogue's pattern (checker.date_text) filled
+ * with the table's words for that day; nothing is computed. Null when the table has no words.
+ * @param {Table} table @param {number} index @param {string} lang
+ * @returns {string | null}
+ */
+function say(table, index, lang) {
+  const words = table.words && table.words[lang];
+  const weekday = table.weekdays ? Number(table.weekdays[index]) : NaN;
+  const day = table.days[index];
+  if (!words || Number.isNaN(weekday) || !day) return null;
+  const [year, month, date] = day.split("-");
+  const parts = /** @type {Record<string, string>} */ ({
+    year,
+    month: String(Number(month)),
+    day: String(Number(date)),
+    weekday: words.weekdays[weekday],
+    month_name: words.months[Number(month) - 1],
+  });
+  return words.pattern.replace(/\{(\w+)\}/g, (all, name) => parts[name] ?? all);
+}
+
+/**
  * The table's answer for `form` on `today` (YYYY-MM-DD), or null when it has none.
  * @param {Table | null} table
  * @param {Record<string, unknown>} form  the page's fields by name, as the form holds them
  * @param {string} today
  * @param {string[]} [free]  fields whose value does not matter here (a saved line's number)
+ * @param {string} [lang]  the page's language, for the date's words
  * @returns {Early | null}
  */
-export function lookup(table, form, today, free = []) {
+export function lookup(table, form, today, free = [], lang = "zh") {
   if (!table) return null;
   const entry = entryFor(table, form, free);
   const day = text(form.last_reload);
@@ -121,7 +147,16 @@ export function lookup(table, form, today, free = []) {
   let status = null;
   for (const [from, name] of changes) if (table.days[at + from] <= today) status = name;
   if (status === null) return null;
-  return { ok: true, early: true, last_reload: day, reload_by: table.days[at + reloadBy], status };
+  const reloadByDay = table.days[at + reloadBy];
+  const said = say(table, at + reloadBy, lang);
+  return {
+    ok: true,
+    early: true,
+    last_reload: day,
+    reload_by: reloadByDay,
+    reload_by_text: said || reloadByDay,
+    status,
+  };
 }
 
 /**

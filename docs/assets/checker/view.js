@@ -118,17 +118,32 @@ export class View {
     this.early = null;
     /** @type {string} the boot's state, as last shown */
     this.state = "loading";
+    // The fields whose errors show: judged on leaving them, on Check, or once they read well;
+    // a field being typed in is not judged until then, so "2" is never "unreadable".
+    /** @type {Set<string>} */
+    this.judged = new Set();
+    /** @type {any} the last answer, drawn again when a field is judged */
+    this.result = null;
+    // Check was pressed: once its answer is drawn, focus the first error or show the card.
+    this.submitted = false;
     this.path = location.pathname;
     this.mounted = true; // until checker.js mounts another page's view
     for (const input of this.form.querySelectorAll("input")) {
       if (input.type === "text" || input.type === "tel") input.maxLength = this.maxLength;
     }
-    this.form.addEventListener("input", () => this.schedule());
+    this.form.addEventListener("input", (event) => {
+      this.judged.delete(this.nameOf(event.target));
+      this.schedule();
+    });
     this.form.addEventListener("change", () => this.schedule());
+    this.form.addEventListener("focusout", (event) => this.judge(this.nameOf(event.target)));
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
+      for (const field of this.fields) this.judged.add(field.name);
+      this.submitted = true;
       this.check();
     });
+
     // The page's HTML says the checker needs JavaScript and disables the form until now.
     this.$("[data-checker-needs-js]").hidden = true;
     const untilJs = /** @type {NodeListOf<HTMLInputElement | HTMLButtonElement>} */ (
@@ -171,7 +186,7 @@ export class View {
   // The table's answer for the form as it is, until the runtime's first answer replaces it.
   earlyCheck() {
     if (this.rendered) return;
-    const found = early.lookup(this.table, this.read(), localToday());
+    const found = early.lookup(this.table, this.read(), localToday(), [], this.config.lang);
     const labels = (this.config.early && this.config.early.status_labels) || {};
     this.early = found && { ...found, status_label: labels[found.status] || found.status };
     this.root.dataset.checkerEarly = this.early ? "shown" : "none";
@@ -185,6 +200,18 @@ export class View {
     const found = early.savedLines(this.table, stored, localToday(), this.config.early);
     if (found) this.lines.drawEarly(found.lines, found.rest);
     else if (!stored) this.lines.drawEarly([], 0); // all deleted before the runtime came
+  }
+
+  /** @param {EventTarget | null} target @returns {string} the field a control belongs to */
+  nameOf(target) {
+    return target instanceof HTMLInputElement ? target.name : "";
+  }
+
+  /** @param {string} name */
+  judge(name) {
+    if (!name || this.judged.has(name)) return;
+    this.judged.add(name);
+    if (this.result) this.render(this.result);
   }
 
   /** @param {string} selector @returns {any} */
@@ -293,6 +320,7 @@ export class View {
     if (!field) return;
     const parsed = this.parse(field, typeof value === "boolean" ? this.serialise(value) : value);
     this.setValue(field, parsed === null ? field.default : parsed);
+    this.judged.add(name); // a saved value is not being typed
     this.schedule();
   }
 
@@ -350,6 +378,7 @@ export class View {
       const text = params.get(field.name);
       const value = text === null ? null : this.parse(field, text);
       this.setValue(field, value === null ? field.default : value);
+      this.judged.add(field.name); // from a link or this tab: not being typed
     }
     // Keep a heading's #anchor in the address until the user types.
     if (fromHash || !hash) this.remember();
@@ -419,18 +448,31 @@ export class View {
 
   /** @param {FormAnswer} result  checker.web.check_form's answer */
   render(result) {
+    this.result = result;
     this.$("[data-checker-call-error]").hidden = true;
     /** @type {Record<string, any>} */
     const errors = {};
     for (const part of [result.number, result.amount, result.estimate]) {
       if (part && !part.ok && !(part.field in errors)) errors[part.field] = part;
     }
+    const form = this.read();
+    for (const field of this.fields) {
+      // A value that reads well is judged from now on; a required one left empty is an error
+      // once judged (the adapter answers nothing for a blank form).
+      if (!(field.name in errors) && form[field.name] !== "") this.judged.add(field.name);
+      if (field.required && form[field.name] === "" && !(field.name in errors)) {
+        errors[field.name] = { code: "required", message: this.strings.required };
+      }
+    }
+    /** @type {HTMLElement | null} */
+    let first = null;
     const boxes = /** @type {NodeListOf<HTMLElement>} */ (
       this.root.querySelectorAll("[data-checker-field-error]")
     );
     for (const box of boxes) {
       const name = box.dataset.checkerFieldError || "";
-      const error = errors[name];
+      const error = this.judged.has(name) ? errors[name] : undefined;
+      if (error && !first) first = box;
       box.hidden = !error;
       box.textContent = error ? error.message : "";
       if (error) box.dataset.code = error.code;
@@ -454,6 +496,12 @@ export class View {
     this.$('[data-checker-number] [data-checker-list="warning_messages"]').hidden =
       caveat || !(result.number && result.number.ok && (result.number.warnings || []).length);
     this.$("[data-checker-empty]").hidden = Boolean(estimate);
+    // Never ask for a value the reader typed: a date that is there but wrong is "fix it".
+    if (this.state === "ready") {
+      const typed = this.fields.some((f) => f.required && form[f.name] !== "");
+      const words = first ? "results.fix" : typed ? "results.typing" : "results.empty";
+      this.$("[data-checker-empty]").textContent = this.strings[words];
+    }
     this.estimate = estimate;
     this.rendered = true;
     this.early = null;
@@ -465,6 +513,35 @@ export class View {
       this.$("[data-checker-summary]").hidden = true;
       this.$("[data-checker-notice]").textContent = "";
     }
+    if (this.submitted) {
+      this.submitted = false;
+      this.answerCheck(first);
+    }
+  }
+
+  // Check's answer: focus the first field in error (its message is the field's description,
+  // so a screen reader says it), or bring the answer card into view.
+  /** @param {HTMLElement | null} firstError */
+  answerCheck(firstError) {
+    const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
+    const options = /** @type {ScrollIntoViewOptions} */ ({
+      block: "center",
+      behavior: smooth ? "smooth" : "auto",
+    });
+    if (firstError) {
+      const box = /** @type {HTMLElement} */ (firstError.closest("[data-checker-field]"));
+      const control = box && box.querySelector("input");
+      if (control) {
+        control.focus({ preventScroll: true });
+        box.scrollIntoView(options);
+      }
+      return;
+    }
+    const card = this.$("[data-checker-card]");
+    if (this.estimate && card) {
+      card.focus({ preventScroll: true });
+      card.scrollIntoView({ ...options, block: "start" });
+    } else this.$("[data-checker-results]").scrollIntoView(options);
   }
 
   // The answer in view: while the reader is at the form, a bar at the bottom of the screen
@@ -494,7 +571,7 @@ export class View {
       const missing = value === null || value === undefined;
       out.textContent = missing ? "" : String(value);
       const row = out.closest("[data-checker-row]");
-      if (row && out.tagName === "DD") row.hidden = missing; // a promo has no dates
+      if (row) row.hidden = missing; // a promo has no dates
     }
     for (const list of el.querySelectorAll("[data-checker-list]")) {
       const key = list.dataset.checkerList;
@@ -516,6 +593,18 @@ export class View {
       const rules = this.config.rules_url;
       if (rules) li.append(link(this.strings.rules_link, `${rules}#rule-${entry.rule}`));
       return li;
+    }
+    if (key === "other_dates") {
+      // One date of the fold: its name, and the date as the reader says it (ISO in data-date).
+      const row = document.createElement("div");
+      row.dataset.checkerDate = entry.key;
+      const dt = document.createElement("dt");
+      dt.textContent = entry.label;
+      const dd = document.createElement("dd");
+      dd.textContent = entry.text;
+      dd.dataset.date = entry.date;
+      row.append(dt, dd);
+      return row;
     }
     if (key === "sources") {
       const li = document.createElement("li");
