@@ -150,7 +150,7 @@ GLOBE = Carrier(
                 "没有找到 Globe 现行的官方说法，各来源说法不一："
                 "60 天（NoypiGeeks，Globe Prepaid）、"
                 "120 天（2013 年引用的 Globe 旧条款：到期后 4 个月内不充值，"
-                "SIM 卡终止、号码不能取回；PinoyLoads：余额归零后 120 天）、"
+                "SIM 卡作废、号码不能取回；PinoyLoads：余额归零后 120 天）、"
                 "365 天（NoypiGeeks，TM）。计算器取最保守的 60 天。",
                 "No current official Globe page was found, and sources disagree: 60 days "
                 "(NoypiGeeks, Globe Prepaid), 120 days (an old Globe term quoted in 2013: reload "
@@ -190,12 +190,13 @@ GOMO = Carrier(
         _load_validity("gomo"),
         Rule(
             key="gomo.no_paid_transaction",
-            name=Text("多久没有付费交易会失效", "A year without a paid transaction"),
+            name=Text("多久没有付费就会失效", "A year without a paid transaction"),
             value=1,
             unit="year",
             summary=Text(
-                "GOMO 的 SIM 卡在 1 年内没有任何付费交易就会失效；“No Expiry”指的是流量不过期，"
-                "不是 SIM 卡。计算器把最近一次充值当作最近一次付费交易。",
+                "GOMO 的 SIM 卡在 1 年内没有任何付费操作（充值或买套餐）就会失效；"
+                "“No Expiry”指的是流量不过期，不是 SIM 卡。"
+                "计算器把最近一次充值当作最近一次付费操作。",
                 'A GOMO SIM expires after a year without a paid transaction; "No Expiry" is about '
                 "the data offer, not the SIM. The checker takes the last reload as the last paid "
                 "transaction.",
@@ -215,12 +216,12 @@ DITO = Carrier(
         _load_validity("dito"),
         Rule(
             key="dito.deactivation_after_balance_ends",
-            name=Text("余额不足 1 比索后到销号的天数", "Days with under PHP 1 before the SIM ends"),
+            name=Text("余额低于 1 比索后到销号的天数", "Days with under PHP 1 before the SIM ends"),
             value=90,
             unit="day",
             summary=Text(
-                "余额高于 1 比索时号码可用；余额低于 1 比索、又没有生效中的促销套餐，"
-                "90 天后 SIM 卡被永久停用。"
+                "余额高于 1 比索时号码可用；余额低于 1 比索、又没有有效的促销套餐，"
+                "90 天后号码被销号（SIM 卡永久停用）。"
                 "这是网友页面转述 DITO 条款的说法；DITO 自己的条款（第 4 节）还没有读到。"
                 "有页面同时写了 90 天和 120 天，计算器取 90 天。",
                 "The line works while the balance is above PHP 1; under PHP 1 with no active "

@@ -16,7 +16,7 @@ but named, as ``{rules[amount_max]}`` or ``{conflicts[deactivation_after_balance
 >>> message("amount.too_large", "en")
 'Above PHP 10,000: the checker treats that as a typing mistake (its own plausibility bound, not a carrier rule).'
 >>> message("status.ok", "zh")
-'安全'
+'正常'
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # Phone numbers
     "phone.empty": ("请输入手机号码。", "Enter a phone number."),
     "phone.invalid_chars": (
-        "号码里有不能识别的字符：{chars}。只能包含数字、空格、-、.、括号，+ 只能放在最前面。",
+        "号码里有不能识别的字符：{chars}。只能包含数字、空格、横线“-”、点“.”和括号；“+”只能放在最前面。",
         "The number contains characters that cannot be read: {chars}. Use digits, spaces, "
         "-, . and brackets only, and + only at the start.",
     ),
@@ -88,7 +88,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Write the amount out in full, without exponents, NaN or Infinity.",
     ),
     "amount.too_large": (
-        "高于 {rules[amount_max]}：计算器把它当作输入错误（这是计算器自己的合理性上限，不是运营商规定）。",
+        "高于 {rules[amount_max]}：计算器把它当作输入错误（这是计算器自己设的上限，不是运营商规定）。",
         "Above {rules[amount_max]}: the checker treats that as a typing mistake (its own "
         "plausibility bound, not a carrier rule).",
     ),
@@ -126,7 +126,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     ),
     "date.year_assumed": (
-        "“{text}”没有写年份，按今天之前最近的一次计算：{day}。",
+        "“{text}”没有写年份，按今天或之前最近的那一天计算：{day}。",
         "{text} has no year: read as the most recent one, {day}.",
     ),
     "date.not_exist": ("这个日期不存在：{text}。", "That date does not exist: {text}."),
@@ -174,7 +174,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "pasaload.undated": (
         "Smart 只公布了这几种 PasaLoad 金额的有效期：{rules[pasaload_validity]}。"
-        "{amount} 比索没有公布的有效期，计算器无法推算日期。"
+        "{amount} 比索的有效期没有公布，计算器无法推算日期。"
         "请改填最近一次普通充值的日期，或现在做一次普通充值。",
         "Smart documents how long PasaLoad lasts only for these amounts: "
         "{rules[pasaload_validity]}. PHP {amount} has no documented validity, so the checker "
@@ -182,7 +182,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "regular reload now.",
     ),
     # Statuses of an estimate
-    "status.ok": ("安全", "OK"),
+    "status.ok": ("正常", "OK"),
     "status.ok.detail": (
         "离最晚充值日还有 {days} 天。",
         "{days} days until the reload-by date.",
@@ -233,15 +233,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "days.ago.one": ("已过 1 天", "1 day ago"),
     # Warnings of an estimate
     "estimate.pasaload": (
-        "PasaLoad 转给漫游号码的话费按金额只有几十天有效（{rules[pasaload_validity]}），"
+        "PasaLoad 转给漫游号码的话费按金额只有 {rules[pasaload_validity:range]}有效（{rules[pasaload_validity]}），"
         "不是 {rules[load_validity]}。以下日期按这笔 PasaLoad 到期计算；"
-        "只有普通充值（Regular Load）才让号码保留 {rules[load_validity]}。",
+        "只有普通充值（Regular Load）才能让号码再保 {rules[load_validity]}。",
         "PasaLoad sent to a roaming number expires after a time set by its amount "
         "({rules[pasaload_validity]}), not after {rules[load_validity]}. The dates below count from when this PasaLoad ends; only "
         "a regular reload keeps the line for {rules[load_validity]}.",
     ),
     "estimate.margin_shortened": (
-        "这笔话费有效期很短，提前天数按它有效天数的 {rules[safety_margin_share]} 计算（见“假设”），"
+        "这笔话费有效期很短，提前天数最多按有效天数的 {rules[safety_margin_share]} 计算（见“假设”），"
         "所以刚到账的话费不会马上显示已过最晚充值日。",
         "This load lasts only a short time, so the safety margin is at most "
         "{rules[safety_margin_share]} of its days (see Assumptions): a fresh load is never "
@@ -256,7 +256,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "assumption.balance_ends.pasaload": (
         "话费余额在以下两天中较早的一天用完：这笔 PasaLoad 到期日（{rules[pasaload_validity]}），"
-        "或你填写的余额用完日。更早的普通充值是否还有效，计算器不计算（取保守的一边）。",
+        "或你填写的余额用完日。更早的普通充值是否还有效，计算器不算在内（从严计算）。",
         "The balance ends on the earlier of the day this PasaLoad expires "
         "({rules[pasaload_validity]}) and the day you say it reached zero. The checker does "
         "not count on an older regular reload still being valid (the conservative side).",
@@ -267,7 +267,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is unknown, and the checker does not date them.",
     ),
     "assumption.deactivation": (
-        "话费余额用完后 {rules[deactivation_after_balance_ends]}起号码可能被销号"
+        "话费余额用完或到期 {rules[deactivation_after_balance_ends]}后，号码可能被销号"
         "（官方数字；非官方网站说 {conflicts[deactivation_after_balance_ends]}，"
         "计算器取更保守的官方数字）。",
         "The line may be disconnected {rules[deactivation_after_balance_ends]} after the balance "
@@ -315,7 +315,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.sources": ("来源", "Sources"),
     "summary.title": ("{carrier} 保号提醒", "Keeping my {carrier} number"),
     "ics.reload_by.summary": (
-        "{carrier} 保号：今天是最后充值日",
+        "{carrier} 保号：今天是最晚充值日",
         "{carrier} number: last day to reload",
     ),
     "ics.reload_by.description": (
@@ -482,11 +482,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # The carriers (checker.carriers): the reader's choice, and what a number's prefix says
     "carrier.unknown": (
-        "请在列表里选运营商：按号码判断、Smart/TNT/Sun、Globe/TM、GOMO 或 DITO。",
+        "请在列表里选运营商：“按号码判断”“Smart、TNT、Sun”“Globe、TM”“GOMO”或“DITO”。",
         "Choose a carrier from the list: from the number, Smart/TNT/Sun, Globe/TM, GOMO or DITO.",
     ),
-    "carrier.smart": ("Smart / TNT / Sun", "Smart / TNT / Sun"),
-    "carrier.globe": ("Globe / TM", "Globe / TM"),
+    "carrier.smart": ("Smart、TNT、Sun", "Smart / TNT / Sun"),
+    "carrier.globe": ("Globe、TM", "Globe / TM"),
     "carrier.gomo": ("GOMO", "GOMO"),
     "carrier.dito": ("DITO", "DITO"),
     # The short name in a title: "Smart 保号提醒", "Globe 保号：今天就充值"
@@ -494,9 +494,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "carrier.short.globe": ("Globe", "Globe"),
     "carrier.short.gomo": ("GOMO", "GOMO"),
     "carrier.short.dito": ("DITO", "DITO"),
-    "label.carrier": ("按哪家运营商的规则", "Carrier's rules used"),
+    "label.carrier": ("按哪家运营商的规则计算", "Carrier's rules used"),
     "phone.unconfirmed_prefix": (
-        "我们没能确认这个号段：手头的号段来源都没有列出它。号码照样接受；"
+        "我们没能确认这个号段：我们的号段资料里都没有它，计算照常进行；"
         "它属于哪家运营商，请在“运营商”里自己选。",
         "We could not confirm this prefix: none of our prefix sources lists it. The number is "
         "accepted; choose its carrier yourself.",
@@ -507,16 +507,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "phone.carrier_mismatch": (
         "注意：该号段最初分配给 {network}，而日期按你选的 {carrier} 的规则计算。"
-        "号码如果没有转网，请把运营商改回“按号码判断”。",
+        "号码如果没有转过网，请把运营商改回“按号码判断”。",
         "Note: this prefix was first allocated to {network}, but the dates follow the rules "
         "of {carrier}, as you chose. If the number has not moved networks, set the carrier "
         "back to “from the number”.",
     ),
     "pasaload.smart_only": (
         "只有 Smart 公布了别人转来的话费（PasaLoad）能用多久；其他运营商的这类话费，计算器推算不了日期。"
-        "请填最近一次自己充值的日期。",
+        "请填最近一次普通充值的日期（自己充或亲友代充都算）。",
         "Only Smart says how long load sent by someone else (PasaLoad) lasts; for another "
-        "carrier the checker cannot date it. Enter the date of your last reload of your own.",
+        "carrier the checker cannot date it. Enter the date of your last regular reload (made by "
+        "you or by someone for you).",
     ),
     "assumption.carrier.number": (
         "按 {carrier} 的规则计算：号段最初分配给 {network}。携号转网（RA 11202）后号码可能已在别家，"
@@ -529,7 +530,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The dates follow {carrier}'s rules, as you chose.",
     ),
     "assumption.carrier.conflict": (
-        "各来源对号段说法不一（{networks}），计算器按其中日期最早的 {carrier} 计算，取保守的一边；"
+        "各来源对号段说法不一（{networks}），计算器按算出的日期最早（最保守）的 {carrier} 计算；"
         "知道号码在哪家，请在“运营商”里选。",
         "Sources disagree on the prefix ({networks}), so the checker uses {carrier}, whose "
         "dates come soonest (the conservative side); if you know the carrier, choose it.",
@@ -540,7 +541,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "choose another carrier if that is not yours.",
     ),
     "assumption.deactivation.globe": (
-        "话费到期或用完后 {rules[globe.deactivation_after_balance_ends]}起号码可能被销号。"
+        "话费到期或用完 {rules[globe.deactivation_after_balance_ends]}后，号码可能被销号。"
         "Globe 没有现行的官方说法，网友说法有 {rules[globe.deactivation_after_balance_ends]}、"
         "{conflicts[globe.deactivation_after_balance_ends:all]}，计算器取最保守的一个。",
         "The number may be lost {rules[globe.deactivation_after_balance_ends]} after the load "
@@ -550,15 +551,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "most conservative.",
     ),
     "assumption.deactivation.gomo": (
-        "GOMO 的 SIM 卡在 {rules[gomo.no_paid_transaction]}内没有付费交易就会失效（网友说法），"
-        "号码被回收；计算器把最近一次充值当作最近一次付费交易。",
+        "GOMO 的 SIM 卡在 {rules[gomo.no_paid_transaction]}内没有付费操作（充值或买套餐）就会失效"
+        "（网友说法），号码被回收；计算器把最近一次充值当作最近一次付费操作。",
         "A GOMO SIM ends after {rules[gomo.no_paid_transaction]} without a paid transaction "
         "(community sources); the checker takes your last reload as the last paid one.",
     ),
     "assumption.deactivation.dito": (
-        "余额低于 1 比索、又没有生效中的促销套餐，{rules[dito.deactivation_after_balance_ends]}后 "
-        "SIM 卡被永久停用、号码被回收（网友转述 DITO 条款；也有说 "
-        "{conflicts[dito.deactivation_after_balance_ends]}，计算器取更保守的一边）。",
+        "余额低于 1 比索、又没有有效的促销套餐，{rules[dito.deactivation_after_balance_ends]}后"
+        "号码被销号（SIM 卡永久停用），无法取回。这是网友转述的 DITO 条款；也有说 "
+        "{conflicts[dito.deactivation_after_balance_ends]}，计算器从严计算。",
         "Under PHP 1 of balance with no active promo, the SIM is disabled for good after "
         "{rules[dito.deactivation_after_balance_ends]} (community pages paraphrasing DITO's "
         "terms; one says {conflicts[dito.deactivation_after_balance_ends]}, and the checker "

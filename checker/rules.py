@@ -310,7 +310,7 @@ SMART_RULES: tuple[Rule, ...] = (
                 value=180,
                 note=Text(
                     "一些非官方网站说是 180 天（或“6 个月”），这些页面我们没能再次核实。"
-                    "计算器按官方的 120 天计算，取更保守的一边。",
+                    "计算器按官方的 120 天计算，这样更稳妥。",
                     'Some community sites say 180 days (or "6 months"); we could not recheck those '
                     "pages. The checker uses the official 120 days, the conservative side.",
                 ),
@@ -405,7 +405,7 @@ SMART_RULES: tuple[Rule, ...] = (
         unit="day",
         summary=Text(
             "在菲律宾境内的人用 PasaLoad 转给漫游中号码的话费，按金额在 15 到 60 天后过期，"
-            "不是 1 年。它不能代替普通充值（Regular Load）：只有普通充值才让号码保留一年。",
+            "不是 1 年。它不能代替普通充值（Regular Load）：只有普通充值才能让号码再保一年。",
             "PasaLoad sent to a number that is roaming expires after 15 to 60 days by amount, "
             "not after a year. It is no substitute for a regular reload: only a regular reload "
             "keeps the line for a year.",
@@ -426,7 +426,7 @@ SMART_RULES: tuple[Rule, ...] = (
         unit="",
         summary=Text(
             "在国外发短信 RELOAD 加充值卡 PIN 到 1510，按漫游短信收费，所以号码里必须有话费余额；"
-            "话费为零时，请改用免费的漫游菜单 *133#。Smart 的漫游页面把 1510 写给 Smart Prepaid 用户。",
+            "话费为零时，请改用免费的漫游菜单 *133#。Smart 的漫游页面写明 1510 适用于 Smart Prepaid 用户。",
             "Texting RELOAD and the card's PIN to 1510 from abroad is charged as an outgoing "
             "roaming text, so it needs balance; at zero balance use the free roaming menu *133# "
             "instead. Smart's roaming pages give 1510 for Smart Prepaid.",

@@ -21,23 +21,26 @@ GLOBEONE_PAYMENT = carrier_source(
     "Globe Help: GlobeOne payment and subscriptions (Buy Load with GCash, cards, bank transfer)",
     "https://www.globe.com.ph/help/globeone/payment-subscriptions",
     Confidence.OFFICIAL,
+    zh="Globe 帮助中心：GlobeOne 的付款和订阅（用 GCash、银行卡、银行转账买话费）",
 )
 GLOBE_ROAMING_CHARGES = carrier_source(
     "Globe Help: international roaming charges (incoming texts)",
     "https://www.globe.com.ph/help/international/charges",
     Confidence.OFFICIAL,
+    zh="Globe 帮助中心：国际漫游资费（接收短信）",
 )
 DITO_POSTPAID_HELP = carrier_source(
     "DITO Help (postpaid): paying in the DITO app with GCash, Maya, GrabPay, WeChat Pay, cards",
     "https://dito.ph/postpaid/needmorehelp?action=Appsubscription",
     Confidence.OFFICIAL,
+    zh="DITO 帮助（后付费）：在 DITO App 里用 GCash、Maya、GrabPay、微信支付或银行卡付款",
 )
 
 CARRIER_FACTS: dict[str, tuple[Rule, ...]] = {
     "globe": (
         Rule(
             key="globe.reload_abroad",
-            name=Text("在国外给 Globe/TM 充值", "Reloading Globe or TM from abroad"),
+            name=Text("在国外给 Globe、TM 充值", "Reloading Globe or TM from abroad"),
             value=None,
             unit="",
             summary=Text(
@@ -101,7 +104,7 @@ CARRIER_FACTS: dict[str, tuple[Rule, ...]] = {
             value=None,
             unit="",
             summary=Text(
-                "DITO App 可以用 GCash、Maya、GrabPay、WeChat Pay（微信支付）和银行卡付款；"
+                "DITO App 可以用 GCash、Maya、GrabPay、微信支付（WeChat Pay）和银行卡付款；"
                 "这是 DITO 后付费帮助页的说法，预付费是否一样没有核实。",
                 "The DITO app takes GCash, Maya, GrabPay, WeChat Pay and cards; that is DITO's "
                 "postpaid help page, and whether prepaid is the same is not verified.",

@@ -87,7 +87,8 @@ GUIDE_RULES: tuple[Rule, ...] = (
         value=None,
         unit="",
         summary=Text(
-            "GCash 的帮助页面（没有日期）说发 “? 15001” 到 214；一个网友问答写的是 “? 1515” 到 214。"
+            "GCash 的帮助页面（没有日期）说发送“? 15001”（问号、空格、15001）到 214；"
+            "一个网友问答写的是发送“? 1515”到 214。"
             "Smart 自己的页面我们没有找到，所以这两个代码都没有核实。",
             'A GCash help page (undated) says to text "? 15001" to 214; a community Q&A gives '
             '"? 1515" to 214. We found no page of Smart\'s own, so neither code is verified.',

@@ -250,11 +250,27 @@ def calendar(
     return {"ok": True, "filename": f"smart-{name}-{first[1]}.ics", "ics": text}
 
 
+# The carriers whose lines use another carrier's prefixes: GOMO's numbers are Globe's.
+_SHARED_PREFIXES = {"gomo": "globe"}
+
+
+def _carrier_mismatch(prefix_carrier: str | None, chosen: str) -> bool:
+    """Whether the carrier the reader chose is not the one the prefix points to.
+
+    >>> _carrier_mismatch("globe", "smart"), _carrier_mismatch("globe", "gomo")
+    (True, False)
+    """
+    if prefix_carrier is None or prefix_carrier == chosen:
+        return False
+    return _SHARED_PREFIXES.get(chosen) != prefix_carrier
+
+
 def _status_warnings(result: EstimateAnswer, number: NumberAnswer, lang: str) -> None:
     """Rules of a carrier the prefix does not point to (the reader chose them) put every date
     in doubt: say so in the status itself, not below a status that looks fine. With "auto"
-    the carrier is the prefix's, or the sources disagree and the assumptions say so."""
-    if number["carrier"] in (None, result["carrier"]):
+    the carrier is the prefix's, or the sources disagree and the assumptions say so. GOMO
+    uses Globe's prefixes: GOMO chosen for a Globe prefix is no mismatch."""
+    if not _carrier_mismatch(number["carrier"], result["carrier"]):
         return
     result["status_warnings"] = ["phone.carrier_mismatch"]
     result["status_warning_messages"] = [

@@ -202,7 +202,7 @@ def test_reload_and_language_switch_keep_the_input(page, browser):
     assert page.evaluate("location.pathname") == "/checker/"
     assert values(page) == form
     page.wait_for_selector("[data-checker-estimate][data-reload-by='2027-02-13']")
-    assert page.text_content("[data-checker-out=status_label]") == "安全"
+    assert page.text_content("[data-checker-out=status_label]") == "正常"
 
 
 def test_calendar_downloads_a_valid_ics(page, browser):

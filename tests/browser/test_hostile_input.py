@@ -551,6 +551,7 @@ def test_glue_writes_every_answer_as_text(page: Any, browser: Session) -> None:
         page.wait_for_timeout(300)  # the debounced check after the last change, too
         texts = page.eval_on_selector_all(
             sinks,
+            # An empty sink is named by its markup, so a failure says which one it is.
             "els => els.filter(el => el.closest('[hidden]') === null)"
             ".map(el => el.textContent || el.outerHTML)",
         )

@@ -143,5 +143,5 @@ def test_zh_reload_by_title_reads_as_the_last_day() -> None:
     exported = web.calendar({"last_reload": "2026-03-15"}, today=TODAY, lang="zh", now=NOW)
     assert exported["ok"], exported
     first = icalendar.Calendar.from_ical(exported["ics"]).walk("VEVENT")[0]
-    assert str(first["SUMMARY"]) == "Smart 保号：今天是最后充值日"
+    assert str(first["SUMMARY"]) == "Smart 保号：今天是最晚充值日"
     assert first.decoded("DTSTART") == date(2027, 2, 13)

@@ -39,7 +39,9 @@ UNSPACED = re.compile(rf"{HAN}[A-Za-z0-9]|[A-Za-z0-9]{HAN}")
 DASH_RANGE = re.compile(r"\d\s*[–—]\s*\d")
 OTHER_QUOTES = re.compile(rf"[「」『』]|{HAN}\"|\"{HAN}")
 # A date as a reader types it into the form ("2026年3月15日", or "3月15日" without a year:
-# checker/dates.py reads both) is an input example, not prose.
+# checker/dates.py reads both) is an input example, not prose; and the form and the answer
+# card write their dates the same compact way ("2027年2月13日（周六）", date.format), as
+# mainland apps do. Prose in the guides keeps the spaced "2023 年 7 月 25 日".
 TYPED_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 
 BLOCKS = {
@@ -168,6 +170,7 @@ def test_chinese_pages_keep_one_typography(
         ("「普通充值」", "quotes"),
         ('选"Regular Load"', "quotes"),
         ("2026年3月15日", None),
+        ("最晚充值日：2027年2月13日（周六）", None),  # the answer card's date.format
     ],
 )
 def test_the_typography_rules_catch_what_they_should(text: str, rule: str | None) -> None:

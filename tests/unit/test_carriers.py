@@ -140,6 +140,30 @@ def test_the_carrier_follows_the_number_unless_chosen(
     assert (choice.candidates, choice.basis) == (candidates, basis)
 
 
+# (phone, carrier chosen) -> whether the status warns that the prefix points elsewhere
+MISMATCH_TABLE = [
+    ("0917 123 4567", "smart", True),  # a Globe prefix, Smart's rules: ported, perhaps
+    ("0917 123 4567", "gomo", False),  # GOMO uses Globe's prefixes
+    ("0917 123 4567", "globe", False),
+    ("0918 123 4567", "gomo", True),  # a Smart prefix is not GOMO's
+    ("0918 123 4567", "globe", True),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("phone", "chosen", "warns"), MISMATCH_TABLE)
+def test_gomo_on_a_globe_prefix_is_no_mismatch(
+    lang: str, phone: str, chosen: str, warns: bool
+) -> None:
+    form = {"phone": phone, "last_reload": "2026-11-01", "carrier": chosen}
+    found = web.check_form(form, today=TODAY, lang=lang)["estimate"]
+    assert found is not None, form
+    answer = answered(found)
+    assert answer["carrier"] == chosen
+    assert answer["status_warnings"] == (["phone.carrier_mismatch"] if warns else [])
+    assert len(answer["status_warning_messages"]) == len(answer["status_warnings"])
+
+
 def test_a_conflicting_prefix_is_dated_by_the_soonest_carrier() -> None:
     # 0924: DITO (libphonenumber) or Sun (the lists): DITO's 90 days come before Smart's 120.
     answer = answered(web.next_reload("2026-03-15", today=TODAY, lang="en", phone="0924 123 4567"))

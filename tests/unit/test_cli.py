@@ -187,7 +187,7 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], argv: list[str]) -> No
         (["amount", "abc", "--lang", "en"], ["cannot be read", "[amount.not_a_number]"]),
         (
             ["next", "--last-reload", "2026-03-15", "--today", TODAY],
-            ["最晚充值日: 2027年2月13日（周六）", "安全", "120 天"],
+            ["最晚充值日: 2027年2月13日（周六）", "正常", "120 天"],
         ),
         (
             ["next", "--last-reload", "2026-03-15", "--today", TODAY, "--lang", "en"],

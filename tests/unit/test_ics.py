@@ -189,7 +189,7 @@ def test_pasaload_reminders_follow_its_amount() -> None:
     ("lang", "summary"),
     [
         # The last day to reload, not "reload before today" (which would already be late).
-        ("zh", "Smart 保号：今天是最后充值日"),
+        ("zh", "Smart 保号：今天是最晚充值日"),
         ("en", "Smart number: last day to reload"),
     ],
 )

@@ -534,7 +534,11 @@ def test_every_call_names_its_arguments(name: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "typed", "note"),
     [
-        ("zh", "3月15日", "“3月15日”没有写年份，按今天之前最近的一次计算：2026年3月15日（周日）。"),
+        (
+            "zh",
+            "3月15日",
+            "“3月15日”没有写年份，按今天或之前最近的那一天计算：2026年3月15日（周日）。",
+        ),
         ("en", "Mar 15", "Mar 15 has no year: read as the most recent one, Sun 15 Mar 2026."),
         ("en", "15 March 2026", None),
     ],
