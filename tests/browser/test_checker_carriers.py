@@ -75,6 +75,8 @@ def test_an_unknown_carrier_is_said_beside_its_field_and_nothing_is_lost(page, b
     submit(page, **form)
     page.evaluate("document.querySelector('input[name=carrier][value=dito]').value = 'tm'")
     page.check("input[name=carrier][value=tm]")
+    # A field is judged when the reader leaves it or checks (issue 22): check, as a reader does.
+    page.press("input[name=last_reload]", "Enter")
     page.wait_for_selector("[data-checker-field-error=carrier]:not([hidden])")
     expected = web.check_form({**form, "carrier": "tm"}, today=TODAY, lang=lang)["estimate"]
     assert field_error(page, "carrier") == ("carrier.unknown", expected["message"])
