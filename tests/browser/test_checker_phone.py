@@ -129,7 +129,7 @@ def test_a_slow_link_shows_bytes_of_the_size_said_first_and_the_answer_arrives_i
     assert page.text_content("[data-checker-empty]") == ui["results.coming"]
     # The bar answers at once from the build's table (issue 21), saying the checker confirms it.
     page.wait_for_selector(f"{ANSWER}[data-early=true][data-reload-by='2027-02-13']")
-    in_view(page, f"{ANSWER} [data-checker-out=reload_by]")
+    in_view(page, f"{ANSWER} [data-checker-out=reload_by_text]")
     in_view(page, "[data-checker-glance-early]")
     samples: list[tuple[int, int, str]] = []
     while (sample := page.evaluate(SAMPLE))[0] == "loading":
