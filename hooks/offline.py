@@ -27,8 +27,15 @@ TEMPLATE = Path(__file__).resolve().parents[1] / "docs" / "sw.js"
 TARGET = "sw.js"
 _BUILD_LINE = 'const BUILD = {"version": "dev",'
 SHELL_DIRS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
-# What Material fetches on every page besides its scripts and styles.
-SHELL_DATA = ("search/search_index.json", "sitemap.xml")
+# What Material fetches on every page besides its scripts and styles, and each language's web
+# app manifest, which the browser asks for on every page (and may ask before the worker
+# controls the first visit, so an offline page would find none without it in the shell).
+SHELL_DATA = (
+    "search/search_index.json",
+    "sitemap.xml",
+    "manifest.webmanifest",
+    "en/manifest.webmanifest",
+)
 # Material ships lunr's language files; the site's search uses none of them (lang: en).
 SHELL_SKIP = ("assets/javascripts/lunr/",)
 
@@ -39,7 +46,9 @@ def shell(site: Path) -> list[str]:
     Only files some page names (the theme ships a favicon.png nobody uses): the worker
     stores the shell from the HTTP cache, and a file no page loaded would be a download.
     """
-    pages = "".join(page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
+    # Pages, and the manifests, which name the app's icons the browser fetches on every page.
+    named = [*site.rglob("*.html"), *site.rglob("*.webmanifest")]
+    pages = "".join(page.read_text(encoding="utf-8") for page in named)
     paths = []
     for path in sorted(site.rglob("*")):
         name = path.relative_to(site).as_posix()
