@@ -42,6 +42,7 @@ from .rules import (
     Rule,
     Source,
     Text,
+    checked_source,
 )
 
 __all__ = ["AUTO", "CARRIERS", "CHOICES", "DEFAULT_CARRIER", "carrier", "every_rule", "rule"]
@@ -51,7 +52,7 @@ CHECKED = date(2026, 12, 3)
 
 
 def carrier_source(title: str, url: str, confidence: Confidence, *, zh: str = "") -> Source:
-    return Source(title=title, url=url, confidence=confidence, checked=CHECKED, title_zh=zh)
+    return checked_source(title, url, confidence, zh=zh, checked=CHECKED)
 
 
 MB_GLOBE_2018 = carrier_source(

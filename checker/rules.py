@@ -155,8 +155,10 @@ UNITS: dict[str, tuple[Text, Text]] = {
 CHECKED = date(2026, 11, 26)
 
 
-def checked_source(title: str, url: str, confidence: Confidence, *, zh: str = "") -> Source:
-    return Source(title=title, url=url, confidence=confidence, checked=CHECKED, title_zh=zh)
+def checked_source(
+    title: str, url: str, confidence: Confidence, *, zh: str = "", checked: date = CHECKED
+) -> Source:
+    return Source(title=title, url=url, confidence=confidence, checked=checked, title_zh=zh)
 
 
 DTI_2017 = checked_source(
