@@ -26,6 +26,7 @@ roaming) are the site's: ``hooks/carrier_facts.py``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from .errors import CheckerError
@@ -119,19 +120,9 @@ def _load_validity(key: str, extra: tuple[Source, ...] = ()) -> Rule:
 
 
 def _incoming(key: str, sources: tuple[Source, ...]) -> Rule:
-    return Rule(
-        key=f"{key}.incoming_not_activity",
-        name=Text("接收短信或来电", "Receiving texts or calls"),
-        value=None,
-        unit="",
-        summary=Text(
-            "没有任何来源说接收短信或来电算作使用。计算器假定不算。",
-            "No source says that receiving texts or calls counts as activity. The checker "
-            "assumes it does not.",
-        ),
-        confidence=Confidence.ASSUMPTION,
-        sources=sources,
-    )
+    """Smart's assumption that receiving texts is not activity, under this carrier's key."""
+    smart = next(rule for rule in SMART.rules if rule.key == "incoming_not_activity")
+    return replace(smart, key=f"{key}.incoming_not_activity", sources=sources)
 
 
 GLOBE = Carrier(
