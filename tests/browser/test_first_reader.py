@@ -117,25 +117,53 @@ LUMINANCE = """el => {
 }"""
 
 
+# Material remembers the last palette in localStorage, which the browser context shares
+# across tests; start from the system's, as a new visitor does.
+FORGET_PALETTE = (
+    "for (const k of Object.keys(localStorage))"
+    " if (k.endsWith('__palette')) localStorage.removeItem(k)"
+)
+
+
+def _contrast(a: float, b: float) -> float:
+    high, low = max(a, b), min(a, b)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_worst_status_is_the_strongest(page, browser, lang, tmp_path):
+def test_the_worst_status_is_the_strongest(page, browser, lang, scheme, tmp_path):
     _size(page, "phone")
+    page.emulate_media(color_scheme=scheme)
+    page.add_init_script(FORGET_PALETTE)
     open_checker(page, browser.origin, lang)
-    shade = {}
+    assert page.evaluate("document.body.dataset.mdColorScheme") == (
+        "slate" if scheme == "dark" else "default"
+    )
+    ground = page.locator("body").evaluate(LUMINANCE)
+    shade, edge = {}, {}
     for status, last in STATUSES:
         submit(page, last_reload=last)
         assert page.get_attribute("[data-checker-status]", "data-status") == status
         shade[status] = page.locator("[data-checker-card]").evaluate(LUMINANCE)
+        edge[status] = page.locator("[data-checker-status]").evaluate(
+            "e => parseFloat(getComputedStyle(e).borderLeftWidth)"
+        )
         # The date and its weekday on one line, inside the card.
         date = page.locator("[data-checker-card] [data-checker-out=reload_by_text]")
         assert date.evaluate("e => e.getClientRects().length") == 1
         assert page.locator("[data-checker-card]").evaluate("e => e.scrollWidth <= e.clientWidth")
         page.locator("[data-checker-card]").screenshot(path=tmp_path / f"{status}-{lang}.png")
-    # The darker the card's fill, the stronger: disconnected is the darkest by far, and the
-    # milder "overdue" is never stronger than the grace period.
-    others = [value for status, value in shade.items() if status != "deactivated"]
-    assert shade["deactivated"] < 0.1 < min(others), shade
-    assert shade["grace"] <= shade["overdue"] + 0.05, shade
+    # Disconnected stands out from the page by far the most, in either palette: the darkest
+    # fill on light, the brightest on slate.
+    stand_out = {status: _contrast(value, ground) for status, value in shade.items()}
+    others = [value for status, value in stand_out.items() if status != "deactivated"]
+    assert stand_out["deactivated"] > 2 > 1.5 > max(others), (stand_out, shade, ground)
+    # The milder "overdue" is never drawn stronger than the grace period: no lighter edge, and
+    # on light, no darker fill.
+    assert edge["grace"] >= edge["overdue"], edge
+    if scheme == "light":
+        assert shade["grace"] <= shade["overdue"] + 0.05, shade
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
