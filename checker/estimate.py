@@ -184,7 +184,12 @@ def estimate(
     """
     margin = check_margin(default_margin_days() if margin_days is None else margin_days)
     if last_reload > today:
-        raise CheckerError("date.in_future", today=today.isoformat(), field="last_reload")
+        raise CheckerError(
+            "date.in_future",
+            date=last_reload.isoformat(),
+            today=today.isoformat(),
+            field="last_reload",
+        )
     if zero_balance_since is not None:
         if zero_balance_since < last_reload:
             raise CheckerError(
@@ -194,7 +199,10 @@ def estimate(
             )
         if zero_balance_since > today:
             raise CheckerError(
-                "date.zero_in_future", today=today.isoformat(), field="zero_balance_since"
+                "date.zero_in_future",
+                date=zero_balance_since.isoformat(),
+                today=today.isoformat(),
+                field="zero_balance_since",
             )
 
     rules = carrier(carrier_key)

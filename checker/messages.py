@@ -135,16 +135,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The date must be between {first} and {last}.",
     ),
     "date.in_future": (
-        "最近一次充值的日期不能晚于今天（{today}）。",
-        "The last reload cannot be after today ({today}).",
+        "最近一次充值的日期（{date}）不能晚于今天（{today}）。",
+        "The last reload ({date}) cannot be after today ({today}).",
     ),
     "date.zero_before_reload": (
         "话费余额用完的日期不能早于最近一次充值（{last_reload}）。",
         "The day the balance reached zero cannot be before the last reload ({last_reload}).",
     ),
     "date.zero_in_future": (
-        "话费余额用完的日期不能晚于今天（{today}）。",
-        "The day the balance reached zero cannot be after today ({today}).",
+        "话费余额用完的日期（{date}）不能晚于今天（{today}）。",
+        "The day the balance reached zero ({date}) cannot be after today ({today}).",
     ),
     # The safety margin
     "margin.not_a_number": (
@@ -466,6 +466,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "saved.attention": (
         "需要处理：{reason}可以打开它，改正后重新保存，或者删除它。",
         "Needs attention: {reason} Open it, correct it and save it again, or delete it.",
+    ),
+    # A line saved "today" where the date had already changed (Kiritimati, UTC+14) and read
+    # where it has not (Los Angeles): it reads again once that day comes here.
+    "saved.attention.in_future": (
+        "需要处理：{reason}这一行可能是在另一个时区保存的，等这里也到了那一天，它就会恢复正常。"
+        "也可以打开它，改正后重新保存，或者删除它。",
+        "Needs attention: {reason} It may have been saved in another time zone; it will read"
+        " normally once that day comes here. Or open it, correct it and save it again, or"
+        " delete it.",
     ),
     "saved.deleted": ("已删除“{label}”。", "Deleted “{label}”."),
     "saved.deleted_all": ("已删除 {deleted} 个号码。", "{deleted} lines deleted."),

@@ -225,8 +225,13 @@ def _readable_form(raw: object) -> dict[str, str | bool]:
     }
 
 
+# A date after today is most often a line saved in a time zone ahead of this one.
+_FUTURE_DATES = frozenset({"date.in_future", "date.zero_in_future"})
+
+
 def _attention(entry: _Entry, lang: str) -> AttentionLine:
     problem: Mapping[str, Any] = entry.problem or {}
+    code = problem.get("code", "internal.error")
     label = entry.raw.get("label") if isinstance(entry.raw, Mapping) else None
     return {
         "key": entry.key,
@@ -234,9 +239,13 @@ def _attention(entry: _Entry, lang: str) -> AttentionLine:
         "last_digits": entry.key[-4:] if entry.key.startswith("+") else "",
         "label": _raw_label(entry.raw, entry.key, lang),
         "custom_label": label if isinstance(label, str) and len(label) <= lines.MAX_VALUE else "",
-        "code": problem.get("code", "internal.error"),
+        "code": code,
         "field": problem.get("field", "saved"),
-        "message": message("saved.attention", lang, reason=problem.get("message", "")),
+        "message": message(
+            "saved.attention.in_future" if code in _FUTURE_DATES else "saved.attention",
+            lang,
+            reason=problem.get("message", ""),
+        ),
         "form": _readable_form(entry.raw),
     }
 

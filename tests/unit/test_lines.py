@@ -227,6 +227,9 @@ def test_a_line_refused_today_needs_attention_and_hides_nothing(
     (item,) = answer["attention"]
     assert (item["code"], item["label"]) == (code, label)
     assert item["message"].startswith("Needs attention: ")
+    if code == "date.in_future":  # the line's own date, and why a traveller may see it
+        assert "(2026-11-27) cannot be after today (2026-11-26)" in item["message"]
+        assert "another time zone" in item["message"]
     if key:
         assert item["key"] == key and item["last_digits"] == key[-4:]
     # Save and import still work, and the line needing attention is kept as it was.
