@@ -26,6 +26,65 @@ export const ASIDE_KEY = "checker.lines.v1.aside";
 // page's tabs, so two tabs saving at once each add to the other's list (Web Locks API).
 const LOCK = "checker.lines";
 const RETRIES = 5;
+// Chromium keeps a copy of localStorage in each tab's process and brings another tab's
+// writes in asynchronously, on a channel of its own: a tab granted the lock can still read
+// the list as it was before the last holder wrote it, and write that holder's line away
+// (seen in tests/browser/test_saved_lines_robust.py, about one run in four). So each change
+// also counts itself: the count is kept in IndexedDB, which every tab reads alike, and
+// beside the list in localStorage, written after it. A holder whose localStorage count is
+// behind IndexedDB's waits for the last write to arrive before it reads the list.
+const REVISION_KEY = "checker.lines.v1.revision";
+const REVISION_DB = "checker.lines";
+const REVISION_STORE = "revision";
+// How long a tab waits for another tab's write to reach it (it takes milliseconds); past
+// this the copy is taken as it is, as without IndexedDB.
+const CATCH_UP_MS = 2000;
+
+/** @type {Promise<IDBDatabase | null> | null} */
+let revisionDb = null;
+
+/** IndexedDB for the count, or null where it cannot be opened (some private windows). */
+function revisions() {
+  if (!revisionDb) {
+    revisionDb = new Promise((resolve) => {
+      try {
+        const request = indexedDB.open(REVISION_DB, 1);
+        request.onupgradeneeded = () => request.result.createObjectStore(REVISION_STORE);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => resolve(null);
+        request.onblocked = () => resolve(null);
+      } catch {
+        resolve(null);
+      }
+    });
+  }
+  return revisionDb;
+}
+
+/**
+ * The count in IndexedDB (0 when none), or with `next`, write it and answer it once stored.
+ * @param {IDBDatabase} db @param {number} [next] @returns {Promise<number>}
+ */
+function revision(db, next) {
+  return new Promise((resolve) => {
+    try {
+      const mode = next === undefined ? "readonly" : "readwrite";
+      const transaction = db.transaction(REVISION_STORE, mode);
+      const store = transaction.objectStore(REVISION_STORE);
+      const request = next === undefined ? store.get("count") : store.put(next, "count");
+      transaction.oncomplete = () => resolve(next === undefined ? Number(request.result) || 0 : next);
+      transaction.onerror = () => resolve(0);
+      transaction.onabort = () => resolve(0);
+    } catch {
+      resolve(0);
+    }
+  });
+}
+
+/** @param {number} ms */
+function pause(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * Run `work` while no other tab of this site changes the list. Without Web Locks (Safari
@@ -208,6 +267,8 @@ export class SavedLines {
    */
   change(compute) {
     return exclusive(async () => {
+      const db = storage().problem ? null : await revisions();
+      const count = db ? await this.catchUp(db) : 0;
       for (let attempt = 0; ; attempt += 1) {
         const before = this.stored();
         const result = await compute(before);
@@ -217,9 +278,34 @@ export class SavedLines {
         const aside = result.set_aside ? this.setAside(before) : "";
         // The unreadable list is never written over unless it is kept aside first.
         result.problem = aside || this.keep(result.saved);
+        if (db && !result.problem) await this.counted(db, count + 1);
         return result;
       }
     });
+  }
+
+  /**
+   * Wait until this tab's copy of localStorage holds the last change any tab counted in
+   * IndexedDB (REVISION_KEY); answers the higher of the two counts, so the next one is
+   * above any a tab may still hold (after one store was cleared and not the other).
+   * @param {IDBDatabase} db @returns {Promise<number>}
+   */
+  async catchUp(db) {
+    const count = await revision(db);
+    const here = () => Number(this.stored(REVISION_KEY)) || 0;
+    for (let waited = 0; here() < count && waited < CATCH_UP_MS; waited += 10) await pause(10);
+    return Math.max(count, here());
+  }
+
+  /** Count a change kept: beside the list first, then in IndexedDB. @param {IDBDatabase} db @param {number} count */
+  async counted(db, count) {
+    const { storage: store } = storage();
+    try {
+      if (store) store.setItem(REVISION_KEY, String(count));
+    } catch {
+      return; // full: the list itself was kept; the next change waits CATCH_UP_MS at most
+    }
+    await revision(db, count);
   }
 
   // --- the list ---------------------------------------------------------------------------
