@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
-import subprocess
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
 from checker import web
+from testsupport.browser import FAKE_WORKER_PATH
 
-ROOT = Path(__file__).resolve().parents[2]
 FIELDS = web.FIELD_NAMES  # the form's fields, as checker.web lists them
 ROOT_SELECTOR = "[data-checker]"
 SETTLED = "[data-checker][data-checker-state=ready], [data-checker][data-checker-state=error]"
@@ -28,11 +24,6 @@ DATE_ATTRS = (
     "status",
     "reload-kind",
 )
-
-
-# The tests' stand-in worker (fake_worker.js), served by the test server (conftest.py).
-FAKE_WORKER_PATH = "/__tests__/fake-worker.js"
-FAKE_WORKER_FILE = Path(__file__).with_name("fake_worker.js")
 
 
 def stand_in_worker(mode: str, first: int | None = None) -> str:
@@ -135,20 +126,6 @@ def estimate_attrs(page: Any) -> dict[str, str | None]:
 def field_error(page: Any, name: str) -> tuple[str | None, str]:
     box = page.locator(f"[data-checker-field-error={name}]")
     return box.get_attribute("data-code"), (box.text_content() or "").strip()
-
-
-def cli_next(today: str, **options: str | bool) -> dict[str, Any]:
-    """``python -m checker next ... --json``: the estimate the page must agree with."""
-    argv = [sys.executable, "-m", "checker", "next", "--today", today, "--json"]
-    for name, value in options.items():
-        flag = "--kind" if name == "reload_kind" else "--" + name.replace("_", "-")
-        if value is True:
-            argv.append(flag)
-        elif value not in (False, None, ""):
-            argv += [flag, str(value)]
-    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False)
-    assert done.returncode in (0, 1), done.stderr
-    return json.loads(done.stdout)
 
 
 def shown_errors(page: Any) -> dict[str, tuple[str | None, str]]:

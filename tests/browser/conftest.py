@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import launch, serve
-from checker_page import FAKE_WORKER_FILE, FAKE_WORKER_PATH
+
+from testsupport.browser import FAKE_WORKER_FILE, FAKE_WORKER_PATH, launch, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 # The browser's "today" in every test, so statuses and dates are deterministic.

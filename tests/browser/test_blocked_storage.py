@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import launch
 from checker_page import url, wait_ready
+
+from testsupport.browser import launch
 
 pytestmark = pytest.mark.browser
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from checker_page import cli_next, estimate_attrs, submit, url, wait_ready
+from checker_page import estimate_attrs, submit, url, wait_ready
 from conftest import TODAY
 from test_offline import KEPT
+
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 

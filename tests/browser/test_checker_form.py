@@ -5,19 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from checker_page import (
-    cli_next,
-    estimate_attrs,
-    field_error,
-    open_checker,
-    reset,
-    submit,
-    until,
-    values,
-)
+from checker_page import estimate_attrs, field_error, open_checker, reset, submit, until, values
 from conftest import TODAY
 
 from checker import web
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 

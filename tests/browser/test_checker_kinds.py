@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from checker_page import cli_next, field_error, open_checker, reset, submit, values
+from checker_page import field_error, open_checker, reset, submit, values
 from conftest import TODAY
 
 from checker import messages, web
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 

@@ -12,10 +12,10 @@ import time
 from typing import Any
 
 import pytest
-from browser_support import emulate_link
 from checker_page import RUNTIME_FILE, checks_done, open_checker, url, wait_ready
 
 from checker.messages import words
+from testsupport.browser import emulate_link
 
 pytestmark = pytest.mark.browser
 

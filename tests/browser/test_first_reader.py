@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from checker_page import checks_done, cli_next, field_error, open_checker, submit, url
+from checker_page import checks_done, field_error, open_checker, submit, url
 from conftest import TODAY
 
 from checker.messages import words
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import launch, serve
 from checker_page import url
+
+from testsupport.browser import launch, serve
 
 pytestmark = pytest.mark.browser
 

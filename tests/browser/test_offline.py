@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import launch, serve
-from checker_page import cli_next, estimate_attrs, submit, until, url, wait_ready
+from checker_page import estimate_attrs, submit, until, url, wait_ready
 from conftest import TODAY
 
 from hooks import asset_versions, offline
+from testsupport.browser import launch, serve
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 

@@ -12,9 +12,11 @@ import unicodedata
 from typing import Any
 
 import pytest
-from checker_page import cli_next, open_checker, submit, url
+from checker_page import open_checker, submit, url
 from conftest import TODAY
 from pypdf import PdfReader
+
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 

@@ -21,10 +21,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import launch, serve
 from checker_page import url
 
 from hooks import asset_versions, offline
+from testsupport.browser import launch, serve
 
 pytestmark = pytest.mark.browser
 

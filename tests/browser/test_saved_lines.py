@@ -14,12 +14,13 @@ from typing import Any
 
 import icalendar
 import pytest
-from browser_support import launch
-from checker_page import cli_next, submit, url, wait_ready
+from checker_page import submit, url, wait_ready
 from conftest import TODAY, Watch, _assert_clean, _watched
 
 from checker import web
 from checker.messages import text
+from testsupport.browser import launch
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 

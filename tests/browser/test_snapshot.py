@@ -10,8 +10,10 @@ import json
 from typing import Any
 
 import pytest
-from checker_page import ROOT_SELECTOR, cli_next, estimate_attrs, submit, until, url, wait_ready
+from checker_page import ROOT_SELECTOR, estimate_attrs, submit, until, url, wait_ready
 from conftest import TODAY
+
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 

@@ -35,6 +35,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The tests' stand-in for the checker's worker (tests/browser/fake_worker.js), served at a
+# test-only path by tests/browser/conftest.py; checker_page.stand_in_worker swaps it in. Here
+# because tests/engines loads that conftest too, without tests/browser on its import path.
+FAKE_WORKER_PATH = "/__tests__/fake-worker.js"
+FAKE_WORKER_FILE = Path(__file__).resolve().parents[1] / "tests" / "browser" / "fake_worker.js"
+
 # What a static host compresses; .zip and .whl are compressed already.
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt")
 
@@ -74,7 +80,9 @@ def _not_after(since: str, modified: int) -> bool:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
+    # Shared by every handler and never changed. Not a ClassVar (ruff's RUF012 asks for one):
+    # the standard library's stubs declare it an instance variable, which mypy then refuses.
+    extensions_map = {  # noqa: RUF012
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",
