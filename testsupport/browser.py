@@ -23,6 +23,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
+from playwright.sync_api import BrowserContext, CDPSession, Page, Playwright
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -209,7 +211,7 @@ def chromium_path() -> str | None:
     return None
 
 
-def launch(playwright: Any, user_data_dir: Path, **options: Any) -> Any:
+def launch(playwright: Playwright, user_data_dir: Path, **options: Any) -> BrowserContext:
     """A persistent Chromium context with a fresh profile in ``user_data_dir``."""
     return playwright.chromium.launch_persistent_context(
         str(user_data_dir),
@@ -220,7 +222,7 @@ def launch(playwright: Any, user_data_dir: Path, **options: Any) -> Any:
     )
 
 
-def emulate_link(page: Any, kbps: float, latency_ms: float) -> Any:
+def emulate_link(page: Page, kbps: float, latency_ms: float) -> CDPSession:
     """Put ``page`` on a slow link (DevTools' network emulation), with its HTTP cache off.
 
     Down and up at ``kbps`` kilobits a second, ``latency_ms`` added to every round trip; the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from checker_page import (
@@ -14,6 +15,8 @@ from checker_page import (
     url,
     wait_ready,
 )
+from conftest import Session, Watch
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +28,9 @@ def _runtime_requests(requests: list[str]) -> list[str]:
     return [u for u in requests if RUNTIME.search(u)]
 
 
-def test_guide_page_loads_no_pyodide_and_instant_navigation_boots_once(page, browser, watch):
+def test_guide_page_loads_no_pyodide_and_instant_navigation_boots_once(
+    page: Page, browser: Session, watch: Watch
+) -> None:
     first = len(browser.requests)
     page.goto(url(browser.origin, "zh", "guide/numbers/"))
     page.wait_for_load_state("networkidle")
@@ -56,7 +61,7 @@ def test_guide_page_loads_no_pyodide_and_instant_navigation_boots_once(page, bro
     assert len(_runtime_requests(browser.requests)) == loaded
 
 
-def test_checker_page_loads_the_self_hosted_runtime(page, browser):
+def test_checker_page_loads_the_self_hosted_runtime(page: Page, browser: Session) -> None:
     first = len(browser.requests)
     open_checker(page, browser.origin, "en")
     fetched = {u.split("?")[0].rsplit("/", 1)[1] for u in browser.requests[first:]}
@@ -72,7 +77,9 @@ def test_checker_page_loads_the_self_hosted_runtime(page, browser):
 @pytest.mark.parametrize(
     ("lang", "words"), [("zh", "计算器无法加载"), ("en", "The checker could not load")]
 )
-def test_blocked_wasm_shows_the_error_and_retry_recovers(page, browser, watch, lang, words):
+def test_blocked_wasm_shows_the_error_and_retry_recovers(
+    page: Page, browser: Session, watch: Watch, lang: str, words: str
+) -> None:
     watch.allow_errors = True  # the blocked request and Pyodide's own report of it
     page.route("**/*.wasm", lambda route: route.abort())
     page.goto(url(browser.origin, lang))
@@ -102,8 +109,8 @@ PENDING_CALLS = """async () => {
 
 @pytest.mark.parametrize("how", ["throws", "stops_answering"])
 def test_a_worker_that_dies_after_boot_settles_every_call_and_retry_recovers(
-    page, browser, watch, how
-):
+    page: Page, browser: Session, watch: Watch, how: str
+) -> None:
     watch.allow_errors = True  # the stand-in's uncaught error is reported in the console
     # The first checker worker is the stand-in: it boots, then answers nothing; Retry makes a
     # real one.
@@ -136,7 +143,9 @@ def test_a_worker_that_dies_after_boot_settles_every_call_and_retry_recovers(
 
 
 @pytest.mark.parametrize(("lang", "words"), [("zh", "不支持 WebAssembly"), ("en", "WebAssembly")])
-def test_without_webassembly_the_page_says_so(page, browser, lang, words):
+def test_without_webassembly_the_page_says_so(
+    page: Page, browser: Session, lang: str, words: str
+) -> None:
     page.add_init_script("delete globalThis.WebAssembly")
     page.goto(url(browser.origin, lang))
     page.wait_for_selector("[data-checker][data-checker-error=no_wasm]")
@@ -157,7 +166,9 @@ def _contrast(fg: str, bg: str) -> float:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_readable_at_360px_in_both_palettes(page, browser, scheme, tmp_path):
+def test_readable_at_360px_in_both_palettes(
+    page: Page, browser: Session, scheme: str, tmp_path: Path
+) -> None:
     page.set_viewport_size({"width": 360, "height": 800})
     page.emulate_media(color_scheme=scheme)
     # Material remembers the last palette; start from the system's, as a new visitor does.
@@ -189,7 +200,7 @@ def test_readable_at_360px_in_both_palettes(page, browser, scheme, tmp_path):
     page.screenshot(path=str(tmp_path / f"checker-360-{scheme}.png"), full_page=True)
 
 
-def test_keyboard_and_labels(page, browser):
+def test_keyboard_and_labels(page: Page, browser: Session) -> None:
     open_checker(page, browser.origin, "en")
     unlabelled = page.evaluate(
         """() => [...document.querySelectorAll('[data-checker-form] :is(input, select)')]

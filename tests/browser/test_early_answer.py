@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 from checker_page import RUNTIME_FILE, checks_done, url, wait_ready
-from conftest import TODAY
+from conftest import TODAY, Session
+from playwright.sync_api import Page
 
 from checker import web
 from checker.messages import message, words
@@ -46,11 +47,11 @@ def _form(day: str) -> dict[str, Any]:
     return {**{field.name: field.default for field in web.FIELDS}, "last_reload": day}
 
 
-def _glance(page: Any) -> dict[str, Any]:
+def _glance(page: Page) -> dict[str, Any]:
     return dict(page.evaluate(GLANCE, ANSWER))
 
 
-def _checked(page: Any, day: str) -> None:
+def _checked(page: Page, day: str) -> None:
     before = checks_done(page)
     page.fill("input[name=last_reload]", day)
     page.wait_for_function(
@@ -61,7 +62,7 @@ def _checked(page: Any, day: str) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_date_shown_before_the_runtime_is_the_one_shown_after(
-    page: Any, browser: Any, lang: str, tmp_path: Path
+    page: Page, browser: Session, lang: str, tmp_path: Path
 ) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
     page.add_init_script(SAVE_DATA)
@@ -132,7 +133,7 @@ def test_the_date_shown_before_the_runtime_is_the_one_shown_after(
 
 
 def test_saved_lines_are_listed_from_the_table_before_the_runtime(
-    page: Any, browser: Any, tmp_path: Path
+    page: Page, browser: Session, tmp_path: Path
 ) -> None:
     lang = "zh"
     saved = None

@@ -34,6 +34,7 @@ from checker_page import (
     values,
 )
 from conftest import BOOT_TIMEOUT_MS, TODAY, Session
+from playwright.sync_api import ConsoleMessage, Dialog, Page
 
 from checker import web
 from checker.text import MAX_INPUT_LENGTH
@@ -210,7 +211,7 @@ CASES = {
 class Tab:
     """One checker page, booted once, and everything it did that a case must not see."""
 
-    page: Any
+    page: Page
     origin: str
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
@@ -219,12 +220,12 @@ class Tab:
     active: dict[str, int] = field(default_factory=dict)
 
 
-def _watch(page: Any, tab: Tab) -> None:
-    def on_console(message: Any) -> None:
+def _watch(page: Page, tab: Tab) -> None:
+    def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
             tab.console_errors.append(message.text)
 
-    def on_dialog(dialog: Any) -> None:
+    def on_dialog(dialog: Dialog) -> None:
         tab.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
@@ -234,7 +235,7 @@ def _watch(page: Any, tab: Tab) -> None:
     page.on("request", lambda request: tab.requests.append(request.url))
 
 
-def _active(page: Any) -> dict[str, int]:
+def _active(page: Page) -> dict[str, int]:
     """How many elements of each kind that could run code are in the page."""
     return page.evaluate(
         """([inChecker, inDocument]) => {
@@ -391,7 +392,7 @@ def expected_errors(form: dict[str, Any], lang: str) -> dict[str, tuple[str, str
     return errors
 
 
-def _saved_state(page: Any, name: str) -> dict[str, Any]:
+def _saved_state(page: Page, name: str) -> dict[str, Any]:
     return page.evaluate(
         """name => {
              let stored = null;
@@ -483,7 +484,7 @@ def test_hostile_input_is_answered_as_text(tabs: Callable[[str], Tab], case: Cas
     assert saved["share"].startswith(f"{tab.origin}/"), saved["share"]
 
 
-def test_hostile_share_link_is_read_as_text(page: Any, browser: Session) -> None:
+def test_hostile_share_link_is_read_as_text(page: Page, browser: Session) -> None:
     """A crafted link fills the form with the same payloads: read as text, answered, cut short."""
     runaway = _long("\u200f٣٠ 👨\u200d👩\u200d👧 ")  # the layout Chromium is slowest at
     form = {
@@ -526,7 +527,7 @@ ECHOED = (
 )
 
 
-def test_glue_writes_every_answer_as_text(page: Any, browser: Session) -> None:
+def test_glue_writes_every_answer_as_text(page: Page, browser: Session) -> None:
     dialogs: list[str] = []
     requests: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from checker_page import url
+from playwright.sync_api import BrowserContext, Page, Playwright
 
 from testsupport.browser import launch, serve
 
@@ -34,7 +34,7 @@ def server(site_dir: Path) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
         yield origin, served
 
 
-def _context(driver: Any, profile: Path, *, javascript: bool) -> Any:
+def _context(driver: Playwright, profile: Path, *, javascript: bool) -> BrowserContext:
     return launch(
         driver,
         profile,
@@ -45,7 +45,7 @@ def _context(driver: Any, profile: Path, *, javascript: bool) -> Any:
     )
 
 
-def _enable_everything(page: Any) -> None:
+def _enable_everything(page: Page) -> None:
     """Remove every ``disabled`` through the debugging protocol (no page script needed): what
     a browser that ignored the attribute would let a reader do. method="dialog" must hold."""
     cdp = page.context.new_cdp_session(page)
@@ -57,7 +57,7 @@ def _enable_everything(page: Any) -> None:
     cdp.detach()
 
 
-def _press_everything(page: Any) -> None:
+def _press_everything(page: Page) -> None:
     """Type into the checker, press Enter in every visible field, click every visible button."""
     form = page.locator("[data-checker-form]")
     fields = form.locator("input[type=text]:visible, input[type=tel]:visible")
@@ -74,13 +74,13 @@ def _press_everything(page: Any) -> None:
 
 
 def _assert_sent_nothing(
-    page: Any, served: list[tuple[str, int, int]], start: int, at: str
+    page: Page, served: list[tuple[str, int, int]], start: int, at: str
 ) -> None:
     assert served[start:] == [], f"the server got requests: {served[start:]}"
     assert page.url == at
 
 
-def _assert_note_at_the_top(page: Any) -> None:
+def _assert_note_at_the_top(page: Page) -> None:
     note = page.locator("[data-checker-needs-js]")
     assert note.is_visible()
     box = note.bounding_box()
@@ -95,7 +95,9 @@ def _assert_note_at_the_top(page: Any) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_without_javascript_nothing_is_sent(driver, server, tmp_path, lang):
+def test_without_javascript_nothing_is_sent(
+    driver: Playwright, server: tuple[str, list[tuple[str, int, int]]], tmp_path: Path, lang: str
+) -> None:
     origin, served = server
     context = _context(driver, tmp_path / "profile", javascript=False)
     try:
@@ -118,7 +120,9 @@ def test_without_javascript_nothing_is_sent(driver, server, tmp_path, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_before_the_glue_runs_nothing_is_sent(driver, server, tmp_path, lang):
+def test_before_the_glue_runs_nothing_is_sent(
+    driver: Playwright, server: tuple[str, list[tuple[str, int, int]]], tmp_path: Path, lang: str
+) -> None:
     origin, served = server
     context = _context(driver, tmp_path / "profile", javascript=True)
     requests: list[str] = []
@@ -140,7 +144,9 @@ def test_before_the_glue_runs_nothing_is_sent(driver, server, tmp_path, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_once_the_glue_runs_the_note_goes_and_the_form_works(driver, server, tmp_path, lang):
+def test_once_the_glue_runs_the_note_goes_and_the_form_works(
+    driver: Playwright, server: tuple[str, list[tuple[str, int, int]]], tmp_path: Path, lang: str
+) -> None:
     origin, served = server
     context = _context(driver, tmp_path / "profile", javascript=True)
     try:

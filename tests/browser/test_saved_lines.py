@@ -15,7 +15,8 @@ from typing import Any
 import icalendar
 import pytest
 from checker_page import submit, url, wait_ready
-from conftest import TODAY, Watch, _assert_clean, _watched
+from conftest import TODAY, Reader, Watch, _assert_clean, _watched
+from playwright.sync_api import BrowserContext, Page, Playwright
 
 from checker import web
 from checker.messages import text
@@ -33,25 +34,25 @@ FAMILY = {"phone": "0917 555 0000", "last_reload": "2026-03-15", "amount": "100"
 LABELS = {"zh": "工作卡", "en": "Work SIM"}
 
 
-def _stored(page: Any) -> str | None:
+def _stored(page: Page) -> str | None:
     return page.evaluate("k => localStorage.getItem(k)", KEY)
 
 
-def _count(page: Any) -> int:
+def _count(page: Page) -> int:
     return int(page.get_attribute(LINES, "data-checker-saved-count") or -1)
 
 
-def _wait_count(page: Any, count: int) -> None:
+def _wait_count(page: Page, count: int) -> None:
     page.wait_for_selector(f"{LINES}[data-checker-saved-count='{count}']", state="attached")
 
 
-def _blank_form(page: Any) -> None:
+def _blank_form(page: Page) -> None:
     for field in web.FIELDS:
         if field.kind in ("date", "integer", "decimal", "tel"):
             page.fill(f"input[name={field.name}]", str(field.default))
 
 
-def _save(page: Any, label: str = "", **fields: str) -> None:
+def _save(page: Page, label: str = "", **fields: str) -> None:
     _blank_form(page)
     submit(page, **fields)
     page.fill("[data-checker-label]", label)
@@ -70,7 +71,7 @@ def _save(page: Any, label: str = "", **fields: str) -> None:
     )
 
 
-def _listed(page: Any) -> list[dict[str, str]]:
+def _listed(page: Page) -> list[dict[str, str]]:
     return page.evaluate(
         """() => [...document.querySelectorAll('[data-checker-saved-item]')].map(li => ({
              e164: li.dataset.e164, reload_by: li.dataset.reloadBy, status: li.dataset.status,
@@ -100,14 +101,16 @@ def _expected(lang: str) -> list[dict[str, str]]:
     return sorted(rows, key=lambda row: row["reload_by"])
 
 
-def _save_both(page: Any, lang: str) -> None:
+def _save_both(page: Page, lang: str) -> None:
     _save(page, LABELS[lang], **WORK)
     _save(page, "", **FAMILY)
     _wait_count(page, 2)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(reader, lang):
+def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(
+    reader: Reader, lang: str
+) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -167,7 +170,7 @@ def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(reader, lang)
 
 
 @pytest.fixture
-def second(driver: Any, origin: str, tmp_path: Path) -> Iterator[Any]:
+def second(driver: Playwright, origin: str, tmp_path: Path) -> Iterator[Page]:
     """Another reader's browser: a fresh profile."""
     context = launch(driver, tmp_path / "second", viewport={"width": 360, "height": 740})
     watch = Watch()
@@ -182,7 +185,7 @@ def second(driver: Any, origin: str, tmp_path: Path) -> Iterator[Any]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_export_then_import_into_a_fresh_profile(reader, second, lang):
+def test_export_then_import_into_a_fresh_profile(reader: Reader, second: Page, lang: str) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -260,7 +263,7 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_bad_files_leave_the_list_exactly_as_it_was(reader, lang):
+def test_bad_files_leave_the_list_exactly_as_it_was(reader: Reader, lang: str) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -301,7 +304,7 @@ def _events_from_text(ics: str) -> list[Any]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_one_calendar_for_all_lines(reader, lang):
+def test_one_calendar_for_all_lines(reader: Reader, lang: str) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -334,7 +337,7 @@ def test_one_calendar_for_all_lines(reader, lang):
 
 
 @pytest.fixture
-def blocked(driver: Any, tmp_path: Path) -> Iterator[Any]:
+def blocked(driver: Playwright, tmp_path: Path) -> Iterator[BrowserContext]:
     """Site data blocked, as Chromium's "Block all cookies" does (test_blocked_storage.py)."""
     profile = tmp_path / "profile"
     (profile / "Default").mkdir(parents=True)
@@ -348,7 +351,9 @@ def blocked(driver: Any, tmp_path: Path) -> Iterator[Any]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_saving_with_site_data_blocked_says_so_and_the_checker_works(blocked, origin, lang):
+def test_saving_with_site_data_blocked_says_so_and_the_checker_works(
+    blocked: BrowserContext, origin: str, lang: str
+) -> None:
     watch = Watch()
     page = _watched(blocked.new_page(), watch)
     page.goto(url(origin, lang))
@@ -371,7 +376,7 @@ def test_saving_with_site_data_blocked_says_so_and_the_checker_works(blocked, or
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_saving_with_storage_full_says_so_and_the_checker_works(reader, lang):
+def test_saving_with_storage_full_says_so_and_the_checker_works(reader: Reader, lang: str) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -398,7 +403,7 @@ def test_saving_with_storage_full_says_so_and_the_checker_works(reader, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_installable_with_no_errors(reader, lang):
+def test_installable_with_no_errors(reader: Reader, lang: str) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)

@@ -8,11 +8,13 @@ test_saved_lines.py. Each test looks at the page as the reader sees it and at lo
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from checker_page import submit, url, wait_ready
-from conftest import TODAY, _watched
+from conftest import TODAY, Reader, _watched
+from playwright.sync_api import Page
 from test_saved_lines import KEY, LINES, _blank_form, _listed, _save, _stored, _wait_count
 
 from checker import web
@@ -33,7 +35,7 @@ def _document(*lines: dict[str, Any]) -> str:
     return json.dumps({"format": "smart-baohao.lines", "version": 1, "lines": list(lines)})
 
 
-def _with_stored(page: Any, origin: str, lang: str, value: str, aside: str | None = None) -> None:
+def _with_stored(page: Page, origin: str, lang: str, value: str, aside: str | None = None) -> None:
     """Open the checker with ``value`` kept under the list's key (and ``aside`` set aside)."""
     page.goto(url(origin, lang))
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, value])
@@ -43,11 +45,11 @@ def _with_stored(page: Any, origin: str, lang: str, value: str, aside: str | Non
     wait_ready(page)
 
 
-def _notice(page: Any) -> str:
+def _notice(page: Page) -> str:
     return page.text_content("[data-checker-lines-notice]") or ""
 
 
-def _e164s(page: Any) -> set[str]:
+def _e164s(page: Page) -> set[str]:
     stored = _stored(page)
     return {line["e164"] for line in json.loads(stored)["lines"]} if stored else set()
 
@@ -57,7 +59,7 @@ def _e164s(page: Any) -> set[str]:
 # passes and this mark must go; issue 23 stays open for it.
 @pytest.mark.xfail(strict=True, reason="issue 23: a concurrent save is lost after the merge")
 @pytest.mark.parametrize("rounds", [4])
-def test_two_pages_saving_at_the_same_moment_keep_every_line(reader, rounds):
+def test_two_pages_saving_at_the_same_moment_keep_every_line(reader: Reader, rounds: int) -> None:
     first = reader.page
     second = _watched(reader.context.new_page(), reader.watch)
     for page in (first, second):
@@ -81,7 +83,7 @@ def test_two_pages_saving_at_the_same_moment_keep_every_line(reader, rounds):
         assert {row["e164"] for row in _listed(second)} == expected
 
 
-def test_delete_all_deletes_what_the_reader_saw_and_says_what_it_kept(reader):
+def test_delete_all_deletes_what_the_reader_saw_and_says_what_it_kept(reader: Reader) -> None:
     page = reader.page
     _with_stored(page, reader.origin, "en", _document(_line("0918 123 4567", "2026-06-01", "W")))
     _wait_count(page, 1)
@@ -99,7 +101,9 @@ def test_delete_all_deletes_what_the_reader_saw_and_says_what_it_kept(reader):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_line_dated_after_today_needs_attention_and_blocks_nothing(reader, lang):
+def test_a_line_dated_after_today_needs_attention_and_blocks_nothing(
+    reader: Reader, lang: str
+) -> None:
     """Saved "today" in Kiritimati (UTC+14), opened the day before in Los Angeles."""
     page = reader.page
     tomorrow = "2026-11-27"
@@ -131,7 +135,9 @@ def test_a_line_dated_after_today_needs_attention_and_blocks_nothing(reader, lan
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("damaged", ["{broken", "null", '{"format": "x"}'])
-def test_a_damaged_list_is_set_aside_never_overwritten(reader, lang, damaged):
+def test_a_damaged_list_is_set_aside_never_overwritten(
+    reader: Reader, lang: str, damaged: str
+) -> None:
     page = reader.page
     _with_stored(page, reader.origin, lang, damaged)
     page.wait_for_selector(f"{LINES}[data-checker-list-state=damaged]", state="attached")
@@ -148,7 +154,7 @@ def test_a_damaged_list_is_set_aside_never_overwritten(reader, lang, damaged):
     assert page.is_visible("[data-checker-aside-delete]")
 
 
-def test_undo_brings_back_a_deleted_line(reader):
+def test_undo_brings_back_a_deleted_line(reader: Reader) -> None:
     page = reader.page
     stored = _document(
         _line("0918 123 4567", "2026-06-01", "Work"), _line("0917 555 0000", "2026-03-15")
@@ -165,7 +171,9 @@ def test_undo_brings_back_a_deleted_line(reader):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_labels_count_characters_refuse_separators_and_show_the_digits(reader, lang):
+def test_labels_count_characters_refuse_separators_and_show_the_digits(
+    reader: Reader, lang: str
+) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -183,7 +191,9 @@ def test_labels_count_characters_refuse_separators_and_show_the_digits(reader, l
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_what_a_reader_meets_empty_state_errors_and_a_return_visit(reader, lang):
+def test_what_a_reader_meets_empty_state_errors_and_a_return_visit(
+    reader: Reader, lang: str
+) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -214,7 +224,7 @@ def test_what_a_reader_meets_empty_state_errors_and_a_return_visit(reader, lang)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_file_that_is_not_utf8_is_refused(reader, lang, tmp_path):
+def test_a_file_that_is_not_utf8_is_refused(reader: Reader, lang: str, tmp_path: Path) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
