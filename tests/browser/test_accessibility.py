@@ -121,7 +121,8 @@ def _open(page: Any, origin: str, site_page: Page, palette: str) -> None:
 def _axe(page: Any, axe_url: str) -> Violations:
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(url=axe_url)  # same origin: allowed by script-src 'self'
-    return page.evaluate(AXE_RUN)
+    violations: Violations = page.evaluate(AXE_RUN)
+    return violations
 
 
 def _describe(found: Violations) -> str:

@@ -22,17 +22,19 @@ STATUS = "[data-checker-status]"
 
 
 def _colours(page: Page) -> list[str]:
-    return page.locator(STATUS).evaluate(
+    colours: list[str] = page.locator(STATUS).evaluate(
         "el => { const s = getComputedStyle(el); return [s.color, s.backgroundColor]; }"
     )
+    return colours
 
 
 def _visible_rows(page: Page) -> list[str]:
-    return page.eval_on_selector_all(
+    rows: list[str] = page.eval_on_selector_all(
         "[data-checker-estimate] [data-checker-row]",
         "rows => rows.filter(r => !r.hidden).map(r => r.querySelector('[data-checker-out]')"
         ".dataset.checkerOut)",
     )
+    return rows
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -40,7 +40,8 @@ def _size(page: Page, size: str) -> None:
 
 
 def _seen(page: Page, selector: str) -> dict[str, Any]:
-    return page.locator(selector).first.evaluate(SEEN)
+    seen: dict[str, Any] = page.locator(selector).first.evaluate(SEEN)
+    return seen
 
 
 def _wait_check(page: Page, before: int) -> None:

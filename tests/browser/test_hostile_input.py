@@ -237,7 +237,7 @@ def _watch(page: Page, tab: Tab) -> None:
 
 def _active(page: Page) -> dict[str, int]:
     """How many elements of each kind that could run code are in the page."""
-    return page.evaluate(
+    active: dict[str, int] = page.evaluate(
         """([inChecker, inDocument]) => {
              const root = document.querySelector('[data-checker]');
              const count = (scope, selector) => {
@@ -262,6 +262,7 @@ def _active(page: Page) -> dict[str, int]:
            }""",
         [ACTIVE_IN_CHECKER, ACTIVE_IN_DOCUMENT],
     )
+    return active
 
 
 # The in-page stopwatch: when the first input event of a case fired, and when the check
@@ -379,7 +380,8 @@ def _answer_ms(tab: Tab) -> float:
         timeout=GIVE_UP_MS,
     )
     probe = tab.page.evaluate("() => window.__hostileProbe")
-    return probe["answers"][0] - probe["inputAt"]
+    elapsed: float = probe["answers"][0] - probe["inputAt"]
+    return elapsed
 
 
 def expected_errors(form: dict[str, Any], lang: str) -> dict[str, tuple[str, str]]:
@@ -393,7 +395,7 @@ def expected_errors(form: dict[str, Any], lang: str) -> dict[str, tuple[str, str
 
 
 def _saved_state(page: Page, name: str) -> dict[str, Any]:
-    return page.evaluate(
+    state: dict[str, Any] = page.evaluate(
         """name => {
              let stored = null;
              try { stored = sessionStorage.getItem('checker.form'); } catch { stored = null; }
@@ -407,6 +409,7 @@ def _saved_state(page: Page, name: str) -> dict[str, Any]:
            }""",
         name,
     )
+    return state
 
 
 def _assert_nothing_ran(tab: Tab, since: int) -> None:

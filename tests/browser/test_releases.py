@@ -52,11 +52,12 @@ def _release_two(site: Path) -> None:
 
 def _assets(page: Page) -> list[str]:
     """Every same-origin asset the page names: stylesheets, scripts, icons."""
-    return page.evaluate(
+    assets: list[str] = page.evaluate(
         """() => [...document.querySelectorAll(
              'link[rel~=stylesheet][href], link[rel~=icon][href], script[src]')]
            .map(el => el.href || el.src).filter(u => u.startsWith(location.origin))"""
     )
+    return assets
 
 
 def _assert_release_two(page: Page, site: Path, where: str) -> None:

@@ -8,7 +8,7 @@ document kept in localStorage is inspected as the browser holds it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +16,12 @@ import icalendar
 import pytest
 from checker_page import submit, url, wait_ready
 from conftest import TODAY, Reader, Watch, _assert_clean, _watched
-from playwright.sync_api import BrowserContext, Page, Playwright
+from playwright.sync_api import BrowserContext, FilePayload, Page, Playwright
 
 from checker import web
 from checker.messages import text
 from testsupport.browser import launch
+from testsupport.checks import answered
 from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,15 @@ LABELS = {"zh": "工作卡", "en": "Work SIM"}
 
 
 def _stored(page: Page) -> str | None:
-    return page.evaluate("k => localStorage.getItem(k)", KEY)
+    stored: str | None = page.evaluate("k => localStorage.getItem(k)", KEY)
+    return stored
+
+
+def _kept(page: Page) -> Any:
+    """The kept list as stored, parsed (JSON, untyped); fails if nothing is kept."""
+    stored = _stored(page)
+    assert stored is not None, "nothing is kept"
+    return json.loads(stored)
 
 
 def _count(page: Page) -> int:
@@ -72,12 +81,13 @@ def _save(page: Page, label: str = "", **fields: str) -> None:
 
 
 def _listed(page: Page) -> list[dict[str, str]]:
-    return page.evaluate(
+    listed: list[dict[str, str]] = page.evaluate(
         """() => [...document.querySelectorAll('[data-checker-saved-item]')].map(li => ({
              e164: li.dataset.e164, reload_by: li.dataset.reloadBy, status: li.dataset.status,
              days_left: li.dataset.daysLeft,
              label: li.querySelector('.checker__saved-label').textContent}))"""
     )
+    return listed
 
 
 def _expected(lang: str) -> list[dict[str, str]]:
@@ -122,7 +132,7 @@ def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(
     assert KEY not in everything and "918" not in everything, everything
 
     _save_both(page, lang)
-    kept = json.loads(_stored(page))
+    kept = _kept(page)
     assert kept["format"] == "smart-baohao.lines" and kept["version"] == 1
     assert [line["e164"] for line in kept["lines"]] == ["+639181234567", "+639175550000"]
     assert "reload_by" not in json.dumps(kept)  # the form, never a result
@@ -133,7 +143,7 @@ def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(
     # Saving the same number again updates it.
     _save(page, LABELS[lang], **WORK)
     _wait_count(page, 2)
-    assert len(json.loads(_stored(page))["lines"]) == 2
+    assert len(_kept(page)["lines"]) == 2
 
     page.reload()
     wait_ready(page)
@@ -194,7 +204,7 @@ def test_export_then_import_into_a_fresh_profile(reader: Reader, second: Page, l
         page.click("[data-checker-export]")
     exported = Path(download.value.path()).read_text(encoding="utf-8")
     assert download.value.suggested_filename.endswith(".json")
-    assert json.loads(exported) == json.loads(_stored(page))
+    assert json.loads(exported) == _kept(page)
 
     second.goto(url(reader.origin, lang))
     wait_ready(second)
@@ -202,10 +212,10 @@ def test_export_then_import_into_a_fresh_profile(reader: Reader, second: Page, l
     second.set_input_files("[data-checker-import]", download.value.path())
     _wait_count(second, 2)
     assert _listed(second) == _listed(page) == _expected(lang)
-    assert json.loads(_stored(second)) == json.loads(_stored(page))
+    assert _kept(second) == _kept(page)
 
 
-def _file(name: str, content: str | bytes) -> dict[str, Any]:
+def _file(name: str, content: str | bytes) -> FilePayload:
     data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
     return {"name": name, "mimeType": "application/json", "buffer": data}
 
@@ -218,13 +228,13 @@ def _good_file() -> dict[str, Any]:
     }
 
 
-def _with(change: Any) -> str:
+def _with(change: Callable[[dict[str, Any]], object]) -> str:
     data = _good_file()
     change(data)
     return json.dumps(data, ensure_ascii=False)
 
 
-BAD_FILES = [
+BAD_FILES: list[tuple[str, str | bytes, str]] = [
     ("not_json", "this is not JSON {", "import.not_json"),
     ("not_ours", json.dumps({"lines": []}), "import.not_ours"),
     ("wrong_version", _with(lambda d: d.update(version=2)), "import.version"),
@@ -288,14 +298,14 @@ def test_bad_files_leave_the_list_exactly_as_it_was(reader: Reader, lang: str) -
     assert {row["e164"] for row in _listed(page)} == {"+639175550000", "+639181234567"}
 
 
-def _events(path: str) -> list[Any]:
+def _events(path: Path) -> list[Any]:
     calendar = icalendar.Calendar.from_ical(Path(path).read_bytes())
     return list(calendar.walk("VEVENT"))
 
 
 def _single_line_events(fields: dict[str, str], lang: str) -> int:
     form = {field.name: field.default for field in web.FIELDS} | fields
-    answer = web.calendar(form, today=TODAY, lang=lang, now=f"{TODAY}T10:00:00Z")
+    answer = answered(web.calendar(form, today=TODAY, lang=lang, now=f"{TODAY}T10:00:00Z"))
     return len(_events_from_text(answer["ics"]))
 
 
@@ -328,7 +338,7 @@ def test_one_calendar_for_all_lines(reader: Reader, lang: str) -> None:
     # The same alarms as the single-line file, line by line.
     form = {field.name: field.default for field in web.FIELDS} | WORK
     single = _events_from_text(
-        web.calendar(form, today=TODAY, lang=lang, now=f"{TODAY}T10:00:00Z")["ics"]
+        answered(web.calendar(form, today=TODAY, lang=lang, now=f"{TODAY}T10:00:00Z"))["ics"]
     )
     mine = [e for e in first if LABELS[lang] in str(e["SUMMARY"])]
     assert [[str(a["TRIGGER"].to_ical()) for a in e.walk("VALARM")] for e in mine] == [

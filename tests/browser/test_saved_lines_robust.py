@@ -15,10 +15,11 @@ import pytest
 from checker_page import submit, url, wait_ready
 from conftest import TODAY, Reader, _watched
 from playwright.sync_api import Page
-from test_saved_lines import KEY, LINES, _blank_form, _listed, _save, _stored, _wait_count
+from test_saved_lines import KEY, LINES, _blank_form, _kept, _listed, _save, _stored, _wait_count
 
 from checker import web
 from checker.messages import message, text
+from testsupport.checks import answered
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +29,7 @@ BLANK = {field.name: field.default for field in web.FIELDS}
 
 def _line(phone: str, last_reload: str, label: str = "") -> dict[str, Any]:
     form = {**BLANK, "phone": phone, "last_reload": last_reload}
-    return {"e164": web.check_number(phone)["e164"], "label": label, "form": form}
+    return {"e164": answered(web.check_number(phone))["e164"], "label": label, "form": form}
 
 
 def _document(*lines: dict[str, Any]) -> str:
@@ -76,7 +77,7 @@ def test_two_pages_saving_at_the_same_moment_keep_every_line(reader: Reader, rou
             page.evaluate(
                 "() => setTimeout(() => document.querySelector('[data-checker-save]').click())"
             )
-        expected |= {web.check_number(phone)["e164"] for phone in phones}
+        expected |= {answered(web.check_number(phone))["e164"] for phone in phones}
         for page in (first, second):  # each tab's list follows the other's save
             _wait_count(page, len(expected))
         assert _e164s(first) == expected
@@ -122,7 +123,7 @@ def test_a_line_dated_after_today_needs_attention_and_blocks_nothing(
     # Save works, and keeps the line needing attention as it was.
     _save(page, "", phone="0917 555 0000", last_reload="2026-03-15")
     _wait_count(page, 2)
-    assert len(json.loads(_stored(page))["lines"]) == 3
+    assert len(_kept(page)["lines"]) == 3
     # Open puts it in the form; saved again with today's date, it is a line like the others.
     item.locator("[data-checker-saved-open]").click()
     assert page.input_value("input[name=last_reload]") == tomorrow
@@ -130,7 +131,7 @@ def test_a_line_dated_after_today_needs_attention_and_blocks_nothing(
     _save(page, "Mum", phone="0917 555 1111", last_reload=TODAY)
     _wait_count(page, 3)
     assert page.locator("[data-checker-attention-item]").count() == 0
-    assert len(json.loads(_stored(page))["lines"]) == 3
+    assert len(_kept(page)["lines"]) == 3
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -218,9 +219,10 @@ def test_what_a_reader_meets_empty_state_errors_and_a_return_visit(
     wait_ready(page)
     _wait_count(page, 1)
     page.wait_for_selector("[data-checker][data-checker-lines-first='1']", state="attached")
-    list_top = page.locator("[data-checker-saved]").bounding_box()["y"]
-    form_top = page.locator("[data-checker-form]").bounding_box()["y"]
-    assert list_top < form_top
+    list_box = page.locator("[data-checker-saved]").bounding_box()
+    form_box = page.locator("[data-checker-form]").bounding_box()
+    assert list_box is not None and form_box is not None  # None: not on show
+    assert list_box["y"] < form_box["y"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -231,8 +233,7 @@ def test_a_file_that_is_not_utf8_is_refused(reader: Reader, lang: str, tmp_path:
     line = _line("0918 123 4567", "2026-06-01", "Café")
     data = json.dumps(
         {"format": "smart-baohao.lines", "version": 1, "lines": [line]}, ensure_ascii=False
-    )
-    data = data.encode("latin-1")
+    ).encode("latin-1")
     path = tmp_path / "latin1.json"
     path.write_bytes(data)
     page.set_input_files("[data-checker-import]", str(path))

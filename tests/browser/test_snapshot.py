@@ -25,13 +25,14 @@ def _snapshot(page: Page) -> dict[str, str]:
 
 
 def _stored(page: Page, snapshot: dict[str, str]) -> int:
-    return page.evaluate(
+    size: int = page.evaluate(
         """async ({cache, key}) => {
              const found = await (await caches.open(cache)).match(key);
              return found ? (await found.arrayBuffer()).byteLength : 0;
            }""",
         snapshot,
     )
+    return size
 
 
 def _boot(page: Page) -> str:
