@@ -84,7 +84,7 @@ def test_a_guide_page_with_site_data_blocked(
     query.press("End")
     result = page.locator(".md-search-result__item").first
     result.wait_for(state="visible", timeout=30_000)
-    assert expected in result.text_content().lower()
+    assert expected in (result.text_content() or "").lower()
     assert errors == [], errors
 
 

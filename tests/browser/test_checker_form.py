@@ -77,7 +77,7 @@ def test_page_dates_equal_the_cli(page: Page, browser: Session, lang: str) -> No
         assert warnings.all_text_contents() == cli["warning_messages"]
         assumptions = page.locator("[data-checker-list=assumptions] li")
         assert assumptions.count() == len(cli["assumptions"])
-        assert assumptions.first.locator("a").get_attribute("href").startswith("../")
+        assert (assumptions.first.locator("a").get_attribute("href") or "").startswith("../")
         seen.add(cli["status"])
     assert seen == {"ok", "due_soon", "overdue", "grace", "deactivated", "unknown"}
 
@@ -130,8 +130,8 @@ def test_every_field_accepts_valid_and_reports_invalid_input(
     # PasaLoad of an amount Smart gives no validity for: the amount field says so.
     reset(page)
     submit(page, last_reload="2026-11-01", reload_kind="pasaload", amount="75")
-    code, message = field_error(page, "amount")
-    assert code == "pasaload.undated"
+    amount_code, message = field_error(page, "amount")
+    assert amount_code == "pasaload.undated"
     assert ("无法推算日期" if lang == "zh" else "cannot date it") in message
     assert page.get_attribute("input[name=amount]", "aria-invalid") == "true"
 
@@ -161,7 +161,7 @@ def test_share_link_restores_the_form(page: Page, browser: Session) -> None:
     submit(page, **form)
     dates = estimate_attrs(page)
     link = page.get_attribute("[data-checker-share]", "href")
-    assert link.startswith(browser.origin + "/checker/#")
+    assert link is not None and link.startswith(browser.origin + "/checker/#")
     assert page.evaluate("location.href") == link
     other = browser.context.new_page()
     try:
@@ -183,7 +183,7 @@ def test_reload_and_language_switch_keep_the_input(page: Page, browser: Session)
     assert values(page) == form
     # Switch to English with the header's language link.
     english = page.locator("a[hreflang=en]").first
-    assert "#" in english.get_attribute("href")
+    assert "#" in (english.get_attribute("href") or "")
     page.evaluate("document.querySelector('a[hreflang=en]').click()")
     page.wait_for_url("**/en/checker/**")
     page.wait_for_selector("[data-checker][data-checker-state=ready]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from checker_page import (
@@ -16,7 +17,7 @@ from checker_page import (
     wait_ready,
 )
 from conftest import Session, Watch
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +87,7 @@ def test_blocked_wasm_shows_the_error_and_retry_recovers(
     page.wait_for_selector(SETTLED)
     assert state(page) == "error"
     assert page.get_attribute("[data-checker]", "data-checker-error") in {"load_failed", "timeout"}
-    assert words in page.text_content("[data-checker-boot-message]")
+    assert words in (page.text_content("[data-checker-boot-message]") or "")
     assert page.is_visible("[data-checker-retry]")
     # The static rules summary stays readable below.
     assert page.locator("article h2").last.is_visible()
@@ -117,7 +118,7 @@ def test_a_worker_that_dies_after_boot_settles_every_call_and_retry_recovers(
     page.add_init_script(script=stand_in_worker("hang", first=1))
     if how == "stops_answering":  # no error at all: the calls' deadline must notice
 
-        def short_deadline(route):
+        def short_deadline(route: Route) -> None:
             response = route.fetch()
             body = response.text().replace('"call_timeout_ms": 30000', '"call_timeout_ms": 2000')
             assert body != response.text()
@@ -132,7 +133,7 @@ def test_a_worker_that_dies_after_boot_settles_every_call_and_retry_recovers(
     page.wait_for_selector("[data-checker][data-checker-state=error]", timeout=10_000)
     assert page.evaluate("window.__settled") == ["rejected load_failed"] * 2
     assert page.get_attribute("[data-checker]", "data-checker-error") == "load_failed"
-    assert "could not load" in page.text_content("[data-checker-boot-message]")
+    assert "could not load" in (page.text_content("[data-checker-boot-message]") or "")
     assert page.is_visible("[data-checker-retry]")
     assert page.is_hidden("[data-checker-call-error]")  # said once, in the boot panel
     page.click("[data-checker-retry]")
@@ -149,7 +150,7 @@ def test_without_webassembly_the_page_says_so(
     page.add_init_script("delete globalThis.WebAssembly")
     page.goto(url(browser.origin, lang))
     page.wait_for_selector("[data-checker][data-checker-error=no_wasm]")
-    assert words in page.text_content("[data-checker-boot-message]")
+    assert words in (page.text_content("[data-checker-boot-message]") or "")
     assert page.is_hidden("[data-checker-retry]")
     assert page.locator("article h2").last.is_visible()
 
@@ -167,7 +168,7 @@ def _contrast(fg: str, bg: str) -> float:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_readable_at_360px_in_both_palettes(
-    page: Page, browser: Session, scheme: str, tmp_path: Path
+    page: Page, browser: Session, scheme: Literal["light", "dark"], tmp_path: Path
 ) -> None:
     page.set_viewport_size({"width": 360, "height": 800})
     page.emulate_media(color_scheme=scheme)
@@ -194,7 +195,7 @@ def test_readable_at_360px_in_both_palettes(
         )
         assert _contrast(*colours) >= 4.5, (status, colours)
         # Said in words as well as in colour.
-        assert page.text_content("[data-checker-out=status_label]").strip()
+        assert (page.text_content("[data-checker-out=status_label]") or "").strip()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the page scrolls sideways at 360px ({width}px)"
     page.screenshot(path=str(tmp_path / f"checker-360-{scheme}.png"), full_page=True)

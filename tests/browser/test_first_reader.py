@@ -10,7 +10,7 @@ Screenshots of each case go to the test's tmp_path.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from checker_page import checks_done, field_error, open_checker, submit, url
@@ -80,7 +80,7 @@ def test_the_answer_card_comes_first(
     assert page.get_attribute("[data-checker-estimate]", "data-reload-by") == "2027-02-13"
     # Status and days left on one line; the year the checker took for "3月15日" is said.
     line = page.locator(f"{card} .checker__card-line")
-    assert line.text_content().split() == [cli["status_label"], *cli["days_text"].split()]
+    assert (line.text_content() or "").split() == [cli["status_label"], *cli["days_text"].split()]
     spans = line.locator("span").evaluate_all("els => els.map(e => e.getBoundingClientRect().top)")
     assert max(spans) - min(spans) < 4, spans
     assert (
@@ -139,7 +139,7 @@ def _contrast(a: float, b: float) -> float:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_worst_status_is_the_strongest(
-    page: Page, browser: Session, lang: str, scheme: str, tmp_path: Path
+    page: Page, browser: Session, lang: str, scheme: Literal["light", "dark"], tmp_path: Path
 ) -> None:
     _size(page, "phone")
     page.emulate_media(color_scheme=scheme)
@@ -228,7 +228,7 @@ def test_check_focuses_the_first_error(
     focused = page.evaluate("document.activeElement.name")
     assert focused == "last_reload"
     # Its message is what a screen reader says with it: the field's description.
-    described = page.get_attribute("input[name=last_reload]", "aria-describedby").split()
+    described = (page.get_attribute("input[name=last_reload]", "aria-describedby") or "").split()
     assert "checker-last_reload-error" in described
     assert _seen(page, "[data-checker-field-error=last_reload]")["inside"]
     assert page.is_hidden("[data-checker-estimate]")

@@ -65,6 +65,7 @@ def _press_everything(page: Page) -> None:
         field = fields.nth(i)
         if field.is_enabled():
             name = field.get_attribute("name")
+            assert name is not None, "a field without a name"
             field.fill(PHONE if name == "phone" else DATE if "reload" in name else "30")
             field.press("Enter")
     buttons = page.locator(".md-content button:visible, .md-content input[type=submit]:visible")
@@ -87,7 +88,7 @@ def _assert_note_at_the_top(page: Page) -> None:
     assert box is not None and box["y"] + box["height"] <= 740, box  # on the first screen
     form = page.locator("[data-checker-form]").bounding_box()
     assert form is not None and box["y"] < form["y"]
-    assert "JavaScript" in note.text_content()
+    assert "JavaScript" in (note.text_content() or "")
     assert page.locator("[data-checker-form] input[name=last_reload]").is_disabled()
     # The static summary of the rules is there to read.
     assert page.locator("#rules-used").is_visible()

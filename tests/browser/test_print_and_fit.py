@@ -46,7 +46,9 @@ def test_printing_the_checker_gives_the_dates_on_page_one(
 
     pages = _pdf_pages(page)
     first = pages[0]
-    reload_by = page.text_content("[data-checker-out=reload_by_text]").strip()
+    reload_by = page.text_content("[data-checker-out=reload_by_text]")
+    assert reload_by is not None  # None: no such element
+    reload_by = reload_by.strip()
     assert reload_by == expected["reload_by_text"]
     # As the PDF's text is read: NFKC ("（" is "("), and spaces put between CJK glyphs.
     packed = "".join(first.split())
@@ -59,7 +61,9 @@ def test_printing_the_checker_gives_the_dates_on_page_one(
     for row in expected["other_dates"]:
         assert on_paper(row["text"]), f"{row['key']} ({row['text']}) is not on page 1"
     assert any(row["key"] == "last_reload" for row in expected["other_dates"])
-    status = page.text_content("[data-checker-out=status_label]").strip()
+    status = page.text_content("[data-checker-out=status_label]")
+    assert status is not None  # None: no such element ("" would be on any paper)
+    status = status.strip()
     assert on_paper(status), f"{status} is not on page 1"
     everything = "".join(pages)
     for word in SCREEN_ONLY[lang]:

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.browser
 
 
 def _snapshot(page: Page) -> dict[str, str]:
-    config = json.loads(page.get_attribute(ROOT_SELECTOR, "data-checker-config"))
+    text = page.get_attribute(ROOT_SELECTOR, "data-checker-config")
+    assert text is not None, "the page carries no data-checker-config"
+    config = json.loads(text)
     key = page.evaluate("k => new URL(k, document.baseURI).href", config["snapshot"]["key"])
     return {"cache": config["snapshot"]["cache"], "key": key}
 
@@ -35,7 +37,7 @@ def _stored(page: Page, snapshot: dict[str, str]) -> int:
     return size
 
 
-def _boot(page: Page) -> str:
+def _boot(page: Page) -> str | None:
     wait_ready(page)
     return page.get_attribute(ROOT_SELECTOR, "data-checker-boot")
 
