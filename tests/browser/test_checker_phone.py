@@ -171,7 +171,7 @@ def test_a_stalled_download_ends_in_the_error_state_with_retry(
 ) -> None:
     watch.allow_errors = True  # the request given up on
     ui = words("form.", lang)
-    held: list[Any] = []
+    held: list[Route] = []
     page.route("**/*.wasm", lambda route: held.append(route))  # never answered: no byte arrives
 
     def short_stall(route: Route) -> None:

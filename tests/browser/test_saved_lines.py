@@ -16,6 +16,7 @@ import icalendar
 import pytest
 from checker_page import submit, url, wait_ready
 from conftest import TODAY, Reader, Watch, _assert_clean, _watched
+from icalendar.cal import Component
 from playwright.sync_api import BrowserContext, FilePayload, Page, Playwright
 
 from checker import web
@@ -298,7 +299,7 @@ def test_bad_files_leave_the_list_exactly_as_it_was(reader: Reader, lang: str) -
     assert {row["e164"] for row in _listed(page)} == {"+639175550000", "+639181234567"}
 
 
-def _events(path: Path) -> list[Any]:
+def _events(path: Path) -> list[Component]:
     calendar = icalendar.Calendar.from_ical(Path(path).read_bytes())
     return list(calendar.walk("VEVENT"))
 
@@ -309,7 +310,7 @@ def _single_line_events(fields: dict[str, str], lang: str) -> int:
     return len(_events_from_text(answer["ics"]))
 
 
-def _events_from_text(ics: str) -> list[Any]:
+def _events_from_text(ics: str) -> list[Component]:
     return list(icalendar.Calendar.from_ical(ics.encode()).walk("VEVENT"))
 
 

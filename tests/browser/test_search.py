@@ -7,13 +7,12 @@ the page, or the FAQ answer, that answers it first, and no input breaks the sear
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from checker_page import url
 from conftest import Session
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from testsupport.search_questions import EN_QUESTIONS, ZH_QUESTIONS, answers
 
@@ -74,7 +73,7 @@ META = ".md-search-result__meta"
 IDLE = r"/键入|初始化|Type to start|Initializing/"
 
 
-def open_search(page: Page, origin: str, lang: str) -> Any:
+def open_search(page: Page, origin: str, lang: str) -> Locator:
     page.goto(url(origin, lang, ""))
     box = page.locator("input.md-search__input")
     if not box.is_visible():
@@ -83,7 +82,7 @@ def open_search(page: Page, origin: str, lang: str) -> Any:
     return box
 
 
-def ask(page: Page, box: Any, query: str) -> list[list[str]]:
+def ask(page: Page, box: Locator, query: str) -> list[list[str]]:
     """Type ``query`` (after clearing the box); each result's links, as index locations.
 
     A result is one page: its first link is the page, the next ones its best sections.
