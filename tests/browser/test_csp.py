@@ -43,7 +43,7 @@ def test_no_violation_in_a_reading_session(reader: Reader) -> None:
     reader.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=reader.origin)
 
     response = page.goto(url(reader.origin, "zh", "guide/reload/"))
-    assert response is not None  # None only for a same-document navigation
+    assert response is not None  # None only for about:blank or a change of #fragment
     header = response.headers["content-security-policy"]
     meta = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
     assert header == meta

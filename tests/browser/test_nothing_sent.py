@@ -27,8 +27,12 @@ DATE = "2026-03-15"
 GLUE = "**/assets/checker/checker.js*"
 
 
+# The server's origin and what it served: (path, status, body bytes) per response.
+Server = tuple[str, list[tuple[str, int, int]]]
+
+
 @pytest.fixture
-def server(site_dir: Path) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
+def server(site_dir: Path) -> Iterator[Server]:
     served: list[tuple[str, int, int]] = []
     with serve(site_dir, served=served) as origin:
         yield origin, served
@@ -97,7 +101,7 @@ def _assert_note_at_the_top(page: Page) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_without_javascript_nothing_is_sent(
-    driver: Playwright, server: tuple[str, list[tuple[str, int, int]]], tmp_path: Path, lang: str
+    driver: Playwright, server: Server, tmp_path: Path, lang: str
 ) -> None:
     origin, served = server
     context = _context(driver, tmp_path / "profile", javascript=False)
@@ -122,7 +126,7 @@ def test_without_javascript_nothing_is_sent(
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_before_the_glue_runs_nothing_is_sent(
-    driver: Playwright, server: tuple[str, list[tuple[str, int, int]]], tmp_path: Path, lang: str
+    driver: Playwright, server: Server, tmp_path: Path, lang: str
 ) -> None:
     origin, served = server
     context = _context(driver, tmp_path / "profile", javascript=True)
@@ -146,7 +150,7 @@ def test_before_the_glue_runs_nothing_is_sent(
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_once_the_glue_runs_the_note_goes_and_the_form_works(
-    driver: Playwright, server: tuple[str, list[tuple[str, int, int]]], tmp_path: Path, lang: str
+    driver: Playwright, server: Server, tmp_path: Path, lang: str
 ) -> None:
     origin, served = server
     context = _context(driver, tmp_path / "profile", javascript=True)
