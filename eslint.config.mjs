@@ -44,8 +44,9 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.worker },
   },
   {
-    // Node scripts: the tests' and calls/checker_runtime.mjs (the corpus runner the build uses).
-    files: ["tests/**/*.js", "tests/**/*.mjs", "calls/*.mjs"],
+    // Node scripts: the tests' (tests/, testsupport/) and calls/checker_runtime.mjs (the corpus
+    // runner the build uses).
+    files: ["tests/**/*.js", "tests/**/*.mjs", "testsupport/*.mjs", "calls/*.mjs"],
     languageOptions: { sourceType: "module", globals: { ...globals.node, ...globals.worker } },
   },
 ];

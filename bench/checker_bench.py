@@ -23,7 +23,7 @@ Not a timed test: numbers depend on the machine. What it measures, on one local 
   (:data:`LINKS`): time to ready, time until the page first shows bytes of the download
   arriving, the bytes transferred, and whether an error state showed before ready.
 * Lighthouse performance (mobile preset, simulated throttling) on every page, zh and en, one
-  run a page, against the same server (tests/browser/lighthouse_support.py).
+  run a page, against the same server (testsupport/lighthouse.py).
 
 Every goal is written once, in :data:`GOALS`; the report's ``budgets`` gives each goal with
 its measured value and whether it is met, the other sections the figures behind them.
@@ -44,14 +44,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench import stock_runtime
+from bench.goals import GOALS
+from testsupport.browser import emulate_link, launch, serve
+from testsupport.lighthouse import GUIDE_PAGES, PAGES, run_lighthouse
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-
-from browser_support import emulate_link, launch, serve  # noqa: E402
-from lighthouse_support import GUIDE_PAGES, PAGES, run_lighthouse  # noqa: E402
-
-from bench import stock_runtime  # noqa: E402
-from bench.goals import GOALS  # noqa: E402
 
 # The readers' links the benchmark emulates: (name, kilobits a second, round trip ms).
 LINKS = (("1.6mbps_150ms", 1600, 150), ("9mbps_40ms", 9000, 40))

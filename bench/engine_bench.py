@@ -11,7 +11,7 @@ Each run opens the checker page in each engine in turn, with a fresh browser and
 
 The engines alternate within each run, so that the machine's drift (±15 % between runs on 2
 shared CPUs) falls on all of them alike. The ready time is taken in the page by the probe of
-tests/engines/engines.py; where the driver cannot install it before the page's own scripts
+testsupport/engines.py; where the driver cannot install it before the page's own scripts
 (WebKit), it is installed at the load event and a page already ready by then counts as
 ``ready_late`` (its time is an upper bound).
 """
@@ -20,16 +20,12 @@ from __future__ import annotations
 
 import contextlib
 import statistics
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests" / "engines"), str(ROOT / "tests" / "browser")]
-
-from browser_support import launch  # noqa: E402
-from engines import PROBE, Engine, Firefox, WebKit, missing, xvfb  # noqa: E402
+from testsupport.browser import launch
+from testsupport.engines import PROBE, Engine, Firefox, WebKit, missing, xvfb
 
 ALL = ("chromium", "firefox", "webkit")
 READY = "() => window.__engineProbe && window.__engineProbe.ready !== null"

@@ -5,7 +5,7 @@ palette, the content tabs). Their text depends on the page's depth (``__md_scope
 URL("../..",location)``), so their hashes are read from the built HTML, never typed here: a
 theme update changes the hashes and the build follows. The policy is the union over the whole
 site, so every page carries the same one, as a ``<meta>`` tag and, in ``_headers`` (the format
-of Netlify and Cloudflare Pages, and what tests/browser/browser_support.py serves), as a header.
+of Netlify and Cloudflare Pages, and what testsupport/browser.py serves), as a header.
 
 Never ``'unsafe-inline'``: a script that is not one of the hashed theme scripts does not run.
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
-import subprocess
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
-from checker import web
+from playwright.sync_api import Page
 
-ROOT = Path(__file__).resolve().parents[2]
+from checker import web
+from testsupport.browser import FAKE_WORKER_PATH
+
 FIELDS = web.FIELD_NAMES  # the form's fields, as checker.web lists them
 ROOT_SELECTOR = "[data-checker]"
 SETTLED = "[data-checker][data-checker-state=ready], [data-checker][data-checker-state=error]"
@@ -28,11 +26,6 @@ DATE_ATTRS = (
     "status",
     "reload-kind",
 )
-
-
-# The tests' stand-in worker (fake_worker.js), served by the test server (conftest.py).
-FAKE_WORKER_PATH = "/__tests__/fake-worker.js"
-FAKE_WORKER_FILE = Path(__file__).with_name("fake_worker.js")
 
 
 def stand_in_worker(mode: str, first: int | None = None) -> str:
@@ -61,26 +54,26 @@ def url(origin: str, lang: str, path: str = "checker/") -> str:
     return f"{origin}/{'en/' if lang == 'en' else ''}{path}"
 
 
-def open_checker(page: Any, origin: str, lang: str = "zh", fragment: str = "") -> None:
+def open_checker(page: Page, origin: str, lang: str = "zh", fragment: str = "") -> None:
     page.goto(url(origin, lang) + fragment)
     wait_ready(page)
 
 
-def wait_ready(page: Any) -> None:
+def wait_ready(page: Page) -> None:
     page.wait_for_selector(SETTLED)
     state = page.get_attribute(ROOT_SELECTOR, "data-checker-state")
     assert state == "ready", page.text_content("[data-checker-boot]")
 
 
-def state(page: Any) -> str:
+def state(page: Page) -> str | None:
     return page.get_attribute(ROOT_SELECTOR, "data-checker-state")
 
 
-def checks_done(page: Any) -> int:
+def checks_done(page: Page) -> int:
     return int(page.get_attribute(ROOT_SELECTOR, "data-checker-checks") or 0)
 
 
-def submit(page: Any, **fields: str | bool) -> None:
+def submit(page: Page, **fields: str | bool) -> None:
     """Set the given fields (others left as they are), submit, wait for the results."""
     kinds = {field.name: field.kind for field in web.FIELDS}
     for name, value in fields.items():
@@ -98,7 +91,7 @@ def submit(page: Any, **fields: str | bool) -> None:
     )
 
 
-def reset(page: Any) -> None:
+def reset(page: Page) -> None:
     """Back to the form's defaults (checker.web.FIELDS), as a new visitor sees it."""
     page.evaluate(
         """fields => {
@@ -113,8 +106,9 @@ def reset(page: Any) -> None:
     )
 
 
-def values(page: Any) -> dict[str, Any]:
-    return page.evaluate(
+def values(page: Page) -> dict[str, Any]:
+    # Each field's value as the form holds it: a string, or a checkbox's boolean.
+    found: dict[str, Any] = page.evaluate(
         """fields => Object.fromEntries(fields.map(field => {
              const control = document.querySelector('[data-checker-form]').elements
                .namedItem(field.name);
@@ -122,38 +116,25 @@ def values(page: Any) -> dict[str, Any]:
            }))""",
         _fields(),
     )
+    return found
 
 
 def _fields() -> list[dict[str, Any]]:
     return [dataclasses.asdict(field) for field in web.FIELDS]
 
 
-def estimate_attrs(page: Any) -> dict[str, str | None]:
+def estimate_attrs(page: Page) -> dict[str, str | None]:
     return {a: page.get_attribute("[data-checker-estimate]", f"data-{a}") for a in DATE_ATTRS}
 
 
-def field_error(page: Any, name: str) -> tuple[str | None, str]:
+def field_error(page: Page, name: str) -> tuple[str | None, str]:
     box = page.locator(f"[data-checker-field-error={name}]")
     return box.get_attribute("data-code"), (box.text_content() or "").strip()
 
 
-def cli_next(today: str, **options: str | bool) -> dict[str, Any]:
-    """``python -m checker next ... --json``: the estimate the page must agree with."""
-    argv = [sys.executable, "-m", "checker", "next", "--today", today, "--json"]
-    for name, value in options.items():
-        flag = "--kind" if name == "reload_kind" else "--" + name.replace("_", "-")
-        if value is True:
-            argv.append(flag)
-        elif value not in (False, None, ""):
-            argv += [flag, str(value)]
-    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False)
-    assert done.returncode in (0, 1), done.stderr
-    return json.loads(done.stdout)
-
-
-def shown_errors(page: Any) -> dict[str, tuple[str | None, str]]:
+def shown_errors(page: Page) -> dict[str, tuple[str | None, str]]:
     """The field messages on show, ``{field: (data-code, text)}``; hidden boxes are left out."""
-    shown = page.evaluate(
+    shown: list[list[Any]] = page.evaluate(  # rows of [field, data-code, text]
         """() => [...document.querySelectorAll('[data-checker-field-error]')]
              .filter(box => !box.hidden)
              .map(box => [box.dataset.checkerFieldError, box.dataset.code ?? null,
@@ -162,7 +143,7 @@ def shown_errors(page: Any) -> dict[str, tuple[str | None, str]]:
     return {name: (code, text) for name, code, text in shown}
 
 
-def until(page: Any, script: str, arg: Any = None, timeout_s: float = 60) -> Any:
+def until(page: Page, script: str, arg: Any = None, timeout_s: float = 60) -> Any:
     """Poll ``page.evaluate(script, arg)`` until it is truthy, and return it.
 
     For async conditions: page.wait_for_function takes a returned Promise itself as truthy.

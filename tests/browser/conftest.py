@@ -15,11 +15,11 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
-from browser_support import launch, serve
-from checker_page import FAKE_WORKER_FILE, FAKE_WORKER_PATH
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright
+
+from testsupport.browser import FAKE_WORKER_FILE, FAKE_WORKER_PATH, launch, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 # The browser's "today" in every test, so statuses and dates are deterministic.
@@ -73,13 +73,13 @@ def axe_url(origin: str) -> str:
 
 @dataclass
 class Session:
-    context: Any
+    context: BrowserContext
     origin: str
     requests: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="session")
-def driver() -> Iterator[Any]:
+def driver() -> Iterator[Playwright]:
     """Playwright, started once: its sync API cannot be started twice in one thread."""
     from playwright.sync_api import sync_playwright
 
@@ -89,7 +89,7 @@ def driver() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def browser(
-    driver: Any, origin: str, tmp_path_factory: pytest.TempPathFactory
+    driver: Playwright, origin: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Session]:
     context = launch(
         driver,
@@ -125,12 +125,12 @@ def watch() -> Watch:
     return Watch()
 
 
-def _watched(page: Any, watch: Watch) -> Any:
+def _watched(page: Page, watch: Watch) -> Page:
     """``page`` at the tests' "today", reporting what ``_assert_clean`` checks into ``watch``."""
     page.clock.set_fixed_time(f"{TODAY}T10:00:00")
     page.set_default_timeout(BOOT_TIMEOUT_MS)
 
-    def on_console(message: Any) -> None:
+    def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
             where = message.location.get("url", "")
             if not any(where.endswith(noise) for noise in TOLERATED_CONSOLE):
@@ -156,7 +156,7 @@ def _assert_clean(watch: Watch, requests: list[str], origin: str) -> None:
 
 
 @pytest.fixture
-def page(browser: Session, watch: Watch) -> Iterator[Any]:
+def page(browser: Session, watch: Watch) -> Iterator[Page]:
     page = _watched(browser.context.new_page(), watch)
     first = len(browser.requests)
     yield page
@@ -168,15 +168,15 @@ def page(browser: Session, watch: Watch) -> Iterator[Any]:
 class Reader:
     """A browser of its own, as a first-time reader has: fresh profile, service worker allowed."""
 
-    context: Any
-    page: Any
+    context: BrowserContext
+    page: Page
     origin: str
     watch: Watch
     requests: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
-def reader(driver: Any, origin: str, tmp_path: Path) -> Iterator[Reader]:
+def reader(driver: Playwright, origin: str, tmp_path: Path) -> Iterator[Reader]:
     context = launch(driver, tmp_path / "profile", viewport={"width": 390, "height": 844})
     watch = Watch()
     session = Reader(context, _watched(context.new_page(), watch), origin, watch)

@@ -18,17 +18,21 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from checker_page import field_error, submit, wait_ready
+from conftest import Session, Watch
+from playwright.sync_api import Page, Route
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 # Emulated prefers-color-scheme -> the Material scheme that must end up on <body>.
-PALETTES = {"light": "default", "dark": "slate"}
+# The reader's colour scheme (the tests' parameter) and Material's palette for it.
+Palette = Literal["light", "dark"]
+PALETTES: dict[Palette, str] = {"light": "default", "dark": "slate"}
 FAILING = ("critical", "serious")
 IMPACTS = ("critical", "serious", "moderate", "minor")
 CHECKER_TEMPLATE = re.compile(r"^template:\s*checker\.html\s*$", re.MULTILINE)
@@ -52,14 +56,16 @@ Violations = list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
-class Page:
+class SitePage:
+    """One page of the built site, as the tests open it."""
+
     path: str  # below the origin, e.g. "en/guide/numbers/"
     lang: str
     checker: bool = False
 
 
-def _pages() -> list[Page]:
-    pages = [Page("404.html", "zh")]  # one file for both languages (zh first, then en)
+def _pages() -> list[SitePage]:
+    pages = [SitePage("404.html", "zh")]  # one file for both languages (zh first, then en)
     for md in sorted(DOCS.rglob("*.md")):
         lang = "en" if md.name.endswith(".en.md") else "zh"
         parts = [*md.relative_to(DOCS).parent.parts, md.name.split(".")[0]]
@@ -68,14 +74,14 @@ def _pages() -> list[Page]:
         path = "".join(f"{part}/" for part in (["en"] if lang == "en" else []) + parts)
         text = md.read_text(encoding="utf-8")
         front = text.split("---\n", 2)[1] if text.startswith("---\n") else ""
-        pages.append(Page(path, lang, bool(CHECKER_TEMPLATE.search(front))))
+        pages.append(SitePage(path, lang, bool(CHECKER_TEMPLATE.search(front))))
     return sorted(pages, key=lambda p: (p.path.removeprefix("en/"), p.lang != "zh"))
 
 
 PAGES = _pages()
 
 
-def _case(site_page: Page, palette: str = "", state: str = "") -> str:
+def _case(site_page: SitePage, palette: str = "", state: str = "") -> str:
     return " ".join(filter(None, (f"{site_page.lang}:/{site_page.path}", palette, state)))
 
 
@@ -94,7 +100,7 @@ class _Summary:
         self.table[case] = {i: sum(v["impact"] == i for v in found) for i in IMPACTS}
         self.report.write_text(json.dumps(self.table, indent=1), encoding="utf-8")
 
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_sep("-", "accessibility (axe-core): violated rules by impact")
         for case, row in self.table.items():
             terminalreporter.write_line(f"{case:<44}" + " ".join(f"{i}={row[i]}" for i in IMPACTS))
@@ -110,7 +116,7 @@ def summary(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return plugin
 
 
-def _open(page: Any, origin: str, site_page: Page, palette: str) -> None:
+def _open(page: Page, origin: str, site_page: SitePage, palette: Palette) -> None:
     page.emulate_media(color_scheme=palette)
     page.add_init_script(FORGET_PALETTE)
     page.goto(f"{origin}/{site_page.path}")
@@ -118,10 +124,11 @@ def _open(page: Any, origin: str, site_page: Page, palette: str) -> None:
     assert scheme == PALETTES[palette], f"expected the {PALETTES[palette]} palette, got {scheme}"
 
 
-def _axe(page: Any, axe_url: str) -> Violations:
+def _axe(page: Page, axe_url: str) -> Violations:
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(url=axe_url)  # same origin: allowed by script-src 'self'
-    return page.evaluate(AXE_RUN)
+    violations: Violations = page.evaluate(AXE_RUN)
+    return violations
 
 
 def _describe(found: Violations) -> str:
@@ -165,7 +172,14 @@ def test_search_partial_is_materials_plus_a_name() -> None:
 
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("site_page", _params(checker=False))
-def test_page(page, browser, axe_url, summary, site_page: Page, palette: str) -> None:
+def test_page(
+    page: Page,
+    browser: Session,
+    axe_url: str,
+    summary: _Summary,
+    site_page: SitePage,
+    palette: Palette,
+) -> None:
     _open(page, browser.origin, site_page, palette)
     _check(summary, {_case(site_page, palette): _axe(page, axe_url)})
 
@@ -173,12 +187,18 @@ def test_page(page, browser, axe_url, summary, site_page: Page, palette: str) ->
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("site_page", _params(checker=True))
 def test_checker_loading_and_failed(
-    page, browser, watch, axe_url, summary, site_page: Page, palette: str
+    page: Page,
+    browser: Session,
+    watch: Watch,
+    axe_url: str,
+    summary: _Summary,
+    site_page: SitePage,
+    palette: Palette,
 ) -> None:
     # No Pyodide boot: the runtime's WebAssembly is held (the page says it is loading),
     # then refused (the page shows its error and a retry button).
     watch.allow_errors = True  # the refused request and Pyodide's report of it
-    held: list[Any] = []
+    held: list[Route] = []
     page.route("**/*.wasm", lambda route: held.append(route))
     _open(page, browser.origin, site_page, palette)
     for _ in range(200):  # route handlers only run while Playwright waits
@@ -202,7 +222,12 @@ def test_checker_loading_and_failed(
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("site_page", _params(checker=True))
 def test_checker_ready_and_with_results(
-    page, browser, axe_url, summary, site_page: Page, palette: str
+    page: Page,
+    browser: Session,
+    axe_url: str,
+    summary: _Summary,
+    site_page: SitePage,
+    palette: Palette,
 ) -> None:
     _open(page, browser.origin, site_page, palette)
     wait_ready(page)

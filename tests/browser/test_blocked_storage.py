@@ -13,11 +13,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from browser_support import launch
 from checker_page import url, wait_ready
+from playwright.sync_api import BrowserContext, Page, Playwright
+
+from testsupport.browser import launch
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +26,7 @@ SEARCH = {"zh": ("充值", "充值"), "en": ("reload", "reload")}
 
 
 @pytest.fixture
-def blocked(driver: Any, tmp_path: Path) -> Iterator[Any]:
+def blocked(driver: Playwright, tmp_path: Path) -> Iterator[BrowserContext]:
     profile = tmp_path / "profile"
     (profile / "Default").mkdir(parents=True)
     prefs = {"profile": {"default_content_setting_values": {"cookies": 2}}}
@@ -37,7 +38,7 @@ def blocked(driver: Any, tmp_path: Path) -> Iterator[Any]:
         context.close()
 
 
-def _watched(context: Any) -> tuple[Any, list[str]]:
+def _watched(context: BrowserContext) -> tuple[Page, list[str]]:
     page = context.new_page()
     page.set_default_timeout(90_000)
     errors: list[str] = []
@@ -46,7 +47,7 @@ def _watched(context: Any) -> tuple[Any, list[str]]:
     return page, errors
 
 
-def _assert_really_blocked(page: Any) -> None:
+def _assert_really_blocked(page: Page) -> None:
     """The browser refuses site data: the shim took over the storages, Cache Storage throws."""
     shim = page.evaluate(
         """() => ['localStorage', 'sessionStorage'].map(
@@ -58,7 +59,9 @@ def _assert_really_blocked(page: Any) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_guide_page_with_site_data_blocked(blocked, origin, lang):
+def test_a_guide_page_with_site_data_blocked(
+    blocked: BrowserContext, origin: str, lang: str
+) -> None:
     page, errors = _watched(blocked)
     page.goto(url(origin, lang, "guide/validity/"))
     page.wait_for_load_state("networkidle")
@@ -81,12 +84,14 @@ def test_a_guide_page_with_site_data_blocked(blocked, origin, lang):
     query.press("End")
     result = page.locator(".md-search-result__item").first
     result.wait_for(state="visible", timeout=30_000)
-    assert expected in result.text_content().lower()
+    assert expected in (result.text_content() or "").lower()
     assert errors == [], errors
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_checker_with_site_data_blocked(blocked, origin, lang):
+def test_the_checker_with_site_data_blocked(
+    blocked: BrowserContext, origin: str, lang: str
+) -> None:
     page, errors = _watched(blocked)
     page.goto(url(origin, lang))
     wait_ready(page)

@@ -10,12 +10,13 @@ that case is not tested here.)
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from checker_page import cli_next, estimate_attrs, submit, url, wait_ready
-from conftest import TODAY
+from checker_page import estimate_attrs, submit, url, wait_ready
+from conftest import TODAY, Reader
+from playwright.sync_api import Page
 from test_offline import KEPT
+
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 
@@ -54,20 +55,20 @@ _CACHED_BYTES = """async (href) => {
 }"""
 
 
-def _first_visit(page: Any, origin: str) -> None:
+def _first_visit(page: Page, origin: str) -> None:
     page.goto(url(origin, "zh"))
     wait_ready(page)
     page.wait_for_selector(KEPT, state="attached")
 
 
-def _answers(page: Any) -> None:
+def _answers(page: Page) -> None:
     submit(page, last_reload="2026-03-15")
     expected = cli_next(TODAY, last_reload="2026-03-15")
     assert estimate_attrs(page)["reload-by"] == expected["reload_by"]
 
 
 @pytest.mark.parametrize("end", DAMAGED)
-def test_a_damaged_cached_file_is_dropped_and_fetched_again(reader, end):
+def test_a_damaged_cached_file_is_dropped_and_fetched_again(reader: Reader, end: str) -> None:
     page = reader.page
     _first_visit(page, reader.origin)
     hrefs = page.evaluate(_DAMAGE, end)
@@ -87,7 +88,7 @@ def test_a_damaged_cached_file_is_dropped_and_fetched_again(reader, end):
     assert not reader.watch.page_errors, reader.watch
 
 
-def test_the_shell_is_rebuilt_when_every_cache_is_deleted(reader):
+def test_the_shell_is_rebuilt_when_every_cache_is_deleted(reader: Reader) -> None:
     page = reader.page
     _first_visit(page, reader.origin)
     names = sorted(page.evaluate("caches.keys()"))

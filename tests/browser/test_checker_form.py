@@ -5,19 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from checker_page import (
-    cli_next,
-    estimate_attrs,
-    field_error,
-    open_checker,
-    reset,
-    submit,
-    until,
-    values,
-)
-from conftest import TODAY
+from checker_page import estimate_attrs, field_error, open_checker, reset, submit, until, values
+from conftest import TODAY, Session
+from playwright.sync_api import Page
 
 from checker import web
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +32,7 @@ EMPTY = {field.name: field.default for field in web.FIELDS if not field.required
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_page_dates_equal_the_cli(page, browser, lang):
+def test_page_dates_equal_the_cli(page: Page, browser: Session, lang: str) -> None:
     open_checker(page, browser.origin, lang)
     seen = set()
     for case in CASES:
@@ -84,7 +77,7 @@ def test_page_dates_equal_the_cli(page, browser, lang):
         assert warnings.all_text_contents() == cli["warning_messages"]
         assumptions = page.locator("[data-checker-list=assumptions] li")
         assert assumptions.count() == len(cli["assumptions"])
-        assert assumptions.first.locator("a").get_attribute("href").startswith("../")
+        assert (assumptions.first.locator("a").get_attribute("href") or "").startswith("../")
         seen.add(cli["status"])
     assert seen == {"ok", "due_soon", "overdue", "grace", "deactivated", "unknown"}
 
@@ -113,7 +106,9 @@ INVALID = [
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_field_accepts_valid_and_reports_invalid_input(page, browser, lang):
+def test_every_field_accepts_valid_and_reports_invalid_input(
+    page: Page, browser: Session, lang: str
+) -> None:
     open_checker(page, browser.origin, lang)
     for name, text, selector, attribute, expected in VALID:
         reset(page)
@@ -135,13 +130,13 @@ def test_every_field_accepts_valid_and_reports_invalid_input(page, browser, lang
     # PasaLoad of an amount Smart gives no validity for: the amount field says so.
     reset(page)
     submit(page, last_reload="2026-11-01", reload_kind="pasaload", amount="75")
-    code, message = field_error(page, "amount")
-    assert code == "pasaload.undated"
+    amount_code, message = field_error(page, "amount")
+    assert amount_code == "pasaload.undated"
     assert ("无法推算日期" if lang == "zh" else "cannot date it") in message
     assert page.get_attribute("input[name=amount]", "aria-invalid") == "true"
 
 
-def test_results_follow_typing_without_submit(page, browser):
+def test_results_follow_typing_without_submit(page: Page, browser: Session) -> None:
     open_checker(page, browser.origin, "en")
     page.type("input[name=last_reload]", "2026-03-15", delay=20)
     page.wait_for_selector("[data-checker-estimate][data-reload-by='2027-02-13']")
@@ -152,7 +147,7 @@ def test_results_follow_typing_without_submit(page, browser):
     assert page.is_visible("[data-checker-empty]")
 
 
-def test_share_link_restores_the_form(page, browser):
+def test_share_link_restores_the_form(page: Page, browser: Session) -> None:
     open_checker(page, browser.origin, "zh")
     form = {
         "phone": "0918 123 4567",
@@ -166,7 +161,7 @@ def test_share_link_restores_the_form(page, browser):
     submit(page, **form)
     dates = estimate_attrs(page)
     link = page.get_attribute("[data-checker-share]", "href")
-    assert link.startswith(browser.origin + "/checker/#")
+    assert link is not None and link.startswith(browser.origin + "/checker/#")
     assert page.evaluate("location.href") == link
     other = browser.context.new_page()
     try:
@@ -179,7 +174,7 @@ def test_share_link_restores_the_form(page, browser):
         other.close()
 
 
-def test_reload_and_language_switch_keep_the_input(page, browser):
+def test_reload_and_language_switch_keep_the_input(page: Page, browser: Session) -> None:
     open_checker(page, browser.origin, "zh")
     form = {**EMPTY, "last_reload": "2026-03-15", "amount": "200", "phone": "09181234567"}
     submit(page, **form)
@@ -188,7 +183,7 @@ def test_reload_and_language_switch_keep_the_input(page, browser):
     assert values(page) == form
     # Switch to English with the header's language link.
     english = page.locator("a[hreflang=en]").first
-    assert "#" in english.get_attribute("href")
+    assert "#" in (english.get_attribute("href") or "")
     page.evaluate("document.querySelector('a[hreflang=en]').click()")
     page.wait_for_url("**/en/checker/**")
     page.wait_for_selector("[data-checker][data-checker-state=ready]")
@@ -205,7 +200,7 @@ def test_reload_and_language_switch_keep_the_input(page, browser):
     assert page.text_content("[data-checker-out=status_label]") == "正常"
 
 
-def test_calendar_downloads_a_valid_ics(page, browser):
+def test_calendar_downloads_a_valid_ics(page: Page, browser: Session) -> None:
     from icalendar import Calendar
 
     open_checker(page, browser.origin, "en")
@@ -222,7 +217,7 @@ def test_calendar_downloads_a_valid_ics(page, browser):
     assert page.is_visible("[data-checker-notice]")
 
 
-def test_copy_summary_puts_the_dates_on_the_clipboard(page, browser):
+def test_copy_summary_puts_the_dates_on_the_clipboard(page: Page, browser: Session) -> None:
     open_checker(page, browser.origin, "zh")
     submit(page, last_reload="2026-03-15")
     page.click("[data-checker-copy]")

@@ -7,35 +7,40 @@ same dicts; the screenshots (360 px, zh) are for a person to look at.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from checker_page import cli_next, field_error, open_checker, reset, submit, values
-from conftest import TODAY
+from checker_page import field_error, open_checker, reset, submit, values
+from conftest import TODAY, Session
+from playwright.sync_api import Page
 
 from checker import messages, web
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 
 STATUS = "[data-checker-status]"
 
 
-def _colours(page: Any) -> list[str]:
-    return page.locator(STATUS).evaluate(
+def _colours(page: Page) -> list[str]:
+    colours: list[str] = page.locator(STATUS).evaluate(
         "el => { const s = getComputedStyle(el); return [s.color, s.backgroundColor]; }"
     )
+    return colours
 
 
-def _visible_rows(page: Any) -> list[str]:
-    return page.eval_on_selector_all(
+def _visible_rows(page: Page) -> list[str]:
+    rows: list[str] = page.eval_on_selector_all(
         "[data-checker-estimate] [data-checker-row]",
         "rows => rows.filter(r => !r.hidden).map(r => r.querySelector('[data-checker-out]')"
         ".dataset.checkerOut)",
     )
+    return rows
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_promo_is_unknown_in_its_own_colour_with_no_dates(page, browser, lang, tmp_path: Path):
+def test_promo_is_unknown_in_its_own_colour_with_no_dates(
+    page: Page, browser: Session, lang: str, tmp_path: Path
+) -> None:
     open_checker(page, browser.origin, lang)
     submit(page, last_reload="2026-03-15")
     ok_colours = _colours(page)
@@ -60,7 +65,7 @@ def test_promo_is_unknown_in_its_own_colour_with_no_dates(page, browser, lang, t
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_pasaload_is_dated_by_its_amount(page, browser, lang):
+def test_pasaload_is_dated_by_its_amount(page: Page, browser: Session, lang: str) -> None:
     open_checker(page, browser.origin, lang)
     for amount, expires in [("30", "2026-12-05"), ("₱100", "2026-12-20"), ("200", "2027-01-19")]:
         submit(page, last_reload="2026-11-20", reload_kind="pasaload", amount=amount)
@@ -68,7 +73,7 @@ def test_pasaload_is_dated_by_its_amount(page, browser, lang):
         label = page.text_content("[data-checker-date=load_expires] dt")
         assert label == ("PasaLoad 话费有效期至" if lang == "zh" else "PasaLoad valid until")
         warnings = page.locator("[data-checker-estimate] [data-checker-list=warning_messages] li")
-        assert "PasaLoad" in warnings.first.text_content()
+        assert "PasaLoad" in (warnings.first.text_content() or "")
     # No amount, or one Smart gives no validity for: the amount field says it cannot be dated.
     for amount, code in [("", "pasaload.amount_needed"), ("150", "pasaload.undated")]:
         submit(page, amount=amount)
@@ -78,7 +83,9 @@ def test_pasaload_is_dated_by_its_amount(page, browser, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_zero_balance_shows_two_named_dates(page, browser, lang, tmp_path: Path):
+def test_zero_balance_shows_two_named_dates(
+    page: Page, browser: Session, lang: str, tmp_path: Path
+) -> None:
     open_checker(page, browser.origin, lang)
     page.set_viewport_size({"width": 360, "height": 780})
     submit(page, last_reload="2026-03-15", zero_balance_since="2026-09-01")
@@ -102,17 +109,20 @@ def test_zero_balance_shows_two_named_dates(page, browser, lang, tmp_path: Path)
 @pytest.mark.parametrize(
     ("lang", "said"), [("zh", "已过 42 天"), ("en", "42 days ago")]
 )  # fmt: skip
-def test_days_past_a_date_are_words(page, browser, lang, said):
+def test_days_past_a_date_are_words(page: Page, browser: Session, lang: str, said: str) -> None:
     # Reload-by 2026-10-15 (a year after 2025-11-14, less 30 days): 42 days ago on 26 November.
     open_checker(page, browser.origin, lang)
     submit(page, last_reload="2025-11-14")
     assert page.text_content("[data-checker-out=days_text]") == said
     shown = page.text_content("[data-checker-estimate]")
+    assert shown is not None  # None: no estimate at all, and no "-42" in it either
     assert "-42" not in shown
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_network_warning_stands_in_the_status(page, browser, lang, tmp_path: Path):
+def test_network_warning_stands_in_the_status(
+    page: Page, browser: Session, lang: str, tmp_path: Path
+) -> None:
     open_checker(page, browser.origin, lang)
     # First allocated to Globe, and the reader says Smart (issue 18: with "auto" the dates
     # would follow Globe's rules, with nothing to warn about).
@@ -121,7 +131,7 @@ def test_network_warning_stands_in_the_status(page, browser, lang, tmp_path: Pat
     assert page.get_attribute(STATUS, "data-caveat") == "1"
     inside = page.locator(f"{STATUS} [data-checker-list=status_warning_messages] li")
     assert inside.count() == 1
-    assert "Globe" in inside.first.text_content()
+    assert "Globe" in (inside.first.text_content() or "")
     # It comes before the status words, and is not repeated below them.
     first = page.locator(STATUS).evaluate(
         "el => el.querySelector('li').compareDocumentPosition("
@@ -140,14 +150,14 @@ def test_network_warning_stands_in_the_status(page, browser, lang, tmp_path: Pat
     assert page.locator(f"{STATUS} [data-checker-list=status_warning_messages]").is_hidden()
 
 
-def test_an_old_link_with_promo_opens_as_a_promo(page, browser):
+def test_an_old_link_with_promo_opens_as_a_promo(page: Page, browser: Session) -> None:
     open_checker(page, browser.origin, "en", "#last_reload=2026-03-15&promo=1")
     page.wait_for_selector(f"{STATUS}[data-status=unknown]")
     assert values(page)["reload_kind"] == "promo"
     assert "reload_kind=promo" in page.evaluate("location.hash")
 
 
-def test_the_choice_is_labelled_and_lists_every_kind(page, browser):
+def test_the_choice_is_labelled_and_lists_every_kind(page: Page, browser: Session) -> None:
     open_checker(page, browser.origin, "zh")
     # A radio group (overrides/partials/checker-field.html): each option its own label.
     options = page.eval_on_selector_all(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Literal
 
 import pytest
 from checker_page import (
@@ -14,6 +16,8 @@ from checker_page import (
     url,
     wait_ready,
 )
+from conftest import Session, Watch
+from playwright.sync_api import Page, Route
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +29,9 @@ def _runtime_requests(requests: list[str]) -> list[str]:
     return [u for u in requests if RUNTIME.search(u)]
 
 
-def test_guide_page_loads_no_pyodide_and_instant_navigation_boots_once(page, browser, watch):
+def test_guide_page_loads_no_pyodide_and_instant_navigation_boots_once(
+    page: Page, browser: Session, watch: Watch
+) -> None:
     first = len(browser.requests)
     page.goto(url(browser.origin, "zh", "guide/numbers/"))
     page.wait_for_load_state("networkidle")
@@ -56,7 +62,7 @@ def test_guide_page_loads_no_pyodide_and_instant_navigation_boots_once(page, bro
     assert len(_runtime_requests(browser.requests)) == loaded
 
 
-def test_checker_page_loads_the_self_hosted_runtime(page, browser):
+def test_checker_page_loads_the_self_hosted_runtime(page: Page, browser: Session) -> None:
     first = len(browser.requests)
     open_checker(page, browser.origin, "en")
     fetched = {u.split("?")[0].rsplit("/", 1)[1] for u in browser.requests[first:]}
@@ -72,14 +78,16 @@ def test_checker_page_loads_the_self_hosted_runtime(page, browser):
 @pytest.mark.parametrize(
     ("lang", "words"), [("zh", "计算器无法加载"), ("en", "The checker could not load")]
 )
-def test_blocked_wasm_shows_the_error_and_retry_recovers(page, browser, watch, lang, words):
+def test_blocked_wasm_shows_the_error_and_retry_recovers(
+    page: Page, browser: Session, watch: Watch, lang: str, words: str
+) -> None:
     watch.allow_errors = True  # the blocked request and Pyodide's own report of it
     page.route("**/*.wasm", lambda route: route.abort())
     page.goto(url(browser.origin, lang))
     page.wait_for_selector(SETTLED)
     assert state(page) == "error"
     assert page.get_attribute("[data-checker]", "data-checker-error") in {"load_failed", "timeout"}
-    assert words in page.text_content("[data-checker-boot-message]")
+    assert words in (page.text_content("[data-checker-boot-message]") or "")
     assert page.is_visible("[data-checker-retry]")
     # The static rules summary stays readable below.
     assert page.locator("article h2").last.is_visible()
@@ -102,15 +110,15 @@ PENDING_CALLS = """async () => {
 
 @pytest.mark.parametrize("how", ["throws", "stops_answering"])
 def test_a_worker_that_dies_after_boot_settles_every_call_and_retry_recovers(
-    page, browser, watch, how
-):
+    page: Page, browser: Session, watch: Watch, how: str
+) -> None:
     watch.allow_errors = True  # the stand-in's uncaught error is reported in the console
     # The first checker worker is the stand-in: it boots, then answers nothing; Retry makes a
     # real one.
     page.add_init_script(script=stand_in_worker("hang", first=1))
     if how == "stops_answering":  # no error at all: the calls' deadline must notice
 
-        def short_deadline(route):
+        def short_deadline(route: Route) -> None:
             response = route.fetch()
             body = response.text().replace('"call_timeout_ms": 30000', '"call_timeout_ms": 2000')
             assert body != response.text()
@@ -125,7 +133,7 @@ def test_a_worker_that_dies_after_boot_settles_every_call_and_retry_recovers(
     page.wait_for_selector("[data-checker][data-checker-state=error]", timeout=10_000)
     assert page.evaluate("window.__settled") == ["rejected load_failed"] * 2
     assert page.get_attribute("[data-checker]", "data-checker-error") == "load_failed"
-    assert "could not load" in page.text_content("[data-checker-boot-message]")
+    assert "could not load" in (page.text_content("[data-checker-boot-message]") or "")
     assert page.is_visible("[data-checker-retry]")
     assert page.is_hidden("[data-checker-call-error]")  # said once, in the boot panel
     page.click("[data-checker-retry]")
@@ -136,11 +144,13 @@ def test_a_worker_that_dies_after_boot_settles_every_call_and_retry_recovers(
 
 
 @pytest.mark.parametrize(("lang", "words"), [("zh", "不支持 WebAssembly"), ("en", "WebAssembly")])
-def test_without_webassembly_the_page_says_so(page, browser, lang, words):
+def test_without_webassembly_the_page_says_so(
+    page: Page, browser: Session, lang: str, words: str
+) -> None:
     page.add_init_script("delete globalThis.WebAssembly")
     page.goto(url(browser.origin, lang))
     page.wait_for_selector("[data-checker][data-checker-error=no_wasm]")
-    assert words in page.text_content("[data-checker-boot-message]")
+    assert words in (page.text_content("[data-checker-boot-message]") or "")
     assert page.is_hidden("[data-checker-retry]")
     assert page.locator("article h2").last.is_visible()
 
@@ -157,7 +167,9 @@ def _contrast(fg: str, bg: str) -> float:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_readable_at_360px_in_both_palettes(page, browser, scheme, tmp_path):
+def test_readable_at_360px_in_both_palettes(
+    page: Page, browser: Session, scheme: Literal["light", "dark"], tmp_path: Path
+) -> None:
     page.set_viewport_size({"width": 360, "height": 800})
     page.emulate_media(color_scheme=scheme)
     # Material remembers the last palette; start from the system's, as a new visitor does.
@@ -183,13 +195,13 @@ def test_readable_at_360px_in_both_palettes(page, browser, scheme, tmp_path):
         )
         assert _contrast(*colours) >= 4.5, (status, colours)
         # Said in words as well as in colour.
-        assert page.text_content("[data-checker-out=status_label]").strip()
+        assert (page.text_content("[data-checker-out=status_label]") or "").strip()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the page scrolls sideways at 360px ({width}px)"
     page.screenshot(path=str(tmp_path / f"checker-360-{scheme}.png"), full_page=True)
 
 
-def test_keyboard_and_labels(page, browser):
+def test_keyboard_and_labels(page: Page, browser: Session) -> None:
     open_checker(page, browser.origin, "en")
     unlabelled = page.evaluate(
         """() => [...document.querySelectorAll('[data-checker-form] :is(input, select)')]

@@ -8,10 +8,9 @@ every action, the other language. No ``securitypolicyviolation`` may fire anywhe
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from checker_page import submit, url, wait_ready
+from conftest import Reader
 
 pytestmark = pytest.mark.browser
 
@@ -31,19 +30,20 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def _record(reader: Any) -> list[dict[str, str]]:
+def _record(reader: Reader) -> list[dict[str, str]]:
     violations: list[dict[str, str]] = []
     reader.context.expose_binding("__violation", lambda _source, v: violations.append(v))
     reader.context.add_init_script(REPORT)
     return violations
 
 
-def test_no_violation_in_a_reading_session(reader):
+def test_no_violation_in_a_reading_session(reader: Reader) -> None:
     violations = _record(reader)
     page = reader.page
     reader.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=reader.origin)
 
     response = page.goto(url(reader.origin, "zh", "guide/reload/"))
+    assert response is not None  # None only for about:blank or a change of #fragment
     header = response.headers["content-security-policy"]
     meta = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
     assert header == meta
@@ -80,7 +80,7 @@ def test_no_violation_in_a_reading_session(reader):
     assert violations == []
 
 
-def test_an_injected_inline_script_is_refused_and_reported(reader):
+def test_an_injected_inline_script_is_refused_and_reported(reader: Reader) -> None:
     # The check above would pass just as well if nothing were enforced or reported; this is
     # its control: an inline script that is not one of the theme's is blocked, and seen.
     reader.watch.allow_errors = True  # Chromium logs the refusal as an error

@@ -9,13 +9,16 @@ Screenshots of each case go to the test's tmp_path.
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 import pytest
-from checker_page import checks_done, cli_next, field_error, open_checker, submit, url
-from conftest import TODAY
+from checker_page import checks_done, field_error, open_checker, submit, url
+from conftest import TODAY, Session
+from playwright.sync_api import Page
 
 from checker.messages import words
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 
@@ -31,23 +34,24 @@ SEEN = """el => {
 }"""
 
 
-def _size(page: Any, size: str) -> None:
+def _size(page: Page, size: str) -> None:
     width, height = VIEWPORTS[size]
     page.set_viewport_size({"width": width, "height": height})
 
 
-def _seen(page: Any, selector: str) -> dict[str, Any]:
-    return page.locator(selector).first.evaluate(SEEN)
+def _seen(page: Page, selector: str) -> dict[str, Any]:
+    seen: dict[str, Any] = page.locator(selector).first.evaluate(SEEN)
+    return seen
 
 
-def _wait_check(page: Any, before: int) -> None:
+def _wait_check(page: Page, before: int) -> None:
     page.wait_for_function(
         "n => Number(document.querySelector('[data-checker]').dataset.checkerChecks || 0) > n",
         arg=before,
     )
 
 
-def _press_check(page: Any) -> None:
+def _press_check(page: Page) -> None:
     before = checks_done(page)
     page.click("[data-checker-form] button[type=submit]")
     _wait_check(page, before)
@@ -56,7 +60,9 @@ def _press_check(page: Any) -> None:
 
 @pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_answer_card_comes_first(page, browser, lang, size, tmp_path):
+def test_the_answer_card_comes_first(
+    page: Page, browser: Session, lang: str, size: str, tmp_path: Path
+) -> None:
     _size(page, size)
     open_checker(page, browser.origin, lang)
     typed = "3月15日" if lang == "zh" else "Mar 15"
@@ -74,7 +80,7 @@ def test_the_answer_card_comes_first(page, browser, lang, size, tmp_path):
     assert page.get_attribute("[data-checker-estimate]", "data-reload-by") == "2027-02-13"
     # Status and days left on one line; the year the checker took for "3月15日" is said.
     line = page.locator(f"{card} .checker__card-line")
-    assert line.text_content().split() == [cli["status_label"], *cli["days_text"].split()]
+    assert (line.text_content() or "").split() == [cli["status_label"], *cli["days_text"].split()]
     spans = line.locator("span").evaluate_all("els => els.map(e => e.getBoundingClientRect().top)")
     assert max(spans) - min(spans) < 4, spans
     assert (
@@ -132,7 +138,9 @@ def _contrast(a: float, b: float) -> float:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_worst_status_is_the_strongest(page, browser, lang, scheme, tmp_path):
+def test_the_worst_status_is_the_strongest(
+    page: Page, browser: Session, lang: str, scheme: Literal["light", "dark"], tmp_path: Path
+) -> None:
     _size(page, "phone")
     page.emulate_media(color_scheme=scheme)
     page.add_init_script(FORGET_PALETTE)
@@ -167,7 +175,9 @@ def test_the_worst_status_is_the_strongest(page, browser, lang, scheme, tmp_path
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_date_is_judged_when_it_helps_not_while_typing(page, browser, lang):
+def test_a_date_is_judged_when_it_helps_not_while_typing(
+    page: Page, browser: Session, lang: str
+) -> None:
     ui = words("form.", lang)
     _size(page, "phone")
     open_checker(page, browser.origin, lang)
@@ -206,7 +216,9 @@ def test_a_date_is_judged_when_it_helps_not_while_typing(page, browser, lang):
         ("en", "31 Feb 2026", "date.not_exist"),
     ],
 )
-def test_check_focuses_the_first_error(page, browser, lang, typed, code, size, tmp_path):
+def test_check_focuses_the_first_error(
+    page: Page, browser: Session, lang: str, typed: str, code: str, size: str, tmp_path: Path
+) -> None:
     _size(page, size)
     open_checker(page, browser.origin, lang)
     page.fill("input[name=last_reload]", typed)
@@ -216,7 +228,7 @@ def test_check_focuses_the_first_error(page, browser, lang, typed, code, size, t
     focused = page.evaluate("document.activeElement.name")
     assert focused == "last_reload"
     # Its message is what a screen reader says with it: the field's description.
-    described = page.get_attribute("input[name=last_reload]", "aria-describedby").split()
+    described = (page.get_attribute("input[name=last_reload]", "aria-describedby") or "").split()
     assert "checker-last_reload-error" in described
     assert _seen(page, "[data-checker-field-error=last_reload]")["inside"]
     assert page.is_hidden("[data-checker-estimate]")
@@ -225,7 +237,7 @@ def test_check_focuses_the_first_error(page, browser, lang, typed, code, size, t
 
 @pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_nothing_fixed_covers_a_control(page, browser, lang, size):
+def test_nothing_fixed_covers_a_control(page: Page, browser: Session, lang: str, size: str) -> None:
     _size(page, size)
     open_checker(page, browser.origin, lang)
     submit(page, last_reload="2026-03-15", phone="0918 123 4567")  # the answer bar shows
@@ -243,7 +255,9 @@ def test_nothing_fixed_covers_a_control(page, browser, lang, size):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_home_page_first_screen_leads_to_the_checker(page, browser, lang, tmp_path):
+def test_the_home_page_first_screen_leads_to_the_checker(
+    page: Page, browser: Session, lang: str, tmp_path: Path
+) -> None:
     for size in VIEWPORTS:
         _size(page, size)
         page.goto(url(browser.origin, lang, ""))
@@ -255,7 +269,7 @@ def test_the_home_page_first_screen_leads_to_the_checker(page, browser, lang, tm
         page.screenshot(path=tmp_path / f"home-{lang}-{size}.png")
 
 
-def test_english_labels_are_plain_words(page, browser):
+def test_english_labels_are_plain_words(page: Page, browser: Session) -> None:
     open_checker(page, browser.origin, "en")
     submit(page, last_reload="2026-03-15", phone="0918 123 4567")
     shown = page.locator("[data-checker-results]").inner_text()

@@ -18,7 +18,7 @@ The test relies on no inline script in the page, so it holds under a strict CSP 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -34,6 +34,7 @@ from checker_page import (
     values,
 )
 from conftest import BOOT_TIMEOUT_MS, TODAY, Session
+from playwright.sync_api import ConsoleMessage, Dialog, Page
 
 from checker import web
 from checker.text import MAX_INPUT_LENGTH
@@ -210,7 +211,7 @@ CASES = {
 class Tab:
     """One checker page, booted once, and everything it did that a case must not see."""
 
-    page: Any
+    page: Page
     origin: str
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
@@ -219,12 +220,12 @@ class Tab:
     active: dict[str, int] = field(default_factory=dict)
 
 
-def _watch(page: Any, tab: Tab) -> None:
-    def on_console(message: Any) -> None:
+def _watch(page: Page, tab: Tab) -> None:
+    def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
             tab.console_errors.append(message.text)
 
-    def on_dialog(dialog: Any) -> None:
+    def on_dialog(dialog: Dialog) -> None:
         tab.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
@@ -234,9 +235,9 @@ def _watch(page: Any, tab: Tab) -> None:
     page.on("request", lambda request: tab.requests.append(request.url))
 
 
-def _active(page: Any) -> dict[str, int]:
+def _active(page: Page) -> dict[str, int]:
     """How many elements of each kind that could run code are in the page."""
-    return page.evaluate(
+    active: dict[str, int] = page.evaluate(
         """([inChecker, inDocument]) => {
              const root = document.querySelector('[data-checker]');
              const count = (scope, selector) => {
@@ -261,6 +262,7 @@ def _active(page: Any) -> dict[str, int]:
            }""",
         [ACTIVE_IN_CHECKER, ACTIVE_IN_DOCUMENT],
     )
+    return active
 
 
 # The in-page stopwatch: when the first input event of a case fired, and when the check
@@ -378,7 +380,8 @@ def _answer_ms(tab: Tab) -> float:
         timeout=GIVE_UP_MS,
     )
     probe = tab.page.evaluate("() => window.__hostileProbe")
-    return probe["answers"][0] - probe["inputAt"]
+    elapsed: float = probe["answers"][0] - probe["inputAt"]
+    return elapsed
 
 
 def expected_errors(form: dict[str, Any], lang: str) -> dict[str, tuple[str, str]]:
@@ -391,8 +394,8 @@ def expected_errors(form: dict[str, Any], lang: str) -> dict[str, tuple[str, str
     return errors
 
 
-def _saved_state(page: Any, name: str) -> dict[str, Any]:
-    return page.evaluate(
+def _saved_state(page: Page, name: str) -> dict[str, Any]:
+    state: dict[str, Any] = page.evaluate(
         """name => {
              let stored = null;
              try { stored = sessionStorage.getItem('checker.form'); } catch { stored = null; }
@@ -406,6 +409,7 @@ def _saved_state(page: Any, name: str) -> dict[str, Any]:
            }""",
         name,
     )
+    return state
 
 
 def _assert_nothing_ran(tab: Tab, since: int) -> None:
@@ -459,7 +463,10 @@ def test_hostile_input_is_answered_as_text(tabs: Callable[[str], Tab], case: Cas
         assert case.field not in shown, shown[case.field]
         assert invalid == "false"
         selector, part = RESULT[case.field]
-        result = web.check_form(form, today=TODAY, lang=case.lang)[part]
+        # Any part, read by the key the case names: its answer as JSON, not its TypedDict.
+        answer: Mapping[str, object] = web.check_form(form, today=TODAY, lang=case.lang)
+        result = answer[part]
+        assert isinstance(result, dict), result  # a valid field's part is its answer
         assert str(result[case.expect.key]) == case.expect.value  # the table agrees with CPython
         attribute = "data-" + case.expect.key.replace("_", "-")
         assert page.get_attribute(selector, attribute) == case.expect.value
@@ -483,7 +490,7 @@ def test_hostile_input_is_answered_as_text(tabs: Callable[[str], Tab], case: Cas
     assert saved["share"].startswith(f"{tab.origin}/"), saved["share"]
 
 
-def test_hostile_share_link_is_read_as_text(page: Any, browser: Session) -> None:
+def test_hostile_share_link_is_read_as_text(page: Page, browser: Session) -> None:
     """A crafted link fills the form with the same payloads: read as text, answered, cut short."""
     runaway = _long("\u200f٣٠ 👨\u200d👩\u200d👧 ")  # the layout Chromium is slowest at
     form = {
@@ -496,7 +503,12 @@ def test_hostile_share_link_is_read_as_text(page: Any, browser: Session) -> None
         "carrier": "auto",
     }
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     fragment = urlencode({name: value for name, value in form.items() if name != "reload_kind"})
     open_checker(page, browser.origin, "en", "#" + fragment)
     page.wait_for_function(
@@ -526,10 +538,15 @@ ECHOED = (
 )
 
 
-def test_glue_writes_every_answer_as_text(page: Any, browser: Session) -> None:
+def test_glue_writes_every_answer_as_text(page: Page, browser: Session) -> None:
     dialogs: list[str] = []
     requests: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.on("request", lambda request: requests.append(request.url))
     page.add_init_script(script=stand_in_worker("echo"))
     open_checker(page, browser.origin, "en")

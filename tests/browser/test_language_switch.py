@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from checker_page import url
+from conftest import Session
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +17,9 @@ pytestmark = pytest.mark.browser
         ("en", "zh", "/guide/validity/", "zh"),
     ],
 )
-def test_switch_after_instant_navigation(page, browser, start, lang, expected_path, expected_lang):
+def test_switch_after_instant_navigation(
+    page: Page, browser: Session, start: str, lang: str, expected_path: str, expected_lang: str
+) -> None:
     page.goto(url(browser.origin, start, "guide/numbers/"))
     page.evaluate("window.__marker = 1")
     page.click("nav.md-nav--primary a.md-nav__link[href$='guide/validity/']")

@@ -2,7 +2,7 @@
 
 These audits do not depend on the machine's speed, so they are a test; performance, which
 does, is in the benchmark (``bash scripts/bench``). One Chrome (Debian's, or $CHROMIUM) runs
-Lighthouse (pinned in package-lock.json, tests/browser/lighthouse.mjs) on every page in turn,
+Lighthouse (pinned in package-lock.json, testsupport/lighthouse.mjs) on every page in turn,
 mobile, against the tests' server: gzip, the headers of the site's ``_headers`` (the
 Content-Security-Policy and each page's hreflang ``Link``), and 304 on revalidation.
 
@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lighthouse_support import PAGES, run_lighthouse
+
+from testsupport.lighthouse import PAGES, run_lighthouse
 
 pytestmark = pytest.mark.browser
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from browser_support import launch, serve
 from checker_page import url
+from playwright.sync_api import BrowserContext, Page, Playwright
+
+from testsupport.browser import launch, serve
 
 pytestmark = pytest.mark.browser
 
@@ -26,14 +27,18 @@ DATE = "2026-03-15"
 GLUE = "**/assets/checker/checker.js*"
 
 
+# The server's origin and what it served: (path, status, body bytes) per response.
+Server = tuple[str, list[tuple[str, int, int]]]
+
+
 @pytest.fixture
-def server(site_dir: Path) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
+def server(site_dir: Path) -> Iterator[Server]:
     served: list[tuple[str, int, int]] = []
     with serve(site_dir, served=served) as origin:
         yield origin, served
 
 
-def _context(driver: Any, profile: Path, *, javascript: bool) -> Any:
+def _context(driver: Playwright, profile: Path, *, javascript: bool) -> BrowserContext:
     return launch(
         driver,
         profile,
@@ -44,7 +49,7 @@ def _context(driver: Any, profile: Path, *, javascript: bool) -> Any:
     )
 
 
-def _enable_everything(page: Any) -> None:
+def _enable_everything(page: Page) -> None:
     """Remove every ``disabled`` through the debugging protocol (no page script needed): what
     a browser that ignored the attribute would let a reader do. method="dialog" must hold."""
     cdp = page.context.new_cdp_session(page)
@@ -56,7 +61,7 @@ def _enable_everything(page: Any) -> None:
     cdp.detach()
 
 
-def _press_everything(page: Any) -> None:
+def _press_everything(page: Page) -> None:
     """Type into the checker, press Enter in every visible field, click every visible button."""
     form = page.locator("[data-checker-form]")
     fields = form.locator("input[type=text]:visible, input[type=tel]:visible")
@@ -64,6 +69,7 @@ def _press_everything(page: Any) -> None:
         field = fields.nth(i)
         if field.is_enabled():
             name = field.get_attribute("name")
+            assert name is not None, "a field without a name"
             field.fill(PHONE if name == "phone" else DATE if "reload" in name else "30")
             field.press("Enter")
     buttons = page.locator(".md-content button:visible, .md-content input[type=submit]:visible")
@@ -73,20 +79,20 @@ def _press_everything(page: Any) -> None:
 
 
 def _assert_sent_nothing(
-    page: Any, served: list[tuple[str, int, int]], start: int, at: str
+    page: Page, served: list[tuple[str, int, int]], start: int, at: str
 ) -> None:
     assert served[start:] == [], f"the server got requests: {served[start:]}"
     assert page.url == at
 
 
-def _assert_note_at_the_top(page: Any) -> None:
+def _assert_note_at_the_top(page: Page) -> None:
     note = page.locator("[data-checker-needs-js]")
     assert note.is_visible()
     box = note.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 740, box  # on the first screen
     form = page.locator("[data-checker-form]").bounding_box()
     assert form is not None and box["y"] < form["y"]
-    assert "JavaScript" in note.text_content()
+    assert "JavaScript" in (note.text_content() or "")
     assert page.locator("[data-checker-form] input[name=last_reload]").is_disabled()
     # The static summary of the rules is there to read.
     assert page.locator("#rules-used").is_visible()
@@ -94,7 +100,9 @@ def _assert_note_at_the_top(page: Any) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_without_javascript_nothing_is_sent(driver, server, tmp_path, lang):
+def test_without_javascript_nothing_is_sent(
+    driver: Playwright, server: Server, tmp_path: Path, lang: str
+) -> None:
     origin, served = server
     context = _context(driver, tmp_path / "profile", javascript=False)
     try:
@@ -117,7 +125,9 @@ def test_without_javascript_nothing_is_sent(driver, server, tmp_path, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_before_the_glue_runs_nothing_is_sent(driver, server, tmp_path, lang):
+def test_before_the_glue_runs_nothing_is_sent(
+    driver: Playwright, server: Server, tmp_path: Path, lang: str
+) -> None:
     origin, served = server
     context = _context(driver, tmp_path / "profile", javascript=True)
     requests: list[str] = []
@@ -139,7 +149,9 @@ def test_before_the_glue_runs_nothing_is_sent(driver, server, tmp_path, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_once_the_glue_runs_the_note_goes_and_the_form_works(driver, server, tmp_path, lang):
+def test_once_the_glue_runs_the_note_goes_and_the_form_works(
+    driver: Playwright, server: Server, tmp_path: Path, lang: str
+) -> None:
     origin, served = server
     context = _context(driver, tmp_path / "profile", javascript=True)
     try:

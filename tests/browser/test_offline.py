@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
-from browser_support import launch, serve
-from checker_page import cli_next, estimate_attrs, submit, until, url, wait_ready
-from conftest import TODAY
+from checker_page import estimate_attrs, submit, until, url, wait_ready
+from conftest import TODAY, Reader
+from playwright.sync_api import Page, Playwright
 
 from hooks import asset_versions, offline
+from testsupport.browser import launch, serve
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 
@@ -24,17 +25,17 @@ ROOT = Path(__file__).resolve().parents[2]
 KEPT = "[data-checker][data-checker-offline=kept]"
 
 
-def _caches(page: Any) -> list[str]:
+def _caches(page: Page) -> list[str]:
     return sorted(page.evaluate("caches.keys()"))
 
 
-def _wait_kept(page: Any) -> None:
+def _wait_kept(page: Page) -> None:
     """Until the service worker holds everything this page loaded."""
     page.wait_for_load_state("networkidle")
     page.wait_for_selector("html[data-offline=kept]", state="attached")
 
 
-def _visit_online(page: Any, origin: str, lang: str) -> None:
+def _visit_online(page: Page, origin: str, lang: str) -> None:
     """A first visit: a guide page from search, then the checker by an in-site link."""
     page.goto(url(origin, lang, "guide/reload/"))
     _wait_kept(page)
@@ -46,7 +47,7 @@ def _visit_online(page: Any, origin: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_checker_opens_and_answers_offline_after_one_visit(reader, lang):
+def test_checker_opens_and_answers_offline_after_one_visit(reader: Reader, lang: str) -> None:
     page = reader.page
     _visit_online(page, reader.origin, lang)
     served_online = len(reader.requests)
@@ -69,7 +70,7 @@ def test_checker_opens_and_answers_offline_after_one_visit(reader, lang):
     assert len(reader.requests) > served_online  # requests were made, and answered offline
 
 
-def test_a_page_never_opened_says_it_is_offline(reader):
+def test_a_page_never_opened_says_it_is_offline(reader: Reader) -> None:
     reader.watch.allow_errors = True  # the browser logs the 503 of the offline answer
     page = reader.page
     page.goto(url(reader.origin, "zh", "guide/validity/"))
@@ -81,7 +82,9 @@ def test_a_page_never_opened_says_it_is_offline(reader):
     assert page.locator("a[href$='/checker/']").count() == 2
 
 
-def test_a_new_release_replaces_the_old_caches(driver, site_dir, tmp_path):
+def test_a_new_release_replaces_the_old_caches(
+    driver: Playwright, site_dir: Path, tmp_path: Path
+) -> None:
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
     served: list[tuple[str, int, int]] = []

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from typing import Any
 
 import pytest
-from checker_page import cli_next, open_checker, submit, url
-from conftest import TODAY
+from checker_page import open_checker, submit, url
+from conftest import TODAY, Session
+from playwright.sync_api import Page
 from pypdf import PdfReader
+
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +27,7 @@ SCREEN_ONLY = {
 }
 
 
-def _pdf_pages(page: Any) -> list[str]:
+def _pdf_pages(page: Page) -> list[str]:
     """The text of each printed A4 page; NFKC undoes the CJK radicals some PDF text maps use."""
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
     return [unicodedata.normalize("NFKC", p.extract_text()) for p in reader.pages]
@@ -33,7 +35,9 @@ def _pdf_pages(page: Any) -> list[str]:
 
 @pytest.mark.parametrize("viewport", [(360, 740), (1280, 900)])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_printing_the_checker_gives_the_dates_on_page_one(page, browser, lang, viewport):
+def test_printing_the_checker_gives_the_dates_on_page_one(
+    page: Page, browser: Session, lang: str, viewport: tuple[int, int]
+) -> None:
     page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
     open_checker(page, browser.origin, lang)
     fields = {"last_reload": "2026-03-15", "amount": "100", "phone": "0918 123 4567"}
@@ -42,7 +46,9 @@ def test_printing_the_checker_gives_the_dates_on_page_one(page, browser, lang, v
 
     pages = _pdf_pages(page)
     first = pages[0]
-    reload_by = page.text_content("[data-checker-out=reload_by_text]").strip()
+    reload_by = page.text_content("[data-checker-out=reload_by_text]")
+    assert reload_by is not None  # None: no such element
+    reload_by = reload_by.strip()
     assert reload_by == expected["reload_by_text"]
     # As the PDF's text is read: NFKC ("（" is "("), and spaces put between CJK glyphs.
     packed = "".join(first.split())
@@ -55,7 +61,9 @@ def test_printing_the_checker_gives_the_dates_on_page_one(page, browser, lang, v
     for row in expected["other_dates"]:
         assert on_paper(row["text"]), f"{row['key']} ({row['text']}) is not on page 1"
     assert any(row["key"] == "last_reload" for row in expected["other_dates"])
-    status = page.text_content("[data-checker-out=status_label]").strip()
+    status = page.text_content("[data-checker-out=status_label]")
+    assert status is not None  # None: no such element ("" would be on any paper)
+    status = status.strip()
     assert on_paper(status), f"{status} is not on page 1"
     everything = "".join(pages)
     for word in SCREEN_ONLY[lang]:
@@ -65,7 +73,7 @@ def test_printing_the_checker_gives_the_dates_on_page_one(page, browser, lang, v
 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_validity_timeline_fits(page, browser, lang, width):
+def test_the_validity_timeline_fits(page: Page, browser: Session, lang: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(url(browser.origin, lang, "guide/validity/"))
     timeline = page.locator("ol.timeline")

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import launch, serve
 from checker_page import url
+from playwright.sync_api import Page, Playwright
 
 from hooks import asset_versions, offline
+from testsupport.browser import launch, serve
 
 pytestmark = pytest.mark.browser
 
@@ -50,16 +50,17 @@ def _release_two(site: Path) -> None:
     (site / "sw.js").write_text(worker, encoding="utf-8")
 
 
-def _assets(page: Any) -> list[str]:
+def _assets(page: Page) -> list[str]:
     """Every same-origin asset the page names: stylesheets, scripts, icons."""
-    return page.evaluate(
+    assets: list[str] = page.evaluate(
         """() => [...document.querySelectorAll(
              'link[rel~=stylesheet][href], link[rel~=icon][href], script[src]')]
            .map(el => el.href || el.src).filter(u => u.startsWith(location.origin))"""
     )
+    return assets
 
 
-def _assert_release_two(page: Any, site: Path, where: str) -> None:
+def _assert_release_two(page: Page, site: Path, where: str) -> None:
     assert page.locator("#release-2").count() == 1, f"{where}: the page text is not release 2"
     applied = page.evaluate(
         """() => [getComputedStyle(document.documentElement)
@@ -74,7 +75,9 @@ def _assert_release_two(page: Any, site: Path, where: str) -> None:
         assert bytes(got) == (site / path).read_bytes(), f"{where}: {asset} is not release 2's"
 
 
-def test_a_new_release_never_mixes_with_the_old(driver, site_dir, tmp_path):
+def test_a_new_release_never_mixes_with_the_old(
+    driver: Playwright, site_dir: Path, tmp_path: Path
+) -> None:
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
     with serve(site) as origin:

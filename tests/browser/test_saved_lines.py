@@ -8,18 +8,22 @@ document kept in localStorage is inspected as the browser holds it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import pytest
-from browser_support import launch
-from checker_page import cli_next, submit, url, wait_ready
-from conftest import TODAY, Watch, _assert_clean, _watched
+from checker_page import submit, url, wait_ready
+from conftest import TODAY, Reader, Watch, _assert_clean, _watched
+from icalendar.cal import Component
+from playwright.sync_api import BrowserContext, FilePayload, Page, Playwright
 
 from checker import web
 from checker.messages import text
+from testsupport.browser import launch
+from testsupport.checks import answered
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 
@@ -32,25 +36,33 @@ FAMILY = {"phone": "0917 555 0000", "last_reload": "2026-03-15", "amount": "100"
 LABELS = {"zh": "工作卡", "en": "Work SIM"}
 
 
-def _stored(page: Any) -> str | None:
-    return page.evaluate("k => localStorage.getItem(k)", KEY)
+def _stored(page: Page) -> str | None:
+    stored: str | None = page.evaluate("k => localStorage.getItem(k)", KEY)
+    return stored
 
 
-def _count(page: Any) -> int:
+def _kept(page: Page) -> Any:
+    """The kept list as stored, parsed (JSON, untyped); fails if nothing is kept."""
+    stored = _stored(page)
+    assert stored is not None, "nothing is kept"
+    return json.loads(stored)
+
+
+def _count(page: Page) -> int:
     return int(page.get_attribute(LINES, "data-checker-saved-count") or -1)
 
 
-def _wait_count(page: Any, count: int) -> None:
+def _wait_count(page: Page, count: int) -> None:
     page.wait_for_selector(f"{LINES}[data-checker-saved-count='{count}']", state="attached")
 
 
-def _blank_form(page: Any) -> None:
+def _blank_form(page: Page) -> None:
     for field in web.FIELDS:
         if field.kind in ("date", "integer", "decimal", "tel"):
             page.fill(f"input[name={field.name}]", str(field.default))
 
 
-def _save(page: Any, label: str = "", **fields: str) -> None:
+def _save(page: Page, label: str = "", **fields: str) -> None:
     _blank_form(page)
     submit(page, **fields)
     page.fill("[data-checker-label]", label)
@@ -69,13 +81,14 @@ def _save(page: Any, label: str = "", **fields: str) -> None:
     )
 
 
-def _listed(page: Any) -> list[dict[str, str]]:
-    return page.evaluate(
+def _listed(page: Page) -> list[dict[str, str]]:
+    listed: list[dict[str, str]] = page.evaluate(
         """() => [...document.querySelectorAll('[data-checker-saved-item]')].map(li => ({
              e164: li.dataset.e164, reload_by: li.dataset.reloadBy, status: li.dataset.status,
              days_left: li.dataset.daysLeft,
              label: li.querySelector('.checker__saved-label').textContent}))"""
     )
+    return listed
 
 
 def _expected(lang: str) -> list[dict[str, str]]:
@@ -99,14 +112,16 @@ def _expected(lang: str) -> list[dict[str, str]]:
     return sorted(rows, key=lambda row: row["reload_by"])
 
 
-def _save_both(page: Any, lang: str) -> None:
+def _save_both(page: Page, lang: str) -> None:
     _save(page, LABELS[lang], **WORK)
     _save(page, "", **FAMILY)
     _wait_count(page, 2)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(reader, lang):
+def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(
+    reader: Reader, lang: str
+) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -118,7 +133,7 @@ def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(reader, lang)
     assert KEY not in everything and "918" not in everything, everything
 
     _save_both(page, lang)
-    kept = json.loads(_stored(page))
+    kept = _kept(page)
     assert kept["format"] == "smart-baohao.lines" and kept["version"] == 1
     assert [line["e164"] for line in kept["lines"]] == ["+639181234567", "+639175550000"]
     assert "reload_by" not in json.dumps(kept)  # the form, never a result
@@ -129,7 +144,7 @@ def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(reader, lang)
     # Saving the same number again updates it.
     _save(page, LABELS[lang], **WORK)
     _wait_count(page, 2)
-    assert len(json.loads(_stored(page))["lines"]) == 2
+    assert len(_kept(page)["lines"]) == 2
 
     page.reload()
     wait_ready(page)
@@ -166,7 +181,7 @@ def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(reader, lang)
 
 
 @pytest.fixture
-def second(driver: Any, origin: str, tmp_path: Path) -> Iterator[Any]:
+def second(driver: Playwright, origin: str, tmp_path: Path) -> Iterator[Page]:
     """Another reader's browser: a fresh profile."""
     context = launch(driver, tmp_path / "second", viewport={"width": 360, "height": 740})
     watch = Watch()
@@ -181,7 +196,7 @@ def second(driver: Any, origin: str, tmp_path: Path) -> Iterator[Any]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_export_then_import_into_a_fresh_profile(reader, second, lang):
+def test_export_then_import_into_a_fresh_profile(reader: Reader, second: Page, lang: str) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -190,7 +205,7 @@ def test_export_then_import_into_a_fresh_profile(reader, second, lang):
         page.click("[data-checker-export]")
     exported = Path(download.value.path()).read_text(encoding="utf-8")
     assert download.value.suggested_filename.endswith(".json")
-    assert json.loads(exported) == json.loads(_stored(page))
+    assert json.loads(exported) == _kept(page)
 
     second.goto(url(reader.origin, lang))
     wait_ready(second)
@@ -198,10 +213,10 @@ def test_export_then_import_into_a_fresh_profile(reader, second, lang):
     second.set_input_files("[data-checker-import]", download.value.path())
     _wait_count(second, 2)
     assert _listed(second) == _listed(page) == _expected(lang)
-    assert json.loads(_stored(second)) == json.loads(_stored(page))
+    assert _kept(second) == _kept(page)
 
 
-def _file(name: str, content: str | bytes) -> dict[str, Any]:
+def _file(name: str, content: str | bytes) -> FilePayload:
     data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
     return {"name": name, "mimeType": "application/json", "buffer": data}
 
@@ -214,13 +229,13 @@ def _good_file() -> dict[str, Any]:
     }
 
 
-def _with(change: Any) -> str:
+def _with(change: Callable[[dict[str, Any]], object]) -> str:
     data = _good_file()
     change(data)
     return json.dumps(data, ensure_ascii=False)
 
 
-BAD_FILES = [
+BAD_FILES: list[tuple[str, str | bytes, str]] = [
     ("not_json", "this is not JSON {", "import.not_json"),
     ("not_ours", json.dumps({"lines": []}), "import.not_ours"),
     ("wrong_version", _with(lambda d: d.update(version=2)), "import.version"),
@@ -259,7 +274,7 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_bad_files_leave_the_list_exactly_as_it_was(reader, lang):
+def test_bad_files_leave_the_list_exactly_as_it_was(reader: Reader, lang: str) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -284,23 +299,23 @@ def test_bad_files_leave_the_list_exactly_as_it_was(reader, lang):
     assert {row["e164"] for row in _listed(page)} == {"+639175550000", "+639181234567"}
 
 
-def _events(path: str) -> list[Any]:
+def _events(path: Path) -> list[Component]:
     calendar = icalendar.Calendar.from_ical(Path(path).read_bytes())
     return list(calendar.walk("VEVENT"))
 
 
 def _single_line_events(fields: dict[str, str], lang: str) -> int:
     form = {field.name: field.default for field in web.FIELDS} | fields
-    answer = web.calendar(form, today=TODAY, lang=lang, now=f"{TODAY}T10:00:00Z")
+    answer = answered(web.calendar(form, today=TODAY, lang=lang, now=f"{TODAY}T10:00:00Z"))
     return len(_events_from_text(answer["ics"]))
 
 
-def _events_from_text(ics: str) -> list[Any]:
+def _events_from_text(ics: str) -> list[Component]:
     return list(icalendar.Calendar.from_ical(ics.encode()).walk("VEVENT"))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_one_calendar_for_all_lines(reader, lang):
+def test_one_calendar_for_all_lines(reader: Reader, lang: str) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -324,7 +339,7 @@ def test_one_calendar_for_all_lines(reader, lang):
     # The same alarms as the single-line file, line by line.
     form = {field.name: field.default for field in web.FIELDS} | WORK
     single = _events_from_text(
-        web.calendar(form, today=TODAY, lang=lang, now=f"{TODAY}T10:00:00Z")["ics"]
+        answered(web.calendar(form, today=TODAY, lang=lang, now=f"{TODAY}T10:00:00Z"))["ics"]
     )
     mine = [e for e in first if LABELS[lang] in str(e["SUMMARY"])]
     assert [[str(a["TRIGGER"].to_ical()) for a in e.walk("VALARM")] for e in mine] == [
@@ -333,7 +348,7 @@ def test_one_calendar_for_all_lines(reader, lang):
 
 
 @pytest.fixture
-def blocked(driver: Any, tmp_path: Path) -> Iterator[Any]:
+def blocked(driver: Playwright, tmp_path: Path) -> Iterator[BrowserContext]:
     """Site data blocked, as Chromium's "Block all cookies" does (test_blocked_storage.py)."""
     profile = tmp_path / "profile"
     (profile / "Default").mkdir(parents=True)
@@ -347,7 +362,9 @@ def blocked(driver: Any, tmp_path: Path) -> Iterator[Any]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_saving_with_site_data_blocked_says_so_and_the_checker_works(blocked, origin, lang):
+def test_saving_with_site_data_blocked_says_so_and_the_checker_works(
+    blocked: BrowserContext, origin: str, lang: str
+) -> None:
     watch = Watch()
     page = _watched(blocked.new_page(), watch)
     page.goto(url(origin, lang))
@@ -370,7 +387,7 @@ def test_saving_with_site_data_blocked_says_so_and_the_checker_works(blocked, or
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_saving_with_storage_full_says_so_and_the_checker_works(reader, lang):
+def test_saving_with_storage_full_says_so_and_the_checker_works(reader: Reader, lang: str) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -397,7 +414,7 @@ def test_saving_with_storage_full_says_so_and_the_checker_works(reader, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_installable_with_no_errors(reader, lang):
+def test_installable_with_no_errors(reader: Reader, lang: str) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)

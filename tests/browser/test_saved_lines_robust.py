@@ -8,15 +8,18 @@ test_saved_lines.py. Each test looks at the page as the reader sees it and at lo
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from checker_page import submit, url, wait_ready
-from conftest import TODAY, _watched
-from test_saved_lines import KEY, LINES, _blank_form, _listed, _save, _stored, _wait_count
+from conftest import TODAY, Reader, _watched
+from playwright.sync_api import Page
+from test_saved_lines import KEY, LINES, _blank_form, _kept, _listed, _save, _stored, _wait_count
 
 from checker import web
 from checker.messages import message, text
+from testsupport.checks import answered
 
 pytestmark = pytest.mark.browser
 
@@ -26,14 +29,14 @@ BLANK = {field.name: field.default for field in web.FIELDS}
 
 def _line(phone: str, last_reload: str, label: str = "") -> dict[str, Any]:
     form = {**BLANK, "phone": phone, "last_reload": last_reload}
-    return {"e164": web.check_number(phone)["e164"], "label": label, "form": form}
+    return {"e164": answered(web.check_number(phone))["e164"], "label": label, "form": form}
 
 
 def _document(*lines: dict[str, Any]) -> str:
     return json.dumps({"format": "smart-baohao.lines", "version": 1, "lines": list(lines)})
 
 
-def _with_stored(page: Any, origin: str, lang: str, value: str, aside: str | None = None) -> None:
+def _with_stored(page: Page, origin: str, lang: str, value: str, aside: str | None = None) -> None:
     """Open the checker with ``value`` kept under the list's key (and ``aside`` set aside)."""
     page.goto(url(origin, lang))
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, value])
@@ -43,11 +46,11 @@ def _with_stored(page: Any, origin: str, lang: str, value: str, aside: str | Non
     wait_ready(page)
 
 
-def _notice(page: Any) -> str:
+def _notice(page: Page) -> str:
     return page.text_content("[data-checker-lines-notice]") or ""
 
 
-def _e164s(page: Any) -> set[str]:
+def _e164s(page: Page) -> set[str]:
     stored = _stored(page)
     return {line["e164"] for line in json.loads(stored)["lines"]} if stored else set()
 
@@ -56,7 +59,7 @@ def _e164s(page: Any) -> set[str]:
 # the lock read its own stale copy of localStorage (Chromium brings other tabs' writes in
 # asynchronously).
 @pytest.mark.parametrize("rounds", [4])
-def test_two_pages_saving_at_the_same_moment_keep_every_line(reader, rounds):
+def test_two_pages_saving_at_the_same_moment_keep_every_line(reader: Reader, rounds: int) -> None:
     first = reader.page
     second = _watched(reader.context.new_page(), reader.watch)
     for page in (first, second):
@@ -73,7 +76,7 @@ def test_two_pages_saving_at_the_same_moment_keep_every_line(reader, rounds):
             page.evaluate(
                 "() => setTimeout(() => document.querySelector('[data-checker-save]').click())"
             )
-        expected |= {web.check_number(phone)["e164"] for phone in phones}
+        expected |= {answered(web.check_number(phone))["e164"] for phone in phones}
         for page in (first, second):  # each tab's list follows the other's save
             _wait_count(page, len(expected))
         assert _e164s(first) == expected
@@ -86,7 +89,7 @@ def test_two_pages_saving_at_the_same_moment_keep_every_line(reader, rounds):
     assert counts == [str(2 * rounds)] * 2
 
 
-def test_delete_all_deletes_what_the_reader_saw_and_says_what_it_kept(reader):
+def test_delete_all_deletes_what_the_reader_saw_and_says_what_it_kept(reader: Reader) -> None:
     page = reader.page
     _with_stored(page, reader.origin, "en", _document(_line("0918 123 4567", "2026-06-01", "W")))
     _wait_count(page, 1)
@@ -108,7 +111,9 @@ def test_delete_all_deletes_what_the_reader_saw_and_says_what_it_kept(reader):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_line_dated_after_today_needs_attention_and_blocks_nothing(reader, lang):
+def test_a_line_dated_after_today_needs_attention_and_blocks_nothing(
+    reader: Reader, lang: str
+) -> None:
     """Saved "today" in Kiritimati (UTC+14), opened the day before in Los Angeles."""
     page = reader.page
     tomorrow = "2026-11-27"
@@ -127,7 +132,7 @@ def test_a_line_dated_after_today_needs_attention_and_blocks_nothing(reader, lan
     # Save works, and keeps the line needing attention as it was.
     _save(page, "", phone="0917 555 0000", last_reload="2026-03-15")
     _wait_count(page, 2)
-    assert len(json.loads(_stored(page))["lines"]) == 3
+    assert len(_kept(page)["lines"]) == 3
     # Open puts it in the form; saved again with today's date, it is a line like the others.
     item.locator("[data-checker-saved-open]").click()
     assert page.input_value("input[name=last_reload]") == tomorrow
@@ -135,12 +140,14 @@ def test_a_line_dated_after_today_needs_attention_and_blocks_nothing(reader, lan
     _save(page, "Mum", phone="0917 555 1111", last_reload=TODAY)
     _wait_count(page, 3)
     assert page.locator("[data-checker-attention-item]").count() == 0
-    assert len(json.loads(_stored(page))["lines"]) == 3
+    assert len(_kept(page)["lines"]) == 3
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("damaged", ["{broken", "null", '{"format": "x"}'])
-def test_a_damaged_list_is_set_aside_never_overwritten(reader, lang, damaged):
+def test_a_damaged_list_is_set_aside_never_overwritten(
+    reader: Reader, lang: str, damaged: str
+) -> None:
     page = reader.page
     _with_stored(page, reader.origin, lang, damaged)
     page.wait_for_selector(f"{LINES}[data-checker-list-state=damaged]", state="attached")
@@ -157,7 +164,7 @@ def test_a_damaged_list_is_set_aside_never_overwritten(reader, lang, damaged):
     assert page.is_visible("[data-checker-aside-delete]")
 
 
-def test_undo_brings_back_a_deleted_line(reader):
+def test_undo_brings_back_a_deleted_line(reader: Reader) -> None:
     page = reader.page
     stored = _document(
         _line("0918 123 4567", "2026-06-01", "Work"), _line("0917 555 0000", "2026-03-15")
@@ -174,7 +181,9 @@ def test_undo_brings_back_a_deleted_line(reader):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_labels_count_characters_refuse_separators_and_show_the_digits(reader, lang):
+def test_labels_count_characters_refuse_separators_and_show_the_digits(
+    reader: Reader, lang: str
+) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -192,7 +201,9 @@ def test_labels_count_characters_refuse_separators_and_show_the_digits(reader, l
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_what_a_reader_meets_empty_state_errors_and_a_return_visit(reader, lang):
+def test_what_a_reader_meets_empty_state_errors_and_a_return_visit(
+    reader: Reader, lang: str
+) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -217,21 +228,21 @@ def test_what_a_reader_meets_empty_state_errors_and_a_return_visit(reader, lang)
     wait_ready(page)
     _wait_count(page, 1)
     page.wait_for_selector("[data-checker][data-checker-lines-first='1']", state="attached")
-    list_top = page.locator("[data-checker-saved]").bounding_box()["y"]
-    form_top = page.locator("[data-checker-form]").bounding_box()["y"]
-    assert list_top < form_top
+    list_box = page.locator("[data-checker-saved]").bounding_box()
+    form_box = page.locator("[data-checker-form]").bounding_box()
+    assert list_box is not None and form_box is not None  # None: not on show
+    assert list_box["y"] < form_box["y"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_file_that_is_not_utf8_is_refused(reader, lang, tmp_path):
+def test_a_file_that_is_not_utf8_is_refused(reader: Reader, lang: str, tmp_path: Path) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
     line = _line("0918 123 4567", "2026-06-01", "Café")
     data = json.dumps(
         {"format": "smart-baohao.lines", "version": 1, "lines": [line]}, ensure_ascii=False
-    )
-    data = data.encode("latin-1")
+    ).encode("latin-1")
     path = tmp_path / "latin1.json"
     path.write_bytes(data)
     page.set_input_files("[data-checker-import]", str(path))

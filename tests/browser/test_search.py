@@ -7,11 +7,12 @@ the page, or the FAQ answer, that answers it first, and no input breaks the sear
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from checker_page import url
+from conftest import Session
+from playwright.sync_api import Locator, Page
 
 from testsupport.search_questions import EN_QUESTIONS, ZH_QUESTIONS, answers
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.browser
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 
 
-def results(page: Any, origin: str, lang: str, query: str) -> list[str]:
+def results(page: Page, origin: str, lang: str, query: str) -> list[str]:
     """Type ``query`` in the header's search box; the paths of the results' links."""
     page.goto(url(origin, lang, ""))
     box = page.locator("input.md-search__input")
@@ -49,14 +50,18 @@ def results(page: Any, origin: str, lang: str, query: str) -> list[str]:
         ("disconnected", "/en/guide/validity/"),
     ],
 )
-def test_english_words_find_english_pages(page, browser, query, expected):
+def test_english_words_find_english_pages(
+    page: Page, browser: Session, query: str, expected: str
+) -> None:
     found = results(page, browser.origin, "en", query)
     assert any(path.startswith(expected) for path in found), found
     assert all(path.startswith("/en/") for path in found), found
 
 
 @pytest.mark.parametrize(("query", "expected"), [("保号", "/"), ("销号", "/guide/validity/")])
-def test_chinese_words_find_chinese_pages(page, browser, query, expected):
+def test_chinese_words_find_chinese_pages(
+    page: Page, browser: Session, query: str, expected: str
+) -> None:
     found = results(page, browser.origin, "zh", query)
     assert expected in found, found
     assert not [path for path in found if path.startswith("/en/")], found
@@ -68,7 +73,7 @@ META = ".md-search-result__meta"
 IDLE = r"/键入|初始化|Type to start|Initializing/"
 
 
-def open_search(page: Any, origin: str, lang: str) -> Any:
+def open_search(page: Page, origin: str, lang: str) -> Locator:
     page.goto(url(origin, lang, ""))
     box = page.locator("input.md-search__input")
     if not box.is_visible():
@@ -77,7 +82,7 @@ def open_search(page: Any, origin: str, lang: str) -> Any:
     return box
 
 
-def ask(page: Any, box: Any, query: str) -> list[list[str]]:
+def ask(page: Page, box: Locator, query: str) -> list[list[str]]:
     """Type ``query`` (after clearing the box); each result's links, as index locations.
 
     A result is one page: its first link is the page, the next ones its best sections.
@@ -113,7 +118,7 @@ def first_answer(groups: list[list[str]], expected: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_typed_questions_find_their_answer_first(page, browser, lang):
+def test_typed_questions_find_their_answer_first(page: Page, browser: Session, lang: str) -> None:
     box = open_search(page, browser.origin, lang)
     table = ZH_QUESTIONS if lang == "zh" else EN_QUESTIONS
     assert len(table) >= 15
@@ -141,7 +146,9 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_bad_input_shows_no_error_and_search_still_works(page, browser, lang):
+def test_bad_input_shows_no_error_and_search_still_works(
+    page: Page, browser: Session, lang: str
+) -> None:
     box = open_search(page, browser.origin, lang)
     for query in BAD_INPUT:
         box.fill(query)

@@ -7,37 +7,42 @@ the CLI's dates, and a snapshot that cannot be restored is dropped for a fresh s
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
-from checker_page import ROOT_SELECTOR, cli_next, estimate_attrs, submit, until, url, wait_ready
-from conftest import TODAY
+from checker_page import ROOT_SELECTOR, estimate_attrs, submit, until, url, wait_ready
+from conftest import TODAY, Session, Watch
+from playwright.sync_api import Page
+
+from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
 
 
-def _snapshot(page: Any) -> dict[str, str]:
-    config = json.loads(page.get_attribute(ROOT_SELECTOR, "data-checker-config"))
+def _snapshot(page: Page) -> dict[str, str]:
+    text = page.get_attribute(ROOT_SELECTOR, "data-checker-config")
+    assert text is not None, "the page carries no data-checker-config"
+    config = json.loads(text)
     key = page.evaluate("k => new URL(k, document.baseURI).href", config["snapshot"]["key"])
     return {"cache": config["snapshot"]["cache"], "key": key}
 
 
-def _stored(page: Any, snapshot: dict[str, str]) -> int:
-    return page.evaluate(
+def _stored(page: Page, snapshot: dict[str, str]) -> int:
+    size: int = page.evaluate(
         """async ({cache, key}) => {
              const found = await (await caches.open(cache)).match(key);
              return found ? (await found.arrayBuffer()).byteLength : 0;
            }""",
         snapshot,
     )
+    return size
 
 
-def _boot(page: Any) -> str:
+def _boot(page: Page) -> str | None:
     wait_ready(page)
     return page.get_attribute(ROOT_SELECTOR, "data-checker-boot")
 
 
-def _answers_like_the_cli(page: Any) -> None:
+def _answers_like_the_cli(page: Page) -> None:
     submit(page, last_reload="2026-03-15", zero_balance_since="2026-05-01", margin_days="7")
     expected = cli_next(
         TODAY, last_reload="2026-03-15", zero_balance_since="2026-05-01", margin_days="7"
@@ -49,7 +54,9 @@ def _answers_like_the_cli(page: Any) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_second_visit_restores_the_snapshot_and_answers_the_same(page, browser, lang):
+def test_second_visit_restores_the_snapshot_and_answers_the_same(
+    page: Page, browser: Session, lang: str
+) -> None:
     page.goto(url(browser.origin, lang))
     wait_ready(page)
     snapshot = _snapshot(page)
@@ -67,7 +74,9 @@ def test_second_visit_restores_the_snapshot_and_answers_the_same(page, browser, 
     _answers_like_the_cli(page)
 
 
-def test_a_snapshot_that_does_not_restore_is_replaced(page, browser, watch):
+def test_a_snapshot_that_does_not_restore_is_replaced(
+    page: Page, browser: Session, watch: Watch
+) -> None:
     page.goto(url(browser.origin, "en"))
     wait_ready(page)
     snapshot = _snapshot(page)

@@ -1,7 +1,7 @@
 """Fixtures for the cross-engine tests: Firefox and WebKit against the built site.
 
 The site and its server are tests/browser's (``site_dir``: the real ``mkdocs build --strict``,
-or CHECKER_SITE_DIR; ``origin``: browser_support's server, with the site's CSP header and
+or CHECKER_SITE_DIR; ``origin``: testsupport.browser's server, with the site's CSP header and
 gzip), taken from tests/browser/conftest.py rather than written again. An engine that is not
 installed skips its tests with a message naming what is missing (``bash scripts/setup``
 installs them when root on Debian).
@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent / "browser")]
+from testsupport.engines import ENGINES, Engine, Firefox, WebKit, missing, xvfb
 
-from engines import ENGINES, Engine, Firefox, WebKit, missing, xvfb  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 
 def _browser_fixtures() -> object:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engines import Engine
+from testsupport.engines import Engine
 
 SETTLED = """() => {
   const root = document.querySelector("[data-checker]");

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import serve
-from checker_page import cli_next
 from engine_page import estimate, field_error, submit, today, url, wait_ready
-from engines import Engine
+
+from testsupport.browser import serve
+from testsupport.cli import cli_next
+from testsupport.engines import Engine
 
 pytestmark = pytest.mark.engines
 

@@ -1,5 +1,5 @@
-"""Lighthouse on many pages in one Chrome (tests/browser/lighthouse.mjs), for the test and the
-benchmark: the site's pages, and the call that returns Lighthouse's scores for them."""
+"""Lighthouse on many pages in one Chrome (lighthouse.mjs, beside this file), for the test and
+the benchmark: the site's pages, and the call that returns Lighthouse's scores for them."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from browser_support import chromium_path
+from testsupport.browser import chromium_path
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "tests" / "browser" / "lighthouse.mjs"
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = Path(__file__).with_name("lighthouse.mjs")
 DOCS = ROOT / "docs"
 CHECKER_PAGE = "checker/"
 

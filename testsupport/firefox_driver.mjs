@@ -1,5 +1,5 @@
 // Drives Debian's firefox-esr for the cross-engine tests and the benchmark, over WebDriver BiDi
-// with puppeteer-core (no geckodriver). Python (tests/engines/engines.py) starts this process
+// with puppeteer-core (no geckodriver). Python (testsupport/engines.py) starts this process
 // and talks to it one JSON object a line:
 //   in:  {"id": 1, "cmd": "goto", "args": {...}}
 //   out: {"id": 1, "ok": true, "value": ...} or {"id": 1, "ok": false, "error": "..."}

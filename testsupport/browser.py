@@ -23,6 +23,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
+from playwright.sync_api import BrowserContext, CDPSession, Page, Playwright
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -34,6 +36,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+
+# The tests' stand-in for the checker's worker (tests/browser/fake_worker.js), served at a
+# test-only path by tests/browser/conftest.py; checker_page.stand_in_worker swaps it in. Here
+# because tests/engines loads that conftest too, without tests/browser on its import path.
+FAKE_WORKER_PATH = "/__tests__/fake-worker.js"
+FAKE_WORKER_FILE = Path(__file__).resolve().parents[1] / "tests" / "browser" / "fake_worker.js"
 
 # What a static host compresses; .zip and .whl are compressed already.
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt")
@@ -74,7 +82,9 @@ def _not_after(since: str, modified: int) -> bool:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
+    # Shared by every handler and never changed. Not a ClassVar (ruff's RUF012 asks for one):
+    # the standard library's stubs declare it an instance variable, which mypy then refuses.
+    extensions_map = {  # noqa: RUF012
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",
@@ -201,7 +211,7 @@ def chromium_path() -> str | None:
     return None
 
 
-def launch(playwright: Any, user_data_dir: Path, **options: Any) -> Any:
+def launch(playwright: Playwright, user_data_dir: Path, **options: Any) -> BrowserContext:
     """A persistent Chromium context with a fresh profile in ``user_data_dir``."""
     return playwright.chromium.launch_persistent_context(
         str(user_data_dir),
@@ -212,7 +222,7 @@ def launch(playwright: Any, user_data_dir: Path, **options: Any) -> Any:
     )
 
 
-def emulate_link(page: Any, kbps: float, latency_ms: float) -> Any:
+def emulate_link(page: Page, kbps: float, latency_ms: float) -> CDPSession:
     """Put ``page`` on a slow link (DevTools' network emulation), with its HTTP cache off.
 
     Down and up at ``kbps`` kilobits a second, ``latency_ms`` added to every round trip; the

@@ -1,7 +1,8 @@
 """Firefox and WebKit, driven the same way, for tests/engines and the benchmark (bench/).
 
-* Firefox: Debian's ``firefox-esr`` through ``firefox_driver.mjs`` (npm puppeteer-core over
-  WebDriver BiDi), a Node process this module talks to one JSON line at a time.
+* Firefox: Debian's ``firefox-esr`` through ``firefox_driver.mjs`` beside this file (npm
+  puppeteer-core over WebDriver BiDi), a Node process this module talks to one JSON line at
+  a time.
 * WebKit, Safari's engine: Debian's ``WebKitWebDriver`` with its ``MiniBrowser --automation``
   under an Xvfb display started here (MiniBrowser's own ``--headless`` hangs), through
   Selenium's ``webdriver.WebKitGTK``.
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 FIREFOX = os.environ.get("FIREFOX", "/usr/bin/firefox-esr")
 WEBKIT_DRIVER = os.environ.get("WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver")
 MINIBROWSER = os.environ.get("MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
