@@ -26,7 +26,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import gzip
-import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -54,8 +53,9 @@ PYODIDE_FILES = (
 PYODIDE_ROOT = "assets/pyodide/"
 CHECKER_DEST = "assets/checker/"
 # Our own files in docs/assets/checker/. The page names the entry points (glue, worker, css)
-# with ?v=<hash of all of them>; the modules they import (MODULES) are fetched by their plain
-# names, so a change to any file changes every entry point's URL.
+# with ?v=<hash of each>, as every asset (hooks/asset_versions.py); the modules they import
+# (MODULES) are fetched by their plain names, kept in step by the service worker's shell
+# (named after the release) and by revalidation (_headers: max-age=0, must-revalidate).
 OWN_FILES = {"glue": "checker.js", "worker": "worker.js", "css": "checker.css"}
 MODULES = ("client.js", "view.js", "lines.js", "protocol.js", "download.js", "early.js")
 # How long the page waits with no byte of the runtime arriving before it gives up and offers a
@@ -157,17 +157,14 @@ def _rules_url(page: Page, nav: Navigation) -> str | None:
     return None
 
 
-def _own_files(config: MkDocsConfig) -> tuple[Path, str]:
-    """docs/assets/checker/ and one hash of every file in it that the page loads."""
+def _own_files(config: MkDocsConfig) -> Path:
+    """docs/assets/checker/, once it is known to hold every file the page loads."""
     own = Path(config.docs_dir) / "assets" / "checker"
     names = (*OWN_FILES.values(), *MODULES)
     missing = [name for name in names if not (own / name).is_file()]
     if missing:
         raise PluginError(f"checker_assets: {own} lacks {', '.join(missing)}")
-    combined = hashlib.sha256(
-        b"".join(hashlib.sha256((own / n).read_bytes()).digest() for n in names)
-    )
-    return own, combined.hexdigest()[:12]
+    return own
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -183,7 +180,6 @@ def on_page_context(
         return context
     pyodide, wheel = _sources(config)
     runtime = pyodide_dest(config)
-    _, version = _own_files(config)
 
     def url(target: str) -> str:
         return get_relative_url(target, page.url)
@@ -196,7 +192,13 @@ def on_page_context(
     lang = _lang(config)
     form_words = words("form.", lang)
     rules_url = _rules_url(page, nav)
-    assets = {key: f"{url(CHECKER_DEST + name)}?v={version}" for key, name in OWN_FILES.items()}
+    own = _own_files(config)
+    # Each entry point versioned by its own content, exactly as hooks/asset_versions.py
+    # versions the page's src and href: the service worker keeps these URLs (offline
+    # below), and offline a page can only load the URLs it names if they are the same.
+    assets = {
+        key: f"{url(CHECKER_DEST + name)}?v={digest(own / name)}" for key, name in OWN_FILES.items()
+    }
     # What the worker downloads: the runtime's files (whatever PYODIDE_FILES names), the
     # standard library and the wheel. Our own scripts are left out: the page has them before
     # it says the size.

@@ -97,6 +97,8 @@ class _Handler(SimpleHTTPRequestHandler):
     extra: ClassVar[dict[str, tuple[str, bytes]]] = {}
     # Every response as (path, status, body bytes), when the caller passes a list to serve().
     served: ClassVar[list[tuple[str, int, int]] | None] = None
+    # Set: the reader is offline (serve(unplugged=...)).
+    unplugged: ClassVar[threading.Event | None] = None
     _status = 0
 
     def send_response(self, code: int, message: str | None = None) -> None:
@@ -174,6 +176,11 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
     def handle(self) -> None:
+        # Unplugged: the connection closes unanswered, so the browser's fetch fails as it does
+        # offline, for the page and its service worker alike (Playwright's set_offline does
+        # not reach a service worker's own requests).
+        if self.unplugged is not None and self.unplugged.is_set():
+            return
         # A browser closing a connection mid-transfer is not an error worth printing.
         with contextlib.suppress(ConnectionError):
             super().handle()
@@ -184,12 +191,19 @@ def serve(
     directory: Path,
     extra: dict[str, tuple[str, bytes]] | None = None,
     served: list[tuple[str, int, int]] | None = None,
+    unplugged: threading.Event | None = None,
 ) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1; yields the origin, e.g. ``http://127.0.0.1:8123``.
 
-    ``extra`` adds in-memory pages; ``served``, if given, receives (path, status, bytes).
+    ``extra`` adds in-memory pages; ``served``, if given, receives (path, status, bytes);
+    while ``unplugged`` is set, every connection closes unanswered, as if the reader were
+    offline.
     """
-    handler = type("Handler", (_Handler,), {"extra": dict(extra or {}), "served": served})
+    handler = type(
+        "Handler",
+        (_Handler,),
+        {"extra": dict(extra or {}), "served": served, "unplugged": unplugged},
+    )
     server = ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
     )

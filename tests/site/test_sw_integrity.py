@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from html import unescape
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 
 def _manifest(site: Path) -> dict[str, Any]:
@@ -32,3 +36,18 @@ def test_every_checker_and_runtime_file_has_its_hash(built_site: Path) -> None:
     assert any(name.endswith(".whl") for name in integrity)
     for name, digest in integrity.items():
         assert hashlib.sha256((built_site / name).read_bytes()).hexdigest() == digest, name
+
+
+@pytest.mark.parametrize("page", ["checker/index.html", "en/checker/index.html"])
+def test_the_checker_keeps_offline_every_url_its_page_names(built_site: Path, page: str) -> None:
+    """The URLs the page loads (src, href) under assets/checker/ are those the service worker
+    is asked to keep (the config's ``offline``), query included: offline, a page can only
+    load what was kept under the very URL it asks for."""
+    html = (built_site / page).read_text(encoding="utf-8")
+    found = re.search(r"data-checker-config='([^']*)'", html)
+    assert found is not None
+    config = json.loads(unescape(found.group(1)))
+    named = set(re.findall(r'\s(?:src|href)="((?:\.\./)+assets/checker/[^"#]+)"', html))
+    assert {"checker.js", "checker.css"} <= {url.rsplit("/", 1)[1].split("?")[0] for url in named}
+    assert named <= set(config["offline"]), sorted(named - set(config["offline"]))
+    assert config["worker"] in config["offline"]

@@ -81,8 +81,20 @@ export class Download {
     const real = scope.fetch.bind(scope);
     scope.fetch = async (/** @type {RequestInfo | URL} */ input, /** @type {RequestInit} */ init) => {
       const href = input instanceof Request ? input.url : String(input);
-      const file = this.files.get(new URL(href, scope.location.href).href);
-      const response = await real(input, init);
+      const url = new URL(href, scope.location.href);
+      const file = this.files.get(url.href);
+      /** @type {Response} */
+      let response;
+      try {
+        response = await real(input, init);
+      } catch (error) {
+        // Offline, a file the cache no longer holds fails as "Failed to fetch", often inside
+        // Pyodide where nothing awaits it: name the file, so the page blames that part.
+        const name = url.pathname.split("/").pop() || url.href;
+        throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
+      }
       if (!file) return response;
       if (new URL(file.url).pathname.endsWith(".wasm")) this.scriptsDone();
       return this.count(file, response);
