@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,11 +57,16 @@ def site_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         return target
 
 
-@pytest.fixture(scope="session")
-def origin(site_dir: Path) -> Iterator[str]:
+def _test_files() -> dict[str, tuple[str, bytes]]:
+    """What the test server serves besides the site: axe-core and the stand-in worker."""
     extra = {AXE_PATH: ("text/javascript", AXE_FILE.read_bytes())} if AXE_FILE.is_file() else {}
     extra[FAKE_WORKER_PATH] = ("text/javascript", FAKE_WORKER_FILE.read_bytes())
-    with serve(site_dir, extra=extra) as url:
+    return extra
+
+
+@pytest.fixture(scope="session")
+def origin(site_dir: Path) -> Iterator[str]:
+    with serve(site_dir, extra=_test_files()) as url:
         yield url
 
 
@@ -173,16 +179,30 @@ class Reader:
     origin: str
     watch: Watch
     requests: list[str] = field(default_factory=list)
+    unplugged: threading.Event = field(default_factory=threading.Event)
+
+    def set_offline(self, offline: bool) -> None:
+        """Offline for the pages and for the service worker: Playwright's offline mode does
+        not reach a service worker's own requests, so the reader's server is unplugged too."""
+        if offline:
+            self.unplugged.set()
+        else:
+            self.unplugged.clear()
+        self.context.set_offline(offline)
 
 
 @pytest.fixture
-def reader(driver: Playwright, origin: str, tmp_path: Path) -> Iterator[Reader]:
-    context = launch(driver, tmp_path / "profile", viewport={"width": 390, "height": 844})
-    watch = Watch()
-    session = Reader(context, _watched(context.new_page(), watch), origin, watch)
-    context.on("request", lambda request: session.requests.append(request.url))
-    try:
-        yield session
-    finally:
-        context.close()
+def reader(driver: Playwright, site_dir: Path, tmp_path: Path) -> Iterator[Reader]:
+    """A first-time reader, on a server of its own (which set_offline unplugs)."""
+    unplugged = threading.Event()
+    with serve(site_dir, extra=_test_files(), unplugged=unplugged) as origin:
+        context = launch(driver, tmp_path / "profile", viewport={"width": 390, "height": 844})
+        watch = Watch()
+        session = Reader(context, _watched(context.new_page(), watch), origin, watch)
+        session.unplugged = unplugged
+        context.on("request", lambda request: session.requests.append(request.url))
+        try:
+            yield session
+        finally:
+            context.close()
     _assert_clean(watch, session.requests, origin)

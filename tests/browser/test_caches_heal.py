@@ -6,23 +6,20 @@ integrity), drops it and fetches it again, so the next visit simply works. With 
 deleted while the service worker stays, the worker rebuilds its shell and the site works
 offline again. Offline, a dropped file cannot be fetched again: the checker says it could not
 load, names the file, throws nothing uncaught, and Retry, once back online, fetches it and
-answers (the server is unplugged for that: Playwright's offline mode does not reach a
-service worker's own requests).
+answers (offline here is the reader's server unplugged too: Playwright's offline mode does
+not reach a service worker's own requests).
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from checker_page import SETTLED, estimate_attrs, state, submit, url, wait_ready
-from conftest import TODAY, Reader, Watch, _watched
-from playwright.sync_api import Page, Playwright
+from conftest import TODAY, Reader
+from playwright.sync_api import Page
 from test_offline import KEPT
 
-from testsupport.browser import launch, serve
 from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
@@ -110,25 +107,10 @@ def test_the_shell_is_rebuilt_when_every_cache_is_deleted(reader: Reader) -> Non
     )
     page.wait_for_selector(KEPT, state="attached")
     page.wait_for_load_state("networkidle")
-    reader.context.set_offline(True)
+    reader.set_offline(True)
     page.reload()
     wait_ready(page)
     _answers(page)
-
-
-@pytest.fixture
-def unplugged_reader(
-    driver: Playwright, site_dir: Path, tmp_path: Path
-) -> Iterator[tuple[Reader, threading.Event]]:
-    """A first-time reader on a server of its own, which the test can unplug."""
-    unplugged = threading.Event()
-    with serve(site_dir, unplugged=unplugged) as origin:
-        context = launch(driver, tmp_path / "profile", viewport={"width": 360, "height": 740})
-        watch = Watch()
-        try:
-            yield Reader(context, _watched(context.new_page(), watch), origin, watch), unplugged
-        finally:
-            context.close()
 
 
 # The file damaged, and the words its failure is blamed with (worker.js blame()).
@@ -137,13 +119,12 @@ OFFLINE = [("pyodide.asm.wasm", "pyodide.asm.wasm"), (".whl", ".whl")]
 
 @pytest.mark.parametrize(("end", "blamed"), OFFLINE)
 def test_offline_a_dropped_file_fails_cleanly_and_retry_fetches_it_online(
-    unplugged_reader: tuple[Reader, threading.Event], end: str, blamed: str, tmp_path: Path
+    reader: Reader, end: str, blamed: str, tmp_path: Path
 ) -> None:
-    reader, unplugged = unplugged_reader
     page = reader.page
     _first_visit(page, reader.origin)
     assert page.evaluate(_DAMAGE, end)
-    unplugged.set()
+    reader.set_offline(True)
     page.reload()  # the page itself comes from the service worker's shell
     page.wait_for_selector(SETTLED)
     page.screenshot(path=tmp_path / "offline-failed.png", full_page=True)
@@ -153,7 +134,7 @@ def test_offline_a_dropped_file_fails_cleanly_and_retry_fetches_it_online(
     assert page.is_visible("[data-checker-retry]")
     assert not reader.watch.page_errors, reader.watch.page_errors
     # Back online, Retry fetches the file again (not the dropped copy) and the checker answers.
-    unplugged.clear()
+    reader.set_offline(False)
     page.click("[data-checker-retry]")
     page.wait_for_selector("[data-checker][data-checker-state=ready]")
     _answers(page)

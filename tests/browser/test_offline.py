@@ -52,7 +52,7 @@ def test_checker_opens_and_answers_offline_after_one_visit(reader: Reader, lang:
     _visit_online(page, reader.origin, lang)
     served_online = len(reader.requests)
 
-    reader.context.set_offline(True)
+    reader.set_offline(True)
     page.reload()
     wait_ready(page)
     submit(page, last_reload="2026-03-15", amount="100", margin_days="30")
@@ -75,7 +75,7 @@ def test_a_page_never_opened_says_it_is_offline(reader: Reader) -> None:
     page = reader.page
     page.goto(url(reader.origin, "zh", "guide/validity/"))
     _wait_kept(page)
-    reader.context.set_offline(True)
+    reader.set_offline(True)
     response = page.goto(url(reader.origin, "zh", "faq/"))
     assert response is not None and response.status == 503
     assert "Offline" in page.title()

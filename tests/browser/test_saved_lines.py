@@ -153,7 +153,7 @@ def test_two_lines_saved_listed_in_order_kept_offline_then_deleted(
     page.wait_for_selector(KEPT, state="attached")
     page.wait_for_selector("html[data-offline=kept]", state="attached")
 
-    reader.context.set_offline(True)
+    reader.set_offline(True)
     page.reload()
     wait_ready(page)
     _wait_count(page, 2)
@@ -196,7 +196,9 @@ def second(driver: Playwright, origin: str, tmp_path: Path) -> Iterator[Page]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_export_then_import_into_a_fresh_profile(reader: Reader, second: Page, lang: str) -> None:
+def test_export_then_import_into_a_fresh_profile(
+    reader: Reader, second: Page, origin: str, lang: str
+) -> None:
     page = reader.page
     page.goto(url(reader.origin, lang))
     wait_ready(page)
@@ -207,7 +209,7 @@ def test_export_then_import_into_a_fresh_profile(reader: Reader, second: Page, l
     assert download.value.suggested_filename.endswith(".json")
     assert json.loads(exported) == _kept(page)
 
-    second.goto(url(reader.origin, lang))
+    second.goto(url(origin, lang))  # the shared server: the reader has one of its own
     wait_ready(second)
     _wait_count(second, 0)
     second.set_input_files("[data-checker-import]", download.value.path())
