@@ -464,14 +464,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # {reason} is a whole sentence, with its full stop.
     "saved.attention": (
-        "需要处理：{reason}可以打开它，改正后重新保存，或者删除它。",
+        "需要处理：{reason}可以打开这条记录，改正后重新保存，或者直接删除。",
         "Needs attention: {reason} Open it, correct it and save it again, or delete it.",
     ),
     # A line saved "today" where the date had already changed (Kiritimati, UTC+14) and read
     # where it has not (Los Angeles): it reads again once that day comes here.
     "saved.attention.in_future": (
-        "需要处理：{reason}这一行可能是在另一个时区保存的，等这里也到了那一天，它就会恢复正常。"
-        "也可以打开它，改正后重新保存，或者删除它。",
+        "需要处理：{reason}这条记录可能是在别的时区保存的，等你这边的日期也到了那一天，"
+        "就会自动恢复正常显示。也可以现在打开它，改正后重新保存，或者直接删除。",
         "Needs attention: {reason} It may have been saved in another time zone; it will read"
         " normally once that day comes here. Or open it, correct it and save it again, or"
         " delete it.",
