@@ -26,6 +26,11 @@ PARTS = {
 NAMES = ("data-checker-out", "data-checker-list")
 
 
+def _part(root: Element, attribute: str) -> Element:
+    (part,) = root.find_all(lambda el: attribute in el.attrs)
+    return part
+
+
 def _within(part: Element) -> list[tuple[str, str]]:
     return [(name, el.attrs[name]) for el in part.iter() for name in NAMES if name in el.attrs]
 
@@ -35,9 +40,8 @@ def test_every_output_names_a_key_of_its_answer(built_site: Path, page: str) -> 
     root = parse_file(built_site / page)
     checked = 0
     for attribute, answer in PARTS.items():
-        (part,) = root.find_all(lambda el, a=attribute: a in el.attrs)
         keys = set(get_type_hints(answer))
-        named = _within(part)
+        named = _within(_part(root, attribute))
         assert named, f"{attribute} shows nothing"
         unknown = [f"{name}={key}" for name, key in named if key not in keys]
         assert not unknown, f"{attribute} ({answer.__name__}): {unknown}"
