@@ -68,6 +68,6 @@ def render_prefix_table(lang: str) -> str:
     )
     rows = "".join(_row(prefix, lang) for prefix in listed_prefixes())
     return (
-        f'<div class="rules-table-wrap"><table class="rules-table prefix-table">'
+        f'<div class="rules-table-wrap prefix-table-wrap"><table class="rules-table prefix-table">'
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
     )
