@@ -47,6 +47,27 @@ FAKE_WORKER_FILE = Path(__file__).resolve().parents[1] / "tests" / "browser" / "
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt")
 
 
+# A script for the page: every cached copy of the files whose path ends with its argument
+# (a page may have asked for one under two URLs), its first bytes overwritten as a disk
+# error or a cut write leaves them; answers the URLs damaged. For the Chromium and the
+# engine tests of the service worker's integrity check (hooks/offline.py).
+DAMAGE_CACHED = """async (end) => {
+  const damaged = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (!new URL(request.url).pathname.endsWith(end)) continue;
+      const old = await cache.match(request);
+      const bytes = new Uint8Array(await old.arrayBuffer());
+      bytes.fill(0x41, 0, Math.min(bytes.length, 4096));
+      await cache.put(request, new Response(bytes, { headers: old.headers }));
+      damaged.push(request.url);
+    }
+  }
+  return damaged;
+}"""
+
+
 def read_headers_file(path: Path) -> list[tuple[str, str, str]]:
     """(path pattern, header, value) rows of a Netlify-style ``_headers`` file."""
     rows: list[tuple[str, str, str]] = []

@@ -37,6 +37,14 @@ AXE_PATH = "/__tests__/axe.min.js"
 AXE_FILE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
+# Material remembers the last palette in localStorage, which the browser context shares
+# across tests; start from the system's, as a new visitor does.
+FORGET_PALETTE = (
+    "for (const k of Object.keys(localStorage))"
+    " if (k.endsWith('__palette')) localStorage.removeItem(k)"
+)
+
+
 @pytest.fixture(scope="session")
 def site_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     override = os.environ.get("CHECKER_SITE_DIR")
@@ -198,8 +206,8 @@ def reader(driver: Playwright, site_dir: Path, tmp_path: Path) -> Iterator[Reade
     with serve(site_dir, extra=_test_files(), unplugged=unplugged) as origin:
         context = launch(driver, tmp_path / "profile", viewport={"width": 390, "height": 844})
         watch = Watch()
-        session = Reader(context, _watched(context.new_page(), watch), origin, watch)
-        session.unplugged = unplugged
+        page = _watched(context.new_page(), watch)
+        session = Reader(context, page, origin, watch, unplugged=unplugged)
         context.on("request", lambda request: session.requests.append(request.url))
         try:
             yield session

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import pytest
 from checker_page import field_error, submit, wait_ready
-from conftest import Session, Watch
+from conftest import FORGET_PALETTE, Session, Watch
 from playwright.sync_api import Page, Route
 
 pytestmark = pytest.mark.browser
@@ -36,12 +36,6 @@ PALETTES: dict[Palette, str] = {"light": "default", "dark": "slate"}
 FAILING = ("critical", "serious")
 IMPACTS = ("critical", "serious", "moderate", "minor")
 CHECKER_TEMPLATE = re.compile(r"^template:\s*checker\.html\s*$", re.MULTILINE)
-# Material remembers the last palette in localStorage, which the browser context shares
-# across tests; start from the system's, as a new visitor does.
-FORGET_PALETTE = (
-    "for (const k of Object.keys(localStorage))"
-    " if (k.endsWith('__palette')) localStorage.removeItem(k)"
-)
 # Only what a failure message and the summary need crosses back from the page.
 AXE_RUN = """async () => {
   const { violations } = await axe.run(document, { resultTypes: ["violations"] });

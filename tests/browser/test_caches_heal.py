@@ -20,6 +20,7 @@ from conftest import TODAY, Reader
 from playwright.sync_api import Page
 from test_offline import KEPT
 
+from testsupport.browser import DAMAGE_CACHED
 from testsupport.cli import cli_next
 
 pytestmark = pytest.mark.browser
@@ -36,22 +37,6 @@ DAMAGED = [
     "/client.js",
 ]
 
-# Every cached copy of the file (a page may have asked for it under two URLs).
-_DAMAGE = """async (end) => {
-  const damaged = [];
-  for (const name of await caches.keys()) {
-    const cache = await caches.open(name);
-    for (const request of await cache.keys()) {
-      if (!new URL(request.url).pathname.endsWith(end)) continue;
-      const old = await cache.match(request);
-      const bytes = new Uint8Array(await old.arrayBuffer());
-      bytes.fill(0x41, 0, Math.min(bytes.length, 4096)); // its start overwritten
-      await cache.put(request, new Response(bytes, { headers: old.headers }));
-      damaged.push(request.url);
-    }
-  }
-  return damaged;
-}"""
 
 _CACHED_BYTES = """async (href) => {
   const response = await caches.match(href);
@@ -75,7 +60,7 @@ def _answers(page: Page) -> None:
 def test_a_damaged_cached_file_is_dropped_and_fetched_again(reader: Reader, end: str) -> None:
     page = reader.page
     _first_visit(page, reader.origin)
-    hrefs = page.evaluate(_DAMAGE, end)
+    hrefs = page.evaluate(DAMAGE_CACHED, end)
     assert hrefs, f"nothing cached ends with {end}"
     assert all(page.evaluate(_CACHED_BYTES, href)[:4] == [0x41] * 4 for href in hrefs)
     # The next visit is not stuck on the damaged copy: it is fetched again, kept again, and
@@ -123,7 +108,7 @@ def test_offline_a_dropped_file_fails_cleanly_and_retry_fetches_it_online(
 ) -> None:
     page = reader.page
     _first_visit(page, reader.origin)
-    assert page.evaluate(_DAMAGE, end)
+    assert page.evaluate(DAMAGE_CACHED, end)
     reader.set_offline(True)
     page.reload()  # the page itself comes from the service worker's shell
     page.wait_for_selector(SETTLED)

@@ -16,7 +16,7 @@ from checker_page import (
     url,
     wait_ready,
 )
-from conftest import Session, Watch
+from conftest import FORGET_PALETTE, Session, Watch
 from playwright.sync_api import Page, Route
 
 pytestmark = pytest.mark.browser
@@ -172,11 +172,7 @@ def test_readable_at_360px_in_both_palettes(
 ) -> None:
     page.set_viewport_size({"width": 360, "height": 800})
     page.emulate_media(color_scheme=scheme)
-    # Material remembers the last palette; start from the system's, as a new visitor does.
-    page.add_init_script(
-        "for (const k of Object.keys(localStorage))"
-        " if (k.endsWith('__palette')) localStorage.removeItem(k)"
-    )
+    page.add_init_script(FORGET_PALETTE)  # as a new visitor: the system's palette
     open_checker(page, browser.origin, "zh")
     palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert palette == ("slate" if scheme == "dark" else "default")

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import pytest
 from checker_page import checks_done, field_error, open_checker, submit, url
-from conftest import TODAY, Session
+from conftest import FORGET_PALETTE, TODAY, Session
 from playwright.sync_api import Page
 
 from checker.messages import words
@@ -121,14 +121,6 @@ LUMINANCE = """el => {
   const [r, g, b] = rgb.map(linear);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }"""
-
-
-# Material remembers the last palette in localStorage, which the browser context shares
-# across tests; start from the system's, as a new visitor does.
-FORGET_PALETTE = (
-    "for (const k of Object.keys(localStorage))"
-    " if (k.endsWith('__palette')) localStorage.removeItem(k)"
-)
 
 
 def _contrast(a: float, b: float) -> float:

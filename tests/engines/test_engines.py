@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from engine_page import estimate, field_error, submit, today, url, wait_ready
 
-from testsupport.browser import serve
+from testsupport.browser import DAMAGE_CACHED, serve
 from testsupport.cli import cli_next
 from testsupport.engines import Engine
 
@@ -218,32 +218,13 @@ def test_checker_opens_and_answers_offline_after_one_visit(
     assert _answers_like_the_cli(engine, lang) == STATUSES
 
 
-# Every cached copy of a file whose path ends with `end`, its first bytes overwritten as a
-# disk error or a cut write leaves them; answers how many copies were damaged.
-DAMAGE = """(end) => caches.keys().then(async (names) => {
-  let damaged = 0;
-  for (const name of names) {
-    const cache = await caches.open(name);
-    for (const request of await cache.keys()) {
-      if (!new URL(request.url).pathname.endsWith(end)) continue;
-      const old = await cache.match(request);
-      const bytes = new Uint8Array(await old.arrayBuffer());
-      bytes.fill(0x41, 0, Math.min(bytes.length, 4096));
-      await cache.put(request, new Response(bytes, { headers: old.headers }));
-      damaged += 1;
-    }
-  }
-  return damaged;
-})"""
-
-
 def test_a_damaged_cached_runtime_is_dropped_and_fetched_again(engine: Engine, origin: str) -> None:
     # The service worker checks each cached file against the build's hash (hooks/offline.py):
     # a damaged WebAssembly runtime is fetched again, not served (tests/browser has each file).
     engine.goto(url(origin, "zh"))
     wait_ready(engine)
     engine.wait(KEPT, timeout_s=60)
-    assert engine.evaluate(DAMAGE, "pyodide.asm.wasm") >= 1
+    assert engine.evaluate(DAMAGE_CACHED, "pyodide.asm.wasm")
     engine.reload()
     wait_ready(engine)
     assert _answers_like_the_cli(engine, "zh") == STATUSES
