@@ -16,10 +16,44 @@
   var container = "[data-md-component=container][data-site-assets]";
   var first = document.querySelector(container);
   var loaded = first && first.getAttribute("data-site-assets");
+  // A new release usually comes with its service worker, which takes over every open page
+  // (skipWaiting, then clients.claim). Chromium drops a reload asked for while that worker
+  // is still installing or activating: no request goes out and the page stays as it is
+  // (tests/browser/test_releases.py saw it about one run in ten, and a second reload on
+  // controllerchange was dropped too). So reload once that worker is in charge, or after
+  // SETTLE_MS if it is slow to install (a slow link).
+  var SETTLE_MS = 5000;
+  function reloadWhenSettled() {
+    if (!("serviceWorker" in navigator)) return location.reload();
+    navigator.serviceWorker.getRegistration().then(
+      function (registration) {
+        var active = registration && registration.active;
+        var next =
+          registration &&
+          (registration.installing ||
+            registration.waiting ||
+            (active && active.state !== "activated" ? active : null));
+        if (!next) return location.reload();
+        var worker = next;
+        var slow = setTimeout(function () {
+          location.reload();
+        }, SETTLE_MS);
+        worker.addEventListener("statechange", function () {
+          if (worker.state !== "activated" && worker.state !== "redundant") return;
+          clearTimeout(slow);
+          location.reload(); // again, if the slow one was dropped or is still on its way
+        });
+      },
+      function () {
+        location.reload();
+      },
+    );
+  }
+
   if (loaded && window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(function () {
       var now = document.querySelector(container);
-      if (now && now.getAttribute("data-site-assets") !== loaded) location.reload();
+      if (now && now.getAttribute("data-site-assets") !== loaded) reloadWhenSettled();
     });
   }
 })();
