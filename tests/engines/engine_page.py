@@ -41,7 +41,8 @@ ESTIMATE = """() => {
   return { reload_by: box.dataset.reloadBy, load_expires: box.dataset.loadExpires,
            deactivates_on: box.dataset.deactivatesOn, days_left: box.dataset.daysLeft,
            status: box.dataset.status, shown_reload_by: text("reload_by_text"),
-           status_label: text("status_label"), status_detail: text("status_detail") };
+           status_label: text("status_label"), status_detail: text("status_detail"),
+           carrier: box.dataset.carrier };
 }"""
 # The message box of a field, and where it is drawn against its input (CSS pixels).
 FIELD_ERROR = """(name) => {

@@ -36,6 +36,11 @@ CASES: list[tuple[int, dict[str, Any]]] = [
     (420, {}),  # grace
     (600, {}),  # deactivated
     (200, {"zero_balance_since": 30, "margin_days": "7"}),
+    # One case per carrier group (issue 18), each dated by its own rules: Smart's are all of
+    # the above (the carrier field left on "auto", no number typed).
+    (400, {"carrier": "globe"}),
+    (200, {"carrier": "gomo"}),
+    (330, {"carrier": "dito", "zero_balance_since": 60}),
     (10, {"reload_kind": "pasaload", "amount": "200", "margin_days": "7"}),
 ]
 STATUSES = {"ok", "due_soon", "overdue", "grace", "deactivated", "unknown"}
@@ -45,6 +50,7 @@ EMPTY = {
     "reload_kind": "regular",
     "zero_balance_since": "",
     "margin_days": "30",
+    "carrier": "auto",
 }
 # (field, text typed): the message must show beside that field, as the CLI words it.
 INVALID = [("last_reload", "2026-02-30"), ("margin_days", "500")]
@@ -94,6 +100,7 @@ def _answers_like_the_cli(browser: Any, lang: str) -> set[str]:
             "shown_reload_by": cli["reload_by_text"],
             "status_label": cli["status_label"],
             "status_detail": cli["status_detail"],
+            "carrier": cli["carrier"],
         }
         assert shown == expected, (browser.name, form)
         statuses.add(cli["status"])
